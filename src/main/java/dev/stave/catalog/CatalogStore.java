@@ -1,0 +1,413 @@
+package dev.stave.catalog;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The catalog's source of truth in SQL (SQLite or PostgreSQL, same statements). Writes are
+ * idempotent upserts in one transaction per batch: an entity identical to what is stored is left
+ * alone, a changed one is rewritten with its relation rows, and every created or changed entity is
+ * appended to the change log in the same transaction, which the search index follows.
+ */
+@Component
+public class CatalogStore {
+  /** SQLite's default limit on bound parameters is 32766; stay well below for IN lists. */
+  private static final int IN_CHUNK = 900;
+
+  static final ArtistTable ARTISTS = new ArtistTable();
+  static final AlbumTable ALBUMS = new AlbumTable();
+  static final TrackTable TRACKS = new TrackTable();
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate tx;
+  private final Map<String, AtomicLong> nextIds = new ConcurrentHashMap<>();
+
+  public CatalogStore(JdbcTemplate jdbc, TransactionTemplate tx) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+  }
+
+  /** Writes the batch atomically; returns what changed. */
+  public WriteCounts write(CatalogBatch batch) {
+    WriteCounts counts =
+        tx.execute(
+            status ->
+                upsert(ARTISTS, batch.artists())
+                    .plus(upsert(ALBUMS, batch.albums()))
+                    .plus(upsert(TRACKS, batch.tracks())));
+    return counts == null ? WriteCounts.ZERO : counts;
+  }
+
+  private <T> WriteCounts upsert(EntityTable<T> t, List<T> items) {
+    if (items.isEmpty()) {
+      return WriteCounts.ZERO;
+    }
+    Map<Long, T> byId = new LinkedHashMap<>();
+    for (T item : items) {
+      byId.put(t.id(item), item);
+    }
+    Map<Long, Long> stored = hashes(t.table(), byId.keySet());
+    List<Object[]> inserts = new ArrayList<>();
+    List<Object[]> updates = new ArrayList<>();
+    List<Long> changedIds = new ArrayList<>();
+    List<Long> updatedIds = new ArrayList<>();
+    Map<String, List<Object[]>> relationRows = new HashMap<>();
+    for (T item : byId.values()) {
+      long id = t.id(item);
+      Object[] values = t.values(item);
+      Map<String, List<Object[]>> relations = t.relations(item);
+      long hash = ContentHash.of(values, relations);
+      Long old = stored.get(id);
+      if (old != null && old == hash) {
+        continue;
+      }
+      if (old == null) {
+        UUID uuid = t.uuid(item) == null ? UUID.randomUUID() : t.uuid(item);
+        inserts.add(concat(new Object[] {id, uuid.toString()}, values, new Object[] {hash}));
+      } else {
+        updates.add(concat(values, new Object[] {hash, id}));
+        updatedIds.add(id);
+      }
+      changedIds.add(id);
+      relations.forEach(
+          (table, rows) -> {
+            List<Object[]> out = relationRows.computeIfAbsent(table, k -> new ArrayList<>());
+            for (Object[] row : rows) {
+              out.add(concat(new Object[] {id}, row));
+            }
+          });
+    }
+    List<String> cols = t.columns();
+    if (!inserts.isEmpty()) {
+      jdbc.batchUpdate(
+          "INSERT INTO "
+              + t.table()
+              + " (id, uuid, "
+              + String.join(", ", cols)
+              + ", content_hash) VALUES ("
+              + placeholders(cols.size() + 3)
+              + ")",
+          inserts);
+    }
+    if (!updates.isEmpty()) {
+      jdbc.batchUpdate(
+          "UPDATE "
+              + t.table()
+              + " SET "
+              + String.join(" = ?, ", cols)
+              + " = ?, content_hash = ? WHERE id = ?",
+          updates);
+      for (String relation : relationTables(t)) {
+        String parent = t.relationColumns(relation).get(0);
+        forChunks(
+            updatedIds,
+            chunk ->
+                jdbc.update(
+                    "DELETE FROM "
+                        + relation
+                        + " WHERE "
+                        + parent
+                        + " IN ("
+                        + placeholders(chunk.size())
+                        + ")",
+                    chunk.toArray()));
+      }
+    }
+    relationRows.forEach(
+        (relation, rows) -> {
+          List<String> rc = t.relationColumns(relation);
+          if (!rows.isEmpty()) {
+            jdbc.batchUpdate(
+                "INSERT INTO "
+                    + relation
+                    + " ("
+                    + String.join(", ", rc)
+                    + ") VALUES ("
+                    + placeholders(rc.size())
+                    + ")",
+                rows);
+          }
+        });
+    if (!changedIds.isEmpty()) {
+      jdbc.batchUpdate(
+          "INSERT INTO change_log (entity_type, entity_id) VALUES (?, ?)",
+          changedIds.stream().map(id -> new Object[] {t.kind(), id}).toList());
+    }
+    return new WriteCounts(
+        inserts.size(), updates.size(), byId.size() - inserts.size() - updates.size());
+  }
+
+  private Map<Long, Long> hashes(String table, Collection<Long> ids) {
+    Map<Long, Long> out = new HashMap<>();
+    forChunks(
+        new ArrayList<>(ids),
+        chunk ->
+            jdbc.query(
+                "SELECT id, content_hash FROM "
+                    + table
+                    + " WHERE id IN ("
+                    + placeholders(chunk.size())
+                    + ")",
+                rs -> {
+                  out.put(rs.getLong(1), rs.getLong(2));
+                },
+                chunk.toArray()));
+    return out;
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  public List<Track> findTracks(Collection<Long> ids) {
+    return find(TRACKS, ids);
+  }
+
+  public List<Album> findAlbums(Collection<Long> ids) {
+    return find(ALBUMS, ids);
+  }
+
+  public List<Artist> findArtists(Collection<Long> ids) {
+    return find(ARTISTS, ids);
+  }
+
+  /**
+   * Reads entities with their relations. The result follows the order of {@code ids}; unknown ids
+   * are left out.
+   */
+  private <T> List<T> find(EntityTable<T> t, Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, T> found = new HashMap<>();
+    List<Long> distinct = ids.stream().distinct().toList();
+    forChunks(
+        distinct,
+        chunk -> {
+          Map<Long, Map<String, List<Object[]>>> relations = readRelations(t, chunk);
+          jdbc.query(
+              "SELECT * FROM " + t.table() + " WHERE id IN (" + placeholders(chunk.size()) + ")",
+              rs -> {
+                long id = rs.getLong("id");
+                found.put(id, t.read(rs, relations.getOrDefault(id, Map.of())));
+              },
+              chunk.toArray());
+        });
+    List<T> out = new ArrayList<>(found.size());
+    for (Long id : ids) {
+      T e = found.get(id);
+      if (e != null) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  private <T> Map<Long, Map<String, List<Object[]>>> readRelations(
+      EntityTable<T> t, List<Long> chunk) {
+    Map<Long, Map<String, List<Object[]>>> out = new HashMap<>();
+    for (String relation : relationTables(t)) {
+      List<String> rc = t.relationColumns(relation);
+      jdbc.query(
+          "SELECT "
+              + String.join(", ", rc)
+              + " FROM "
+              + relation
+              + " WHERE "
+              + rc.get(0)
+              + " IN ("
+              + placeholders(chunk.size())
+              + ") ORDER BY "
+              + rc.get(0)
+              + ", "
+              + rc.get(1),
+          rs -> {
+            Object[] row = new Object[rc.size()];
+            for (int i = 0; i < row.length; i++) {
+              row[i] = rs.getObject(i + 1);
+            }
+            out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                .computeIfAbsent(relation, k -> new ArrayList<>())
+                .add(row);
+          },
+          chunk.toArray());
+    }
+    return out;
+  }
+
+  private static List<String> relationTables(EntityTable<?> t) {
+    return switch (t.kind()) {
+      case "track" -> List.of(TrackTable.ARTISTS, TrackTable.TAGS);
+      case "album" -> List.of(AlbumTable.ARTISTS, AlbumTable.DESCRIPTIONS, AlbumTable.TAGS);
+      case "artist" -> List.of(ArtistTable.LOCATIONS, ArtistTable.DESCRIPTIONS);
+      default -> throw new IllegalArgumentException(t.kind());
+    };
+  }
+
+  /** Streams every track in id order, {@code pageSize} at a time (keyset paging, no OFFSET). */
+  public void forEachTrackPage(int pageSize, Consumer<List<Track>> page) {
+    long after = Long.MIN_VALUE;
+    while (true) {
+      List<Long> ids =
+          jdbc.queryForList(
+              "SELECT id FROM tracks WHERE id > ? ORDER BY id LIMIT ?",
+              Long.class,
+              after,
+              pageSize);
+      if (ids.isEmpty()) {
+        return;
+      }
+      page.accept(findTracks(ids));
+      after = ids.get(ids.size() - 1);
+    }
+  }
+
+  /** Ids of the tracks of the given albums or by the given artists (for index maintenance). */
+  public List<Long> trackIdsOfAlbums(Collection<Long> albumIds) {
+    return idsWhere("SELECT id FROM tracks WHERE album_id IN (%s)", albumIds);
+  }
+
+  public List<Long> trackIdsOfArtists(Collection<Long> artistIds) {
+    return idsWhere(
+        "SELECT DISTINCT track_id FROM track_artists WHERE artist_id IN (%s)", artistIds);
+  }
+
+  private List<Long> idsWhere(String sqlTemplate, Collection<Long> ids) {
+    List<Long> out = new ArrayList<>();
+    forChunks(
+        new ArrayList<>(ids),
+        chunk ->
+            out.addAll(
+                jdbc.queryForList(
+                    sqlTemplate.formatted(placeholders(chunk.size())),
+                    Long.class,
+                    chunk.toArray())));
+    return out;
+  }
+
+  public long count(String table) {
+    if (!List.of("tracks", "albums", "artists", "playlists", "users", "reviews").contains(table)) {
+      throw new IllegalArgumentException(table);
+    }
+    Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+    return n == null ? 0 : n;
+  }
+
+  // ---------------------------------------------------------------- lookups for importers
+
+  /** Maps Spotify ids to stored ids for one of tracks, albums, artists. */
+  public Map<String, Long> idsBySpotifyId(String table, Collection<String> spotifyIds) {
+    return lookup(table, "spotify_id", spotifyIds);
+  }
+
+  /** Maps artist names (exact) to stored ids; the lowest id wins for homonyms. */
+  public Map<String, Long> artistIdsByName(Collection<String> names) {
+    return lookup("artists", "name", names);
+  }
+
+  private Map<String, Long> lookup(String table, String column, Collection<String> keys) {
+    if (!List.of("tracks", "albums", "artists").contains(table)) {
+      throw new IllegalArgumentException(table);
+    }
+    Map<String, Long> out = new HashMap<>();
+    forChunks(
+        keys.stream().distinct().toList(),
+        chunk ->
+            jdbc.query(
+                "SELECT "
+                    + column
+                    + ", id FROM "
+                    + table
+                    + " WHERE "
+                    + column
+                    + " IN ("
+                    + placeholders(chunk.size())
+                    + ") ORDER BY id DESC",
+                rs -> {
+                  out.put(rs.getString(1), rs.getLong(2));
+                },
+                chunk.toArray()));
+    return out;
+  }
+
+  /** Album id by primary artist and exact name, or null. */
+  public Long albumIdByArtistAndName(long artistId, String name) {
+    List<Long> ids =
+        jdbc.queryForList(
+            "SELECT id FROM albums WHERE artist_id = ? AND name = ? ORDER BY id LIMIT 1",
+            Long.class,
+            artistId,
+            name);
+    return ids.isEmpty() ? null : ids.get(0);
+  }
+
+  /**
+   * Reserves {@code n} consecutive new ids for entities that arrive without one (e.g. from a
+   * Spotify CSV). Ids continue after the highest stored id. One writer process at a time is
+   * assumed, as for every import.
+   */
+  public long allocateIds(String table, int n) {
+    AtomicLong next =
+        nextIds.computeIfAbsent(
+            table,
+            k -> {
+              if (!List.of("tracks", "albums", "artists", "users", "playlists").contains(k)) {
+                throw new IllegalArgumentException(k);
+              }
+              Long max = jdbc.queryForObject("SELECT MAX(id) FROM " + k, Long.class);
+              return new AtomicLong(max == null ? 1 : max + 1);
+            });
+    return next.getAndAdd(n);
+  }
+
+  // ---------------------------------------------------------------- change log
+
+  public long lastChangeSeq() {
+    Long seq = jdbc.queryForObject("SELECT MAX(seq) FROM change_log", Long.class);
+    return seq == null ? 0 : seq;
+  }
+
+  public List<Change> changesAfter(long seq, int limit) {
+    return jdbc.query(
+        "SELECT seq, entity_type, entity_id FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?",
+        (rs, i) -> new Change(rs.getLong(1), rs.getString(2), rs.getLong(3)),
+        seq,
+        limit);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  static String placeholders(int n) {
+    return String.join(", ", Collections.nCopies(n, "?"));
+  }
+
+  private static <E> void forChunks(List<E> items, Consumer<List<E>> chunkConsumer) {
+    for (int i = 0; i < items.size(); i += IN_CHUNK) {
+      chunkConsumer.accept(items.subList(i, Math.min(items.size(), i + IN_CHUNK)));
+    }
+  }
+
+  private static Object[] concat(Object[]... parts) {
+    int n = 0;
+    for (Object[] p : parts) {
+      n += p.length;
+    }
+    Object[] out = new Object[n];
+    int i = 0;
+    for (Object[] p : parts) {
+      System.arraycopy(p, 0, out, i, p.length);
+      i += p.length;
+    }
+    return out;
+  }
+}

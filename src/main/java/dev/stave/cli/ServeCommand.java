@@ -1,0 +1,55 @@
+package dev.stave.cli;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start the API server.",
+      "On an empty data directory a small demo catalog and a demo app are created first."
+    })
+public class ServeCommand implements Callable<Integer> {
+  @Mixin StoreOptions store;
+
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      description = "HTTP port (default 8080, or server.port)")
+  Integer port;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDRESS",
+      description = "Address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)")
+  String bind;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Map<String, Object> props = new HashMap<>();
+    if (port != null) {
+      props.put("server.port", port);
+    }
+    if (bind != null) {
+      props.put("server.address", bind);
+    }
+    ConfigurableApplicationContext ctx = SpringContexts.start(store, true, props);
+    CountDownLatch closed = new CountDownLatch(1);
+    ctx.addApplicationListener(
+        event -> {
+          if (event instanceof ContextClosedEvent) {
+            closed.countDown();
+          }
+        });
+    closed.await();
+    return 0;
+  }
+}

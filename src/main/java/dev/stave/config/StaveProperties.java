@@ -1,0 +1,25 @@
+package dev.stave.config;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Stave's own settings ({@code stave.*}, or environment variables such as {@code STAVE_DATA_DIR},
+ * {@code STAVE_DB_URL}).
+ *
+ * @param dataDir where the SQLite file, the search index and caches live
+ * @param publicUrl the base URL clients reach this server at (used in links handed out)
+ * @param db the SQL store; no URL means SQLite in the data directory
+ */
+@ConfigurationProperties("stave")
+public record StaveProperties(
+    @DefaultValue("./data") Path dataDir,
+    @DefaultValue("http://localhost:8080") String publicUrl,
+    @DefaultValue Db db) {
+
+  /**
+   * @param url a PostgreSQL JDBC URL, or empty for SQLite
+   */
+  public record Db(String url, String user, String password, @DefaultValue("8") int poolSize) {}
+}

@@ -1,0 +1,240 @@
+-- Stave catalog schema. Portable SQL: the same file runs on SQLite and PostgreSQL.
+-- Vendor-specific DDL lives in db/migration/{sqlite,postgresql}.
+-- Ids are assigned by Stave (or carried over from the source, e.g. real Jamendo ids);
+-- uuid is issued once on creation and never changed afterwards.
+
+CREATE TABLE artists (
+  id             BIGINT PRIMARY KEY,
+  uuid           VARCHAR(36) NOT NULL UNIQUE,
+  name           TEXT NOT NULL,
+  idstr          TEXT NOT NULL,
+  website        TEXT,
+  join_date      VARCHAR(10),
+  image          TEXT,
+  spotify_id     VARCHAR(32),
+  musicbrainz_id VARCHAR(36),
+  popularity     DOUBLE PRECISION NOT NULL DEFAULT 0,
+  content_hash   BIGINT NOT NULL
+);
+CREATE INDEX artists_spotify ON artists (spotify_id);
+CREATE INDEX artists_idstr ON artists (idstr);
+CREATE INDEX artists_name ON artists (name);
+
+CREATE TABLE artist_locations (
+  artist_id BIGINT NOT NULL REFERENCES artists (id) ON DELETE CASCADE,
+  ordinal   INTEGER NOT NULL,
+  country   VARCHAR(3),
+  state     TEXT,
+  city      TEXT,
+  latitude  DOUBLE PRECISION,
+  longitude DOUBLE PRECISION,
+  PRIMARY KEY (artist_id, ordinal)
+);
+
+CREATE TABLE artist_descriptions (
+  artist_id BIGINT NOT NULL REFERENCES artists (id) ON DELETE CASCADE,
+  lang      VARCHAR(8) NOT NULL,
+  text      TEXT NOT NULL,
+  PRIMARY KEY (artist_id, lang)
+);
+
+CREATE TABLE albums (
+  id                     BIGINT PRIMARY KEY,
+  uuid                   VARCHAR(36) NOT NULL UNIQUE,
+  name                   TEXT NOT NULL,
+  artist_id              BIGINT REFERENCES artists (id),
+  release_date           VARCHAR(10),
+  release_date_precision VARCHAR(5),
+  label                  TEXT,
+  album_type             VARCHAR(16) NOT NULL DEFAULT 'album',
+  upc                    VARCHAR(20),
+  ean                    VARCHAR(20),
+  image                  TEXT,
+  zip_allowed            BOOLEAN NOT NULL DEFAULT TRUE,
+  spotify_id             VARCHAR(32),
+  musicbrainz_id         VARCHAR(36),
+  popularity             DOUBLE PRECISION NOT NULL DEFAULT 0,
+  content_hash           BIGINT NOT NULL
+);
+CREATE INDEX albums_artist ON albums (artist_id, name);
+CREATE INDEX albums_spotify ON albums (spotify_id);
+
+CREATE TABLE album_artists (
+  album_id  BIGINT NOT NULL REFERENCES albums (id) ON DELETE CASCADE,
+  position  INTEGER NOT NULL,
+  artist_id BIGINT NOT NULL REFERENCES artists (id),
+  PRIMARY KEY (album_id, position)
+);
+
+CREATE TABLE album_descriptions (
+  album_id BIGINT NOT NULL REFERENCES albums (id) ON DELETE CASCADE,
+  lang     VARCHAR(8) NOT NULL,
+  text     TEXT NOT NULL,
+  PRIMARY KEY (album_id, lang)
+);
+
+CREATE TABLE album_tags (
+  album_id BIGINT NOT NULL REFERENCES albums (id) ON DELETE CASCADE,
+  tag      TEXT NOT NULL,
+  PRIMARY KEY (album_id, tag)
+);
+
+CREATE TABLE tracks (
+  id                     BIGINT PRIMARY KEY,
+  uuid                   VARCHAR(36) NOT NULL UNIQUE,
+  name                   TEXT NOT NULL,
+  album_id               BIGINT REFERENCES albums (id),
+  position               INTEGER,
+  disc                   INTEGER,
+  duration_ms            BIGINT NOT NULL DEFAULT 0,
+  release_date           VARCHAR(10),
+  release_date_precision VARCHAR(5),
+  license_url            TEXT,
+  vocal_instrumental     VARCHAR(16),
+  lang                   VARCHAR(8),
+  gender                 VARCHAR(8),
+  acoustic_electric      VARCHAR(16),
+  speed                  VARCHAR(10),
+  lyrics                 TEXT,
+  isrc                   VARCHAR(15),
+  spotify_id             VARCHAR(32),
+  musicbrainz_id         VARCHAR(36),
+  popularity             DOUBLE PRECISION NOT NULL DEFAULT 0,
+  available_countries    TEXT,
+  download_allowed       BOOLEAN NOT NULL DEFAULT TRUE,
+  content_id_free        BOOLEAN NOT NULL DEFAULT FALSE,
+  featured               BOOLEAN NOT NULL DEFAULT FALSE,
+  explicit               BOOLEAN NOT NULL DEFAULT FALSE,
+  listens_week           BIGINT NOT NULL DEFAULT 0,
+  listens_month          BIGINT NOT NULL DEFAULT 0,
+  listens_total          BIGINT NOT NULL DEFAULT 0,
+  downloads_week         BIGINT NOT NULL DEFAULT 0,
+  downloads_month        BIGINT NOT NULL DEFAULT 0,
+  downloads_total        BIGINT NOT NULL DEFAULT 0,
+  playlisted             BIGINT NOT NULL DEFAULT 0,
+  favorited              BIGINT NOT NULL DEFAULT 0,
+  likes                  BIGINT NOT NULL DEFAULT 0,
+  dislikes               BIGINT NOT NULL DEFAULT 0,
+  avg_note               DOUBLE PRECISION,
+  note_count             BIGINT NOT NULL DEFAULT 0,
+  acousticness           DOUBLE PRECISION,
+  danceability           DOUBLE PRECISION,
+  energy                 DOUBLE PRECISION,
+  instrumentalness       DOUBLE PRECISION,
+  musical_key            INTEGER,
+  liveness               DOUBLE PRECISION,
+  loudness               DOUBLE PRECISION,
+  mode                   INTEGER,
+  speechiness            DOUBLE PRECISION,
+  tempo                  DOUBLE PRECISION,
+  valence                DOUBLE PRECISION,
+  content_hash           BIGINT NOT NULL
+);
+CREATE INDEX tracks_album ON tracks (album_id);
+CREATE INDEX tracks_spotify ON tracks (spotify_id);
+CREATE INDEX tracks_isrc ON tracks (isrc);
+
+CREATE TABLE track_artists (
+  track_id  BIGINT NOT NULL REFERENCES tracks (id) ON DELETE CASCADE,
+  position  INTEGER NOT NULL,
+  artist_id BIGINT NOT NULL REFERENCES artists (id),
+  PRIMARY KEY (track_id, position)
+);
+CREATE INDEX track_artists_artist ON track_artists (artist_id);
+
+-- category: genre | instrument | mood (Jamendo's vartags: moods, themes and other tags)
+CREATE TABLE track_tags (
+  track_id BIGINT NOT NULL REFERENCES tracks (id) ON DELETE CASCADE,
+  category VARCHAR(16) NOT NULL,
+  tag      TEXT NOT NULL,
+  PRIMARY KEY (track_id, category, tag)
+);
+
+CREATE TABLE users (
+  id            BIGINT PRIMARY KEY,
+  uuid          VARCHAR(36) NOT NULL UNIQUE,
+  name          VARCHAR(64) NOT NULL UNIQUE,
+  dispname      TEXT,
+  email         TEXT UNIQUE,
+  lang          VARCHAR(8),
+  creation_date VARCHAR(10),
+  image         TEXT,
+  content_hash  BIGINT NOT NULL
+);
+
+CREATE TABLE playlists (
+  id            BIGINT PRIMARY KEY,
+  uuid          VARCHAR(36) NOT NULL UNIQUE,
+  name          TEXT NOT NULL,
+  user_id       BIGINT REFERENCES users (id),
+  creation_date VARCHAR(10),
+  zip_allowed   BOOLEAN NOT NULL DEFAULT TRUE,
+  content_hash  BIGINT NOT NULL
+);
+
+CREATE TABLE playlist_tracks (
+  playlist_id BIGINT NOT NULL REFERENCES playlists (id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  track_id    BIGINT NOT NULL REFERENCES tracks (id),
+  PRIMARY KEY (playlist_id, position)
+);
+
+-- entity_type: album | track
+CREATE TABLE reviews (
+  id           BIGINT PRIMARY KEY,
+  entity_type  VARCHAR(8) NOT NULL,
+  entity_id    BIGINT NOT NULL,
+  user_id      BIGINT REFERENCES users (id),
+  title        TEXT,
+  text         TEXT,
+  score        DOUBLE PRECISION,
+  lang         VARCHAR(8),
+  date_added   VARCHAR(10),
+  agree_count  BIGINT NOT NULL DEFAULT 0,
+  content_hash BIGINT NOT NULL
+);
+CREATE INDEX reviews_entity ON reviews (entity_type, entity_id);
+
+-- A server-side radio: a named stream whose programme is drawn from tracks matching its tags.
+CREATE TABLE radios (
+  id           BIGINT PRIMARY KEY,
+  name         VARCHAR(64) NOT NULL UNIQUE,
+  dispname     TEXT NOT NULL,
+  type         VARCHAR(16) NOT NULL DEFAULT 'www',
+  image        TEXT,
+  tags         TEXT,
+  content_hash BIGINT NOT NULL
+);
+
+-- title/text/subtitle are JSON objects keyed by language.
+CREATE TABLE feeds (
+  id           BIGINT PRIMARY KEY,
+  type         VARCHAR(16) NOT NULL,
+  title        TEXT NOT NULL,
+  text         TEXT,
+  subtitle     TEXT,
+  link         TEXT,
+  position     INTEGER NOT NULL DEFAULT 0,
+  langs        TEXT,
+  date_start   VARCHAR(19),
+  date_end     VARCHAR(19),
+  target       VARCHAR(16),
+  join_id      BIGINT,
+  image        TEXT,
+  content_hash BIGINT NOT NULL
+);
+
+CREATE TABLE apps (
+  client_id  VARCHAR(64) PRIMARY KEY,
+  name       TEXT NOT NULL,
+  state      VARCHAR(16) NOT NULL,
+  created_at VARCHAR(32) NOT NULL
+);
+
+-- Where an interrupted import resumes: one row per (format, source fingerprint).
+CREATE TABLE import_checkpoints (
+  source_key VARCHAR(200) PRIMARY KEY,
+  position   BIGINT NOT NULL,
+  completed  BOOLEAN NOT NULL DEFAULT FALSE,
+  updated_at VARCHAR(32) NOT NULL
+);
