@@ -1,11 +1,16 @@
 package dev.stave.cli;
 
+import dev.stave.access.App;
+import dev.stave.access.AppRegistry;
+import dev.stave.catalog.CatalogStore;
+import dev.stave.config.StaveProperties;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.Environment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,6 +47,16 @@ public class ServeCommand implements Callable<Integer> {
       props.put("server.address", bind);
     }
     ConfigurableApplicationContext ctx = SpringContexts.start(store, true, props);
+    FirstRun firstRun =
+        new FirstRun(
+            ctx.getBean(AppRegistry.class),
+            ctx.getBean(CatalogStore.class),
+            ctx.getBean(StaveProperties.class));
+    App app = firstRun.ensureDemoApp();
+    Environment env = ctx.getEnvironment();
+    String host = env.getProperty("server.address", "127.0.0.1");
+    String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
+    firstRun.printWelcome(System.out, "http://" + host + ":" + port, app);
     CountDownLatch closed = new CountDownLatch(1);
     ctx.addApplicationListener(
         event -> {

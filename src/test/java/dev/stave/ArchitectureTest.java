@@ -1,0 +1,89 @@
+package dev.stave;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** design.md §1: dialects are faces over a core that knows nothing of them. */
+class ArchitectureTest {
+  private static final String[] CORE = {
+    "dev.stave.catalog..",
+    "dev.stave.search..",
+    "dev.stave.recommend..",
+    "dev.stave.audio..",
+    "dev.stave.analysis..",
+    "dev.stave.library..",
+    "dev.stave.access..",
+    "dev.stave.ingest..",
+    "dev.stave.config.."
+  };
+  private static final String[] DIALECTS = {"dev.stave.jamendo..", "dev.stave.reccobeats.."};
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.stave");
+  }
+
+  @Test
+  void coreNeverDependsOnADialect() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(CORE)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(DIALECTS)
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void coreNeverDependsOnTheCli() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(CORE)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.stave.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void catalogCoreHasNoWebDependency() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.stave.catalog..", "dev.stave.search..", "dev.stave.ingest..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
+        .check(classes);
+  }
+
+  @Test
+  void dialectsDoNotDependOnEachOther() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.stave.jamendo..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.stave.reccobeats..")
+        .allowEmptyShould(true)
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.stave.reccobeats..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.stave.jamendo..")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+}
