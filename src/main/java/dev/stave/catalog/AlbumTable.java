@@ -86,6 +86,11 @@ final class AlbumTable implements EntityTable<Album> {
   }
 
   @Override
+  public List<String> relationTables() {
+    return List.of(ARTISTS, DESCRIPTIONS, TAGS);
+  }
+
+  @Override
   public List<String> relationColumns(String relationTable) {
     return switch (relationTable) {
       case ARTISTS -> List.of("album_id", "position", "artist_id");

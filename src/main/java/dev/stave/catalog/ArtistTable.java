@@ -75,6 +75,11 @@ final class ArtistTable implements EntityTable<Artist> {
   }
 
   @Override
+  public List<String> relationTables() {
+    return List.of(LOCATIONS, DESCRIPTIONS);
+  }
+
+  @Override
   public List<String> relationColumns(String relationTable) {
     return switch (relationTable) {
       case LOCATIONS ->

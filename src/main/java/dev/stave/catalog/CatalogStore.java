@@ -50,6 +50,20 @@ public class CatalogStore {
     return counts == null ? WriteCounts.ZERO : counts;
   }
 
+  /**
+   * Writes entities of any table description (users, playlists, reviews, radios, feeds…)
+   * atomically, with the same idempotent upsert as {@link #write(CatalogBatch)}.
+   */
+  public <T> WriteCounts write(EntityTable<T> table, List<T> items) {
+    WriteCounts counts = tx.execute(status -> upsert(table, items));
+    return counts == null ? WriteCounts.ZERO : counts;
+  }
+
+  /** Reads entities of any table description by id, in the order of {@code ids}. */
+  public <T> List<T> read(EntityTable<T> table, Collection<Long> ids) {
+    return find(table, ids);
+  }
+
   private <T> WriteCounts upsert(EntityTable<T> t, List<T> items) {
     if (items.isEmpty()) {
       return WriteCounts.ZERO;
@@ -74,8 +88,12 @@ public class CatalogStore {
         continue;
       }
       if (old == null) {
-        UUID uuid = t.uuid(item) == null ? UUID.randomUUID() : t.uuid(item);
-        inserts.add(concat(new Object[] {id, uuid.toString()}, values, new Object[] {hash}));
+        Object[] key = {id};
+        if (t.hasUuid()) {
+          UUID uuid = t.uuid(item) == null ? UUID.randomUUID() : t.uuid(item);
+          key = new Object[] {id, uuid.toString()};
+        }
+        inserts.add(concat(key, values, new Object[] {hash}));
       } else {
         updates.add(concat(values, new Object[] {hash, id}));
         updatedIds.add(id);
@@ -94,10 +112,10 @@ public class CatalogStore {
       jdbc.batchUpdate(
           "INSERT INTO "
               + t.table()
-              + " (id, uuid, "
+              + (t.hasUuid() ? " (id, uuid, " : " (id, ")
               + String.join(", ", cols)
               + ", content_hash) VALUES ("
-              + placeholders(cols.size() + 3)
+              + placeholders(cols.size() + (t.hasUuid() ? 3 : 2))
               + ")",
           inserts);
     }
@@ -109,7 +127,7 @@ public class CatalogStore {
               + String.join(" = ?, ", cols)
               + " = ?, content_hash = ? WHERE id = ?",
           updates);
-      for (String relation : relationTables(t)) {
+      for (String relation : t.relationTables()) {
         String parent = t.relationColumns(relation).get(0);
         forChunks(
             updatedIds,
@@ -216,7 +234,7 @@ public class CatalogStore {
   private <T> Map<Long, Map<String, List<Object[]>>> readRelations(
       EntityTable<T> t, List<Long> chunk) {
     Map<Long, Map<String, List<Object[]>>> out = new HashMap<>();
-    for (String relation : relationTables(t)) {
+    for (String relation : t.relationTables()) {
       List<String> rc = t.relationColumns(relation);
       jdbc.query(
           "SELECT "
@@ -243,15 +261,6 @@ public class CatalogStore {
           chunk.toArray());
     }
     return out;
-  }
-
-  private static List<String> relationTables(EntityTable<?> t) {
-    return switch (t.kind()) {
-      case "track" -> List.of(TrackTable.ARTISTS, TrackTable.TAGS);
-      case "album" -> List.of(AlbumTable.ARTISTS, AlbumTable.DESCRIPTIONS, AlbumTable.TAGS);
-      case "artist" -> List.of(ArtistTable.LOCATIONS, ArtistTable.DESCRIPTIONS);
-      default -> throw new IllegalArgumentException(t.kind());
-    };
   }
 
   /** Streams every track in id order, {@code pageSize} at a time (keyset paging, no OFFSET). */

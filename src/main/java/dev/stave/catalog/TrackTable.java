@@ -150,6 +150,11 @@ final class TrackTable implements EntityTable<Track> {
   }
 
   @Override
+  public List<String> relationTables() {
+    return List.of(ARTISTS, TAGS);
+  }
+
+  @Override
   public List<String> relationColumns(String relationTable) {
     return switch (relationTable) {
       case ARTISTS -> List.of("track_id", "position", "artist_id");
