@@ -64,6 +64,17 @@ public class CatalogStore {
     return find(table, ids);
   }
 
+  /**
+   * Reads up to {@code max} entities of a small table (radios, feeds…) in id order. Catalog-sized
+   * tables are listed through the search index instead.
+   */
+  public <T> List<T> readFirst(EntityTable<T> table, int max) {
+    List<Long> ids =
+        jdbc.queryForList(
+            "SELECT id FROM " + table.table() + " ORDER BY id LIMIT ?", Long.class, max);
+    return find(table, ids);
+  }
+
   private <T> WriteCounts upsert(EntityTable<T> t, List<T> items) {
     if (items.isEmpty()) {
       return WriteCounts.ZERO;

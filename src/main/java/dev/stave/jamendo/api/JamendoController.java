@@ -1,0 +1,140 @@
+package dev.stave.jamendo.api;
+
+import dev.stave.access.App;
+import dev.stave.access.AppRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The single entry point of the Jamendo v3.0 read methods: {@code /v3.0/<entity>[/<subentity>]}
+ * with or without a trailing slash. It parses the common parameters, checks the client id, runs the
+ * method and renders the envelope. API errors travel with HTTP 200 and {@code status:"failed"}, as
+ * Jamendo does (spec §3.5).
+ */
+@RestController
+public class JamendoController {
+  private static final Logger log = LoggerFactory.getLogger(JamendoController.class);
+
+  private final Map<String, JamendoMethod> methods;
+  private final AppRegistry apps;
+  private final JamendoRenderer renderer;
+
+  public JamendoController(
+      List<JamendoMethod> methods, AppRegistry apps, JamendoRenderer renderer) {
+    this.methods =
+        methods.stream().collect(Collectors.toMap(JamendoMethod::path, Function.identity()));
+    this.apps = apps;
+    this.renderer = renderer;
+  }
+
+  @RequestMapping({
+    "/v3.0/{entity}",
+    "/v3.0/{entity}/",
+    "/v3.0/{entity}/{sub}",
+    "/v3.0/{entity}/{sub}/"
+  })
+  public ResponseEntity<String> handle(
+      @PathVariable String entity,
+      @PathVariable(required = false) String sub,
+      HttpServletRequest request) {
+    JamendoParams params = JamendoParams.of(request.getParameterMap());
+    String format = params.string("format").orElse("json");
+    String path = sub == null ? entity : entity + "/" + sub;
+    JamendoMethod method = methods.get(path);
+    String itemName = method == null ? "item" : method.itemName();
+    if (!JamendoRenderer.FORMATS.contains(format)) {
+      return respond(
+          failure(
+              new JamendoException(
+                  JamendoCode.FORMAT,
+                  "parameter 'format' must be json, jsonpretty or xml; got '" + format + "'"),
+              params),
+          "json",
+          null,
+          itemName);
+    }
+    String callback = params.string("callback").orElse(null);
+    if (callback != null && (!"json".equals(format) || !"GET".equals(request.getMethod()))) {
+      params.warn("callback is only honoured for format=json on GET and was ignored");
+      callback = null;
+    }
+    if (callback != null && !JamendoRenderer.validCallback(callback)) {
+      return respond(
+          failure(JamendoException.type("callback", "must be a JavaScript function name"), params),
+          format,
+          null,
+          itemName);
+    }
+    JamendoDocument doc;
+    try {
+      doc = run(method, path, params, request);
+    } catch (JamendoException e) {
+      doc = failure(e, params);
+    } catch (RuntimeException e) {
+      log.error("Jamendo method {} failed", path, e);
+      doc =
+          failure(
+              new JamendoException(JamendoCode.EXCEPTION, "the server could not answer; try again"),
+              params);
+    }
+    return respond(doc, format, callback, itemName);
+  }
+
+  private JamendoDocument run(
+      JamendoMethod method, String path, JamendoParams params, HttpServletRequest request) {
+    if (method == null) {
+      throw new JamendoException(JamendoCode.METHOD_NOT_FOUND, "no method '" + path + "'");
+    }
+    if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+      throw new JamendoException(
+          JamendoCode.HTTP_METHOD, "method '" + path + "' answers GET, not " + request.getMethod());
+    }
+    checkClient(params);
+    Set<String> accepted = new HashSet<>(method.parameters());
+    params.warnUnknown(accepted);
+    JamendoMethod.Result result = method.execute(params);
+    return new JamendoDocument(
+        JamendoCode.SUCCESS, null, params.warnings(), result.results(), result.fullcount());
+  }
+
+  private void checkClient(JamendoParams params) {
+    String clientId = params.required("client_id");
+    Optional<App> app = apps.find(clientId);
+    if (app.isEmpty()) {
+      throw new JamendoException(
+          JamendoCode.INVALID_CLIENT_ID, "client_id '" + clientId + "' is not a registered app");
+    }
+    if (!app.get().active()) {
+      throw new JamendoException(
+          JamendoCode.SUSPENDED_APPLICATION,
+          "Your application has been suspended, please contact the operator of this server");
+    }
+  }
+
+  private static JamendoDocument failure(JamendoException e, JamendoParams params) {
+    return JamendoDocument.failure(e, new ArrayList<>(params.warnings()));
+  }
+
+  private ResponseEntity<String> respond(
+      JamendoDocument doc, String format, String callback, String itemName) {
+    JamendoRenderer.Rendered r = renderer.render(doc, format, callback, itemName);
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_TYPE, r.contentType())
+        .header(HttpHeaders.CACHE_CONTROL, "no-cache")
+        .body(r.body());
+  }
+}

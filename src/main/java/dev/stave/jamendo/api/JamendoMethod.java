@@ -1,0 +1,33 @@
+package dev.stave.jamendo.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** One Jamendo read method, such as {@code tracks} or {@code albums/tracks}. */
+public interface JamendoMethod {
+  /** The common read parameters of spec §5.2. */
+  Set<String> COMMON =
+      Set.of("client_id", "format", "callback", "offset", "limit", "order", "fullcount");
+
+  /** Path below {@code /v3.0/}, without slashes at either end, e.g. {@code albums/tracks}. */
+  String path();
+
+  /** Every parameter name the method accepts (others produce a warning). */
+  Set<String> parameters();
+
+  /** Element name of one result item in the XML format, e.g. {@code track}. */
+  String itemName();
+
+  Result execute(JamendoParams params);
+
+  /**
+   * What a method returns: a list of entity maps (or, for autocomplete, a map keyed by entity) and
+   * the total ignoring paging when {@code fullcount=true} was asked.
+   */
+  record Result(Object results, Long fullcount) {
+    public static Result of(List<Map<String, Object>> results, Long fullcount) {
+      return new Result(results, fullcount);
+    }
+  }
+}
