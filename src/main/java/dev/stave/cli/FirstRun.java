@@ -3,6 +3,8 @@ package dev.stave.cli;
 import dev.stave.access.App;
 import dev.stave.access.AppRegistry;
 import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EditorialTables;
+import dev.stave.catalog.Radio;
 import dev.stave.config.StaveProperties;
 import java.io.PrintStream;
 import java.util.List;
@@ -20,6 +22,32 @@ final class FirstRun {
     this.apps = apps;
     this.catalog = catalog;
     this.props = props;
+  }
+
+  /**
+   * Genre radios every fresh server starts with (Jamendo's own radio names); an operator can
+   * replace them by importing radios. Each plays tracks carrying its tags.
+   */
+  static final List<Radio> DEFAULT_RADIOS =
+      List.of(
+          new Radio(1, "bestof", "Best Of", "www", null, List.of()),
+          new Radio(2, "rock", "Rock", "www", null, List.of("rock", "punkrock", "hardrock")),
+          new Radio(3, "pop", "Pop", "www", null, List.of("pop", "poprock", "synthpop")),
+          new Radio(4, "electro", "Electro", "www", null, List.of("electronic", "techno", "house")),
+          new Radio(5, "lounge", "Lounge", "www", null, List.of("lounge", "chillout", "ambient")),
+          new Radio(6, "jazz", "Jazz", "www", null, List.of("jazz", "blues", "swing")),
+          new Radio(7, "classical", "Classical", "www", null, List.of("classical", "orchestral")),
+          new Radio(8, "hiphop", "Hip Hop", "www", null, List.of("hiphop", "rap")),
+          new Radio(9, "world", "World", "www", null, List.of("world", "reggae", "latin")),
+          new Radio(10, "metal", "Metal", "www", null, List.of("metal", "heavymetal")),
+          new Radio(
+              11, "soundtrack", "Soundtrack", "www", null, List.of("soundtrack", "filmscore")));
+
+  /** Seeds the default radios when the server has none. */
+  void ensureRadios() {
+    if (catalog.readFirst(EditorialTables.RADIOS, 1).isEmpty()) {
+      catalog.write(EditorialTables.RADIOS, DEFAULT_RADIOS);
+    }
   }
 
   /** Creates the demo app when no app exists yet; returns the app to advertise. */

@@ -52,6 +52,7 @@ public class ServeCommand implements Callable<Integer> {
             ctx.getBean(AppRegistry.class),
             ctx.getBean(CatalogStore.class),
             ctx.getBean(StaveProperties.class));
+    firstRun.ensureRadios();
     App app = firstRun.ensureDemoApp();
     Environment env = ctx.getEnvironment();
     String host = env.getProperty("server.address", "127.0.0.1");
