@@ -1,0 +1,119 @@
+package dev.stave.testsupport;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/**
+ * Runs the Stave CLI in a separate JVM on the test classpath, the way an operator runs the jar, so
+ * tests can read its output, call it over HTTP, and stop it with SIGTERM or SIGKILL.
+ */
+public final class StaveProcess implements AutoCloseable {
+  private final Process process;
+  private final List<String> lines = new CopyOnWriteArrayList<>();
+  private final Thread reader;
+
+  private StaveProcess(Process process) {
+    this.process = process;
+    reader =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try (BufferedReader r =
+                      new BufferedReader(
+                          new InputStreamReader(
+                              process.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = r.readLine()) != null) {
+                      lines.add(line);
+                    }
+                  } catch (IOException e) {
+                    lines.add("<output closed: " + e.getMessage() + ">");
+                  }
+                });
+    reader.setName("stave-process-output");
+  }
+
+  /** Starts {@code stave ARGS…} with stdout and stderr merged. */
+  public static StaveProcess start(Path workDir, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("--enable-native-access=ALL-UNNAMED");
+    cmd.add("-Xmx512m");
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add("dev.stave.StaveApplication");
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
+    return new StaveProcess(pb.start());
+  }
+
+  /** Waits until a line of output matches; fails with the output so far when it does not come. */
+  public String awaitLine(Predicate<String> match, Duration timeout) throws InterruptedException {
+    Instant end = Instant.now().plus(timeout);
+    int seen = 0;
+    while (Instant.now().isBefore(end)) {
+      for (; seen < lines.size(); seen++) {
+        if (match.test(lines.get(seen))) {
+          return lines.get(seen);
+        }
+      }
+      if (!process.isAlive() && seen >= lines.size()) {
+        break;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("expected output did not appear; output was:\n" + output());
+  }
+
+  public String output() {
+    return String.join("\n", lines);
+  }
+
+  /**
+   * SIGTERM, then waits for the exit code. Sent with kill(1) because Process.destroy() also closes
+   * the output pipe, which would lose what the process prints while it shuts down.
+   */
+  public int stop(Duration timeout) throws InterruptedException, IOException {
+    new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid()))
+        .inheritIO()
+        .start()
+        .waitFor();
+    if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("process did not stop within " + timeout + ":\n" + output());
+    }
+    reader.join(timeout.toMillis());
+    return process.exitValue();
+  }
+
+  /** SIGKILL: no shutdown hooks, no flushing — a crash. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+    reader.join(10_000);
+  }
+
+  public int waitFor(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("process did not finish within " + timeout + ":\n" + output());
+    }
+    reader.join(timeout.toMillis());
+    return process.exitValue();
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+  }
+}
