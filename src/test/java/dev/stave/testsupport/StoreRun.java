@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterClassTemplateInvocationCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * One store's run of a {@link BothStores} class: creates the store and starts the Spring context on
  * first need, hands out its beans as parameters, and closes and drops both after the run.
  */
-final class StoreRun implements ParameterResolver, AfterAllCallback {
+final class StoreRun implements ParameterResolver, AfterClassTemplateInvocationCallback {
   private final StoreKind kind;
   private Path dataDir;
   private TestDatabase db;
@@ -79,8 +79,9 @@ final class StoreRun implements ParameterResolver, AfterAllCallback {
     return context;
   }
 
+  /** After this store's run of the whole class (a plain afterAll is not called for it). */
   @Override
-  public synchronized void afterAll(ExtensionContext ec) throws IOException {
+  public synchronized void afterClassTemplateInvocation(ExtensionContext ec) throws IOException {
     try {
       if (context != null) {
         context.close();
