@@ -56,8 +56,7 @@ final class EmbeddedPostgres implements AutoCloseable {
     // createTempDirectory makes it 700: the unprivileged account must reach the binaries.
     Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
     try {
-      Path binaries = root.resolve("pg");
-      PostgresBinaries.extractTo(binaries);
+      Path binaries = PostgresBinaries.cached();
       Path data = root.resolve("data");
       Files.createDirectory(
           data, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
