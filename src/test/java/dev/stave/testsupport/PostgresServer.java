@@ -58,12 +58,22 @@ public record PostgresServer(String adminUrl, String user, String password) {
     return path.substring(path.lastIndexOf('/') + 1);
   }
 
-  /** Whether the server answers a query now. */
+  /** Whether the server answers now. */
   boolean accepts() {
-    try (Connection c = DriverManager.getConnection(adminUrl, user, password)) {
-      return c.isValid(2);
+    try {
+      check();
+      return true;
     } catch (SQLException e) {
       return false;
+    }
+  }
+
+  /** Connects once; throws the driver's reason when the server cannot be reached. */
+  void check() throws SQLException {
+    try (Connection c = DriverManager.getConnection(adminUrl, user, password)) {
+      if (!c.isValid(2)) {
+        throw new SQLException("connection to " + adminUrl + " is not valid");
+      }
     }
   }
 

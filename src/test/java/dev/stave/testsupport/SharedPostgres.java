@@ -1,5 +1,6 @@
 package dev.stave.testsupport;
 
+import java.sql.SQLException;
 import java.util.Map;
 
 /**
@@ -29,6 +30,35 @@ final class SharedPostgres {
     return h.server;
   }
 
+  /** The server named in {@code env}, checked to answer, or a newly started embedded one. */
+  static PostgresServer open(Map<String, String> env) throws Exception {
+    String url = env.get(URL_ENV);
+    if (url != null && !url.isBlank()) {
+      PostgresServer s =
+          new PostgresServer(
+              url,
+              env.getOrDefault("STAVE_TEST_PG_USER", "postgres"),
+              env.getOrDefault("STAVE_TEST_PG_PASSWORD", ""));
+      try {
+        s.check();
+      } catch (SQLException e) {
+        throw new IllegalStateException(
+            "no connection to " + URL_ENV + "=" + url + " as " + s.user() + ": " + e.getMessage(),
+            e);
+      }
+      System.err.println("[stave tests] using PostgreSQL at " + url);
+      return s;
+    }
+    long t0 = System.nanoTime();
+    EmbeddedPostgres pg = EmbeddedPostgres.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(pg::close, "stop-embedded-postgres"));
+    // On stderr, not the log: Spring contexts of earlier tests may have muted INFO.
+    System.err.printf(
+        "[stave tests] embedded PostgreSQL started at %s in %d ms%n",
+        pg.server().adminUrl(), (System.nanoTime() - t0) / 1_000_000);
+    return pg.server();
+  }
+
   /** Initialisation-on-demand holder: the JVM runs this once, thread-safely, on first use. */
   private static final class Holder {
     static final Holder INSTANCE = new Holder(System.getenv());
@@ -39,34 +69,13 @@ final class SharedPostgres {
     private Holder(Map<String, String> env) {
       PostgresServer s = null;
       Exception f = null;
-      String url = env.get(URL_ENV);
       try {
-        if (url != null && !url.isBlank()) {
-          s =
-              new PostgresServer(
-                  url,
-                  env.getOrDefault("STAVE_TEST_PG_USER", "postgres"),
-                  env.getOrDefault("STAVE_TEST_PG_PASSWORD", ""));
-          if (!s.accepts()) {
-            throw new IllegalStateException("no connection to " + URL_ENV + "=" + url);
-          }
-          System.err.println("[stave tests] using PostgreSQL at " + url);
-        } else {
-          long t0 = System.nanoTime();
-          EmbeddedPostgres pg = EmbeddedPostgres.start();
-          Runtime.getRuntime().addShutdownHook(new Thread(pg::close, "stop-embedded-postgres"));
-          s = pg.server();
-          // On stderr, not the log: Spring contexts of earlier tests may have muted INFO.
-          System.err.printf(
-              "[stave tests] embedded PostgreSQL started at %s in %d ms%n",
-              s.adminUrl(), (System.nanoTime() - t0) / 1_000_000);
-        }
+        s = open(env);
       } catch (Exception e) {
         if (e instanceof InterruptedException) {
           Thread.currentThread().interrupt();
         }
         f = e;
-        s = null;
       }
       this.server = s;
       this.failure = f;

@@ -1,6 +1,7 @@
 package dev.stave.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +70,14 @@ class TestPostgresTest {
           .as("dropped")
           .isEqualTo("0");
     }
+  }
+
+  @Test
+  void anUnreachableServerFailsWithTheReasonNeverSkips() {
+    String url = "jdbc:postgresql://127.0.0.1:1/postgres?connectTimeout=2";
+    assertThatThrownBy(() -> SharedPostgres.open(Map.of(SharedPostgres.URL_ENV, url)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(url);
   }
 
   @Test
