@@ -30,6 +30,9 @@ class KillDurabilityTest {
     Process writer =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // A short-lived JVM: quick start matters more than peak speed.
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
                 "-cp",
                 System.getProperty("java.class.path"),
                 AcknowledgingWriter.class.getName(),
