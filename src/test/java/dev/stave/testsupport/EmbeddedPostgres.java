@@ -76,35 +76,40 @@ final class EmbeddedPostgres implements AutoCloseable {
               "--no-sync",
               "--no-instructions"),
           root.resolve("initdb.log"));
-      int port = freePort();
-      Process p =
-          command(
-                  concat(
-                      runAs,
-                      binaries.resolve("bin/postgres").toString(),
-                      "-D",
-                      data.toString(),
-                      "-h",
-                      "127.0.0.1",
-                      "-p",
-                      Integer.toString(port),
-                      "-c",
-                      "unix_socket_directories=",
-                      "-c",
-                      "fsync=off",
-                      "-c",
-                      "synchronous_commit=off",
-                      "-c",
-                      "full_page_writes=off",
-                      "-c",
-                      "max_connections=300"),
-                  log)
-              .start();
-      PostgresServer server =
-          new PostgresServer("jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER, "");
-      EmbeddedPostgres pg = new EmbeddedPostgres(root, p, log, server);
-      pg.awaitReady();
-      return pg;
+      List<String> postgres =
+          concat(
+              runAs,
+              binaries.resolve("bin/postgres").toString(),
+              "-D",
+              data.toString(),
+              "-h",
+              "127.0.0.1",
+              "-c",
+              "unix_socket_directories=",
+              "-c",
+              "fsync=off",
+              "-c",
+              "synchronous_commit=off",
+              "-c",
+              "full_page_writes=off",
+              "-c",
+              "max_connections=300");
+      for (int attempt = 1; ; attempt++) {
+        int port = freePort();
+        Process p = command(concat(postgres, "-p", Integer.toString(port)), log).start();
+        PostgresServer server =
+            new PostgresServer("jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER, "");
+        EmbeddedPostgres pg = new EmbeddedPostgres(root, p, log, server);
+        try {
+          pg.awaitReady();
+          return pg;
+        } catch (IOException e) {
+          // The free port found may have been taken by someone else before the server bound it.
+          if (attempt == 3 || !e.getMessage().contains("could not bind")) {
+            throw e;
+          }
+        }
+      }
     } catch (IOException | InterruptedException | RuntimeException e) {
       deleteTree(root);
       throw e;
@@ -119,7 +124,7 @@ final class EmbeddedPostgres implements AutoCloseable {
             "PostgreSQL exited with status " + process.exitValue() + ":\n" + read(log));
       }
       if (System.nanoTime() > deadline) {
-        close();
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         throw new IOException(
             "PostgreSQL did not accept connections within " + READY_TIMEOUT + ":\n" + read(log));
       }
@@ -247,6 +252,9 @@ final class EmbeddedPostgres implements AutoCloseable {
   }
 
   private static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
     try (Stream<Path> paths = Files.walk(root)) {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
