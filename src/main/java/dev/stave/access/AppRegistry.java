@@ -2,6 +2,8 @@ package dev.stave.access;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +16,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class AppRegistry {
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /**
+   * created_at is text ordered by {@code ORDER BY}: a fixed width (always nine fraction digits) so
+   * that text order is time order on every database. {@link Instant#toString()} prints 0, 3, 6 or 9
+   * digits, and "…:56Z" sorts after "…:56.5Z".
+   */
+  private static final DateTimeFormatter CREATED_AT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
+
   private static final RowMapper<App> MAPPER =
       (rs, i) ->
           new App(
@@ -42,7 +54,7 @@ public class AppRegistry {
         app.clientId(),
         app.name(),
         stateName(app.state()),
-        app.createdAt().toString());
+        createdAtText(app.createdAt()));
     return app;
   }
 
@@ -70,6 +82,10 @@ public class AppRegistry {
       throw new IllegalArgumentException("no app with client id " + clientId);
     }
     return find(clientId).orElseThrow();
+  }
+
+  static String createdAtText(Instant createdAt) {
+    return CREATED_AT.format(createdAt);
   }
 
   private static String stateName(App.State state) {

@@ -81,7 +81,9 @@ final class AlbumTable implements EntityTable<Album> {
     a.descriptions().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> descriptions.add(new Object[] {e.getKey(), e.getValue()}));
-    List<Object[]> tags = a.tags().stream().distinct().map(t -> new Object[] {t}).toList();
+    // Tags are a set (no position column): sorted here so that neither the content hash nor what
+    // is read back depends on input order or on the database's collation.
+    List<Object[]> tags = a.tags().stream().distinct().sorted().map(t -> new Object[] {t}).toList();
     return Map.of(ARTISTS, artists, DESCRIPTIONS, descriptions, TAGS, tags);
   }
 
@@ -114,6 +116,7 @@ final class AlbumTable implements EntityTable<Album> {
     for (Object[] r : relations.getOrDefault(TAGS, List.of())) {
       tags.add((String) r[1]);
     }
+    tags.sort(null); // Java's order, as in relations(), not the database collation's
     return new Album(
         rs.getLong("id"),
         UUID.fromString(rs.getString("uuid")),

@@ -3,6 +3,7 @@ package dev.stave.catalog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +11,8 @@ import java.util.UUID;
 final class TrackTable implements EntityTable<Track> {
   static final String ARTISTS = "track_artists";
   static final String TAGS = "track_tags";
+  private static final Comparator<Tag> TAG_ORDER =
+      Comparator.comparing(Tag::category).thenComparing(Tag::name);
 
   @Override
   public String kind() {
@@ -144,8 +147,14 @@ final class TrackTable implements EntityTable<Track> {
     for (int i = 0; i < t.artistIds().size(); i++) {
       artists.add(new Object[] {i, t.artistIds().get(i)});
     }
+    // Tags are a set (no position column): sorted here so that neither the content hash nor what
+    // is read back depends on input order or on the database's collation.
     List<Object[]> tags =
-        t.tags().stream().distinct().map(g -> new Object[] {g.category(), g.name()}).toList();
+        t.tags().stream()
+            .distinct()
+            .sorted(TAG_ORDER)
+            .map(g -> new Object[] {g.category(), g.name()})
+            .toList();
     return Map.of(ARTISTS, artists, TAGS, tags);
   }
 
@@ -173,6 +182,7 @@ final class TrackTable implements EntityTable<Track> {
     for (Object[] r : relations.getOrDefault(TAGS, List.of())) {
       tags.add(new Tag((String) r[1], (String) r[2]));
     }
+    tags.sort(TAG_ORDER); // Java's order, as in relations(), not the database collation's
     return new Track(
         rs.getLong("id"),
         UUID.fromString(rs.getString("uuid")),

@@ -1,0 +1,76 @@
+package dev.stave.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stave.testsupport.BothStores;
+import dev.stave.testsupport.StoreKind;
+import dev.stave.testsupport.TestDatabase;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@BothStores
+class MigrationsTest {
+  private static final List<String> TABLES =
+      List.of(
+          "artists",
+          "artist_locations",
+          "artist_descriptions",
+          "albums",
+          "album_artists",
+          "album_descriptions",
+          "album_tags",
+          "tracks",
+          "track_artists",
+          "track_tags",
+          "users",
+          "playlists",
+          "playlist_tracks",
+          "reviews",
+          "radios",
+          "feeds",
+          "apps",
+          "import_checkpoints",
+          "change_log");
+
+  @Test
+  void everyMigrationAppliesAndSucceeds(JdbcTemplate jdbc) {
+    List<String> applied =
+        jdbc.queryForList(
+            "SELECT version FROM flyway_schema_history WHERE success = ? ORDER BY installed_rank",
+            String.class,
+            true);
+    assertThat(applied).containsExactly("1", "2");
+    Integer failed =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM flyway_schema_history WHERE success = ?", Integer.class, false);
+    assertThat(failed).isZero();
+  }
+
+  @Test
+  void storeIsTheExpectedKind(TestDatabase db, StoreKind kind) throws Exception {
+    try (Connection c = db.connect()) {
+      String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+      assertThat(product).isEqualTo(kind == StoreKind.SQLITE ? "sqlite" : "postgresql");
+    }
+  }
+
+  @Test
+  void everyTableExists(TestDatabase db) throws Exception {
+    List<String> tables = new ArrayList<>();
+    try (Connection c = db.connect()) {
+      DatabaseMetaData md = c.getMetaData();
+      try (ResultSet rs = md.getTables(null, null, "%", new String[] {"TABLE"})) {
+        while (rs.next()) {
+          tables.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    assertThat(tables).containsAll(TABLES);
+  }
+}
