@@ -1,18 +1,19 @@
 -- Stave catalog schema. Portable SQL: the same file runs on SQLite and PostgreSQL.
 -- Vendor-specific DDL lives in db/migration/{sqlite,postgresql}.
+-- Text columns are TEXT (no length limits: PostgreSQL would enforce them, SQLite would not).
 -- Ids are assigned by Stave (or carried over from the source, e.g. real Jamendo ids);
 -- uuid is issued once on creation and never changed afterwards.
 
 CREATE TABLE artists (
   id             BIGINT PRIMARY KEY,
-  uuid           VARCHAR(36) NOT NULL UNIQUE,
+  uuid           TEXT NOT NULL UNIQUE,
   name           TEXT NOT NULL,
   idstr          TEXT NOT NULL,
   website        TEXT,
-  join_date      VARCHAR(10),
+  join_date      TEXT,
   image          TEXT,
-  spotify_id     VARCHAR(32),
-  musicbrainz_id VARCHAR(36),
+  spotify_id     TEXT,
+  musicbrainz_id TEXT,
   popularity     DOUBLE PRECISION NOT NULL DEFAULT 0,
   content_hash   BIGINT NOT NULL
 );
@@ -23,7 +24,7 @@ CREATE INDEX artists_name ON artists (name);
 CREATE TABLE artist_locations (
   artist_id BIGINT NOT NULL REFERENCES artists (id) ON DELETE CASCADE,
   ordinal   INTEGER NOT NULL,
-  country   VARCHAR(3),
+  country   TEXT,
   state     TEXT,
   city      TEXT,
   latitude  DOUBLE PRECISION,
@@ -33,26 +34,26 @@ CREATE TABLE artist_locations (
 
 CREATE TABLE artist_descriptions (
   artist_id BIGINT NOT NULL REFERENCES artists (id) ON DELETE CASCADE,
-  lang      VARCHAR(8) NOT NULL,
+  lang      TEXT NOT NULL,
   text      TEXT NOT NULL,
   PRIMARY KEY (artist_id, lang)
 );
 
 CREATE TABLE albums (
   id                     BIGINT PRIMARY KEY,
-  uuid                   VARCHAR(36) NOT NULL UNIQUE,
+  uuid                   TEXT NOT NULL UNIQUE,
   name                   TEXT NOT NULL,
   artist_id              BIGINT REFERENCES artists (id),
-  release_date           VARCHAR(10),
-  release_date_precision VARCHAR(5),
+  release_date           TEXT,
+  release_date_precision TEXT,
   label                  TEXT,
-  album_type             VARCHAR(16) NOT NULL DEFAULT 'album',
-  upc                    VARCHAR(20),
-  ean                    VARCHAR(20),
+  album_type             TEXT NOT NULL DEFAULT 'album',
+  upc                    TEXT,
+  ean                    TEXT,
   image                  TEXT,
   zip_allowed            BOOLEAN NOT NULL DEFAULT TRUE,
-  spotify_id             VARCHAR(32),
-  musicbrainz_id         VARCHAR(36),
+  spotify_id             TEXT,
+  musicbrainz_id         TEXT,
   popularity             DOUBLE PRECISION NOT NULL DEFAULT 0,
   content_hash           BIGINT NOT NULL
 );
@@ -68,7 +69,7 @@ CREATE TABLE album_artists (
 
 CREATE TABLE album_descriptions (
   album_id BIGINT NOT NULL REFERENCES albums (id) ON DELETE CASCADE,
-  lang     VARCHAR(8) NOT NULL,
+  lang     TEXT NOT NULL,
   text     TEXT NOT NULL,
   PRIMARY KEY (album_id, lang)
 );
@@ -81,24 +82,24 @@ CREATE TABLE album_tags (
 
 CREATE TABLE tracks (
   id                     BIGINT PRIMARY KEY,
-  uuid                   VARCHAR(36) NOT NULL UNIQUE,
+  uuid                   TEXT NOT NULL UNIQUE,
   name                   TEXT NOT NULL,
   album_id               BIGINT REFERENCES albums (id),
   position               INTEGER,
   disc                   INTEGER,
   duration_ms            BIGINT NOT NULL DEFAULT 0,
-  release_date           VARCHAR(10),
-  release_date_precision VARCHAR(5),
+  release_date           TEXT,
+  release_date_precision TEXT,
   license_url            TEXT,
-  vocal_instrumental     VARCHAR(16),
-  lang                   VARCHAR(8),
-  gender                 VARCHAR(8),
-  acoustic_electric      VARCHAR(16),
-  speed                  VARCHAR(10),
+  vocal_instrumental     TEXT,
+  lang                   TEXT,
+  gender                 TEXT,
+  acoustic_electric      TEXT,
+  speed                  TEXT,
   lyrics                 TEXT,
-  isrc                   VARCHAR(15),
-  spotify_id             VARCHAR(32),
-  musicbrainz_id         VARCHAR(36),
+  isrc                   TEXT,
+  spotify_id             TEXT,
+  musicbrainz_id         TEXT,
   popularity             DOUBLE PRECISION NOT NULL DEFAULT 0,
   available_countries    TEXT,
   download_allowed       BOOLEAN NOT NULL DEFAULT TRUE,
@@ -145,29 +146,29 @@ CREATE INDEX track_artists_artist ON track_artists (artist_id);
 -- category: genre | instrument | mood (Jamendo's vartags: moods, themes and other tags)
 CREATE TABLE track_tags (
   track_id BIGINT NOT NULL REFERENCES tracks (id) ON DELETE CASCADE,
-  category VARCHAR(16) NOT NULL,
+  category TEXT NOT NULL,
   tag      TEXT NOT NULL,
   PRIMARY KEY (track_id, category, tag)
 );
 
 CREATE TABLE users (
   id            BIGINT PRIMARY KEY,
-  uuid          VARCHAR(36) NOT NULL UNIQUE,
-  name          VARCHAR(64) NOT NULL UNIQUE,
+  uuid          TEXT NOT NULL UNIQUE,
+  name          TEXT NOT NULL UNIQUE,
   dispname      TEXT,
   email         TEXT UNIQUE,
-  lang          VARCHAR(8),
-  creation_date VARCHAR(10),
+  lang          TEXT,
+  creation_date TEXT,
   image         TEXT,
   content_hash  BIGINT NOT NULL
 );
 
 CREATE TABLE playlists (
   id            BIGINT PRIMARY KEY,
-  uuid          VARCHAR(36) NOT NULL UNIQUE,
+  uuid          TEXT NOT NULL UNIQUE,
   name          TEXT NOT NULL,
   user_id       BIGINT REFERENCES users (id),
-  creation_date VARCHAR(10),
+  creation_date TEXT,
   zip_allowed   BOOLEAN NOT NULL DEFAULT TRUE,
   content_hash  BIGINT NOT NULL
 );
@@ -182,14 +183,14 @@ CREATE TABLE playlist_tracks (
 -- entity_type: album | track
 CREATE TABLE reviews (
   id           BIGINT PRIMARY KEY,
-  entity_type  VARCHAR(8) NOT NULL,
+  entity_type  TEXT NOT NULL,
   entity_id    BIGINT NOT NULL,
   user_id      BIGINT REFERENCES users (id),
   title        TEXT,
   text         TEXT,
   score        DOUBLE PRECISION,
-  lang         VARCHAR(8),
-  date_added   VARCHAR(10),
+  lang         TEXT,
+  date_added   TEXT,
   agree_count  BIGINT NOT NULL DEFAULT 0,
   content_hash BIGINT NOT NULL
 );
@@ -198,9 +199,9 @@ CREATE INDEX reviews_entity ON reviews (entity_type, entity_id);
 -- A server-side radio: a named stream whose programme is drawn from tracks matching its tags.
 CREATE TABLE radios (
   id           BIGINT PRIMARY KEY,
-  name         VARCHAR(64) NOT NULL UNIQUE,
+  name         TEXT NOT NULL UNIQUE,
   dispname     TEXT NOT NULL,
-  type         VARCHAR(16) NOT NULL DEFAULT 'www',
+  type         TEXT NOT NULL DEFAULT 'www',
   image        TEXT,
   tags         TEXT,
   content_hash BIGINT NOT NULL
@@ -209,32 +210,32 @@ CREATE TABLE radios (
 -- title/text/subtitle are JSON objects keyed by language.
 CREATE TABLE feeds (
   id           BIGINT PRIMARY KEY,
-  type         VARCHAR(16) NOT NULL,
+  type         TEXT NOT NULL,
   title        TEXT NOT NULL,
   text         TEXT,
   subtitle     TEXT,
   link         TEXT,
   position     INTEGER NOT NULL DEFAULT 0,
   langs        TEXT,
-  date_start   VARCHAR(19),
-  date_end     VARCHAR(19),
-  target       VARCHAR(16),
+  date_start   TEXT,
+  date_end     TEXT,
+  target       TEXT,
   join_id      BIGINT,
   image        TEXT,
   content_hash BIGINT NOT NULL
 );
 
 CREATE TABLE apps (
-  client_id  VARCHAR(64) PRIMARY KEY,
+  client_id  TEXT PRIMARY KEY,
   name       TEXT NOT NULL,
-  state      VARCHAR(16) NOT NULL,
-  created_at VARCHAR(32) NOT NULL
+  state      TEXT NOT NULL,
+  created_at TEXT NOT NULL
 );
 
 -- Where an interrupted import resumes: one row per (format, source fingerprint).
 CREATE TABLE import_checkpoints (
-  source_key VARCHAR(200) PRIMARY KEY,
+  source_key TEXT PRIMARY KEY,
   position   BIGINT NOT NULL,
   completed  BOOLEAN NOT NULL DEFAULT FALSE,
-  updated_at VARCHAR(32) NOT NULL
+  updated_at TEXT NOT NULL
 );

@@ -2,6 +2,6 @@
 -- nodes, every replica) catches up by reading past its last applied sequence number.
 CREATE TABLE change_log (
   seq         INTEGER PRIMARY KEY AUTOINCREMENT,
-  entity_type VARCHAR(8) NOT NULL,
+  entity_type TEXT NOT NULL,
   entity_id   BIGINT NOT NULL
 );
