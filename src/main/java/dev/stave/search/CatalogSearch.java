@@ -164,7 +164,8 @@ public class CatalogSearch {
             docs = searcher.search(filter, window, bySimilarity).scoreDocs;
             scores = new float[docs.length];
             for (int i = 0; i < docs.length; i++) {
-              scores[i] = ((Double) ((FieldDoc) docs[i]).fields[0]).floatValue();
+              FieldDoc fd = (FieldDoc) docs[i];
+              scores[i] = ((Number) fd.fields[0]).floatValue();
             }
           }
           long[] ids = ids(searcher, docs, offset);
