@@ -130,7 +130,8 @@ public class CatalogSearch {
           TopFieldDocs top =
               searcher.search(
                   query, new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE));
-          if (scored && !QueryCompiler.sortsByScore(sort)) {
+          if (scored) {
+            // Field sorts (score included) leave FieldDoc.score unset.
             TopFieldCollector.populateScores(top.scoreDocs, searcher, query);
           }
           List<Hit> hits = new ArrayList<>();

@@ -269,13 +269,4 @@ final class QueryCompiler {
     }
     return new Sort(fields.toArray(SortField[]::new));
   }
-
-  static boolean sortsByScore(Sort sort) {
-    for (SortField f : sort.getSort()) {
-      if (f.getType() == SortField.Type.SCORE) {
-        return true;
-      }
-    }
-    return false;
-  }
 }

@@ -54,7 +54,7 @@ import org.springframework.stereotype.Component;
  * use.
  */
 @Component
-public class SearchIndex implements ChangeFollower, SmartLifecycle {
+public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
   private static final int PAGE = 1_000;
   private static final int CHANGE_BATCH = 10_000;
@@ -212,7 +212,11 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle {
     }
   }
 
-  /** Closes the index; an ongoing rebuild notices and abandons its new generation. */
+  /**
+   * Closes the index; an ongoing rebuild notices and abandons its new generation. Spring calls this
+   * on context shutdown (Ctrl-C included).
+   */
+  @Override
   public void close() {
     closing = true;
     writeLock.lock();

@@ -31,7 +31,7 @@ public enum TrackSort {
   DANCEABILITY(Type.DOUBLE, "danceability", false),
   ENERGY(Type.DOUBLE, "energy", false),
   INSTRUMENTALNESS(Type.DOUBLE, "instrumentalness", false),
-  KEY(Type.DOUBLE, "key", false),
+  KEY(Type.DOUBLE, "musical_key", false),
   LIVENESS(Type.DOUBLE, "liveness", false),
   LOUDNESS(Type.DOUBLE, "loudness", false),
   MODE(Type.DOUBLE, "mode", false),
