@@ -23,6 +23,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,6 +52,7 @@ public class CatalogSearch {
   private final SearchIndex index;
   private final VectorStrategy vectors;
 
+  @Autowired
   public CatalogSearch(SearchIndex index) {
     this(index, DEFAULT_VECTORS);
   }
