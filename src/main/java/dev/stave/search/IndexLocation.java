@@ -76,10 +76,14 @@ final class IndexLocation {
     }
   }
 
-  /** Deletes every generation but {@code keep} (left-overs of replaced or interrupted builds). */
-  void deleteAllBut(Path keep) {
+  /**
+   * Deletes every generation but those in {@code keep} (left-overs of replaced or interrupted
+   * builds). Null entries are ignored.
+   */
+  void deleteAllBut(Path... keep) {
+    List<Path> kept = java.util.Arrays.stream(keep).filter(java.util.Objects::nonNull).toList();
     for (Path gen : generations()) {
-      if (!gen.equals(keep)) {
+      if (!kept.contains(gen)) {
         deleteTree(gen);
       }
     }

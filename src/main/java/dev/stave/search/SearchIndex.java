@@ -296,12 +296,30 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
     if (l == null) {
       return;
     }
+    l = followPointer(l);
     long seq = l.seq.get();
     long applied = applyChanges(l.writer, seq);
     if (applied != seq) {
       l.seq.set(applied);
       l.searchers.maybeRefreshBlocking();
     }
+  }
+
+  /**
+   * Switches to the generation {@code CURRENT} names when another process (the {@code stave index
+   * rebuild} command) replaced it; that process leaves our old generation alone, we delete it.
+   */
+  private Live followPointer(Live l) throws IOException {
+    Path current = location.current();
+    if (current == null || current.equals(l.path) || !isUsable(current)) {
+      return l;
+    }
+    log.info("Search index rebuilt by another process; switching to {}", current);
+    Live fresh = Live.open(current);
+    live = fresh;
+    l.close();
+    location.deleteAllBut(current);
+    return fresh;
   }
 
   /**
@@ -337,18 +355,17 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
     if (!albumIds.isEmpty()) {
       trackIds.addAll(store.trackIdsOfAlbums(albumIds));
     }
-    Set<Long> albumsToProject = new LinkedHashSet<>(albumIds);
     if (!artistIds.isEmpty()) {
-      List<Long> byArtist = store.trackIdsOfArtists(artistIds);
-      trackIds.addAll(byArtist);
-      // Albums of a renamed artist are reached through its tracks.
-      for (Track t : findTracks(byArtist)) {
-        if (t.albumId() != null) {
-          albumsToProject.add(t.albumId());
-        }
-      }
+      trackIds.addAll(store.trackIdsOfArtists(artistIds));
     }
     List<Track> tracks = findTracks(trackIds);
+    // Albums of a renamed artist are reached through its tracks.
+    Set<Long> albumsToProject = new LinkedHashSet<>(albumIds);
+    for (Track t : tracks) {
+      if (t.albumId() != null && t.artistIds().stream().anyMatch(artistIds::contains)) {
+        albumsToProject.add(t.albumId());
+      }
+    }
     Set<Long> neededAlbums = new HashSet<>(albumsToProject);
     tracks.forEach(t -> neededAlbums.add(t.albumId()));
     neededAlbums.remove(null);
@@ -398,11 +415,8 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
     }
   }
 
-  private List<Track> findTracks(Set<Long> ids) {
-    return findTracks(new ArrayList<>(ids));
-  }
-
-  private List<Track> findTracks(List<Long> ids) {
+  private List<Track> findTracks(Set<Long> idSet) {
+    List<Long> ids = new ArrayList<>(idSet);
     List<Track> out = new ArrayList<>(ids.size());
     for (int i = 0; i < ids.size(); i += PAGE) {
       out.addAll(store.findTracks(ids.subList(i, Math.min(ids.size(), i + PAGE))));
@@ -453,10 +467,14 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
           live = fresh;
           // Searchers acquired from the old generation stay valid until released.
           old.close();
+          location.deleteAllBut(built.path);
         } else {
+          // A server may be running on the previous generation: keep it; the server follows the
+          // pointer on its next catch-up and deletes it then. Older left-overs can go.
+          Path previous = location.current();
           location.switchTo(built.path);
+          location.deleteAllBut(built.path, previous);
         }
-        location.deleteAllBut(built.path);
         return new RebuildResult(
             built.documents, seq, Duration.ofNanos(System.nanoTime() - started));
       } finally {

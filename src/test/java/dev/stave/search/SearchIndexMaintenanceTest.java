@@ -254,6 +254,26 @@ class SearchIndexMaintenanceTest {
   }
 
   @Test
+  void aRunningIndexFollowsARebuildMadeByAnotherProcess() throws IOException {
+    SearchIndex server = openIndex();
+    String before = currentGeneration();
+    writeTrack(113, "Made During Cli Rebuild");
+    // What `stave index rebuild` does in its own process: build and switch the pointer.
+    SearchIndex cli = new SearchIndex(db.store(), db.properties(), false);
+    opened.add(cli);
+    cli.rebuild(ProgressListener.NONE);
+    String rebuilt = currentGeneration();
+    assertThat(rebuilt).isNotEqualTo(before);
+    assertThat(generations()).as("the server's generation is kept").contains(before, rebuilt);
+    server.catchUp();
+    assertThat(generations()).containsExactly(rebuilt);
+    assertThat(text(server, "cli")).containsExactly(113L);
+    writeTrack(114, "After The Switch");
+    server.catchUp();
+    assertThat(text(server, "switch")).containsExactly(114L);
+  }
+
+  @Test
   void lifecycleStartCatchesUpPeriodically() throws InterruptedException {
     SearchIndex index = new SearchIndex(db.store(), db.properties(), true);
     opened.add(index);
