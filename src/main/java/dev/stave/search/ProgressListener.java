@@ -1,6 +1,6 @@
 package dev.stave.search;
 
-/** Receives progress of long index work (a rebuild). Called from the working thread. */
+/** Receives progress of long index work (a rebuild): from indexing threads, one call at a time. */
 @FunctionalInterface
 public interface ProgressListener {
   ProgressListener NONE = (done, total) -> {};

@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -59,6 +60,10 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
   private static final int PAGE = 1_000;
   private static final int CHANGE_BATCH = 10_000;
   private static final long CATCH_UP_PERIOD_MS = 1_000;
+
+  /** Indexing threads of a rebuild; the SQL reads run on the caller's thread meanwhile. */
+  private static final int BUILD_THREADS =
+      Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
   private final CatalogStore store;
   private final IndexLocation location;
@@ -499,57 +504,56 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
       // Taken before reading: anything written during the build is re-applied by a catch-up.
       long seq = store.lastChangeSeq();
       long total = store.count("tracks") + store.count("albums") + store.count("artists");
-      AtomicLong written = new AtomicLong();
       Map<Long, String> artistNames = new HashMap<>();
       Map<Long, String> albumNames = new HashMap<>();
-      store.forEachArtistPage(
-          PAGE,
-          page -> {
-            checkNotCancelled();
-            for (Artist a : page) {
-              artistNames.put(a.id(), a.name());
-              add(writer, DocumentProjector.artist(a));
-            }
-            progress.progress(written.addAndGet(page.size()), total);
-          });
-      store.forEachAlbumPage(
-          PAGE,
-          page -> {
-            checkNotCancelled();
-            for (Album a : page) {
-              albumNames.put(a.id(), a.name());
-              add(writer, DocumentProjector.album(a, artistNames));
-            }
-            progress.progress(written.addAndGet(page.size()), total);
-          });
-      store.forEachTrackPage(
-          PAGE,
-          page -> {
-            checkNotCancelled();
-            for (Track t : page) {
-              String albumName = t.albumId() == null ? null : albumNames.get(t.albumId());
-              add(writer, DocumentProjector.track(t, albumName, artistNames));
-            }
-            progress.progress(written.addAndGet(page.size()), total);
-          });
+      long written;
+      // Reading and projecting here, analysing and indexing on the workers.
+      try (ParallelIndexer indexer = new ParallelIndexer(writer, BUILD_THREADS, progress, total)) {
+        store.forEachArtistPage(
+            PAGE,
+            page -> {
+              checkNotCancelled();
+              List<Document> docs = new ArrayList<>(page.size());
+              for (Artist a : page) {
+                artistNames.put(a.id(), a.name());
+                docs.add(DocumentProjector.artist(a));
+              }
+              indexer.submit(docs);
+            });
+        store.forEachAlbumPage(
+            PAGE,
+            page -> {
+              checkNotCancelled();
+              List<Document> docs = new ArrayList<>(page.size());
+              for (Album a : page) {
+                albumNames.put(a.id(), a.name());
+                docs.add(DocumentProjector.album(a, artistNames));
+              }
+              indexer.submit(docs);
+            });
+        store.forEachTrackPage(
+            PAGE,
+            page -> {
+              checkNotCancelled();
+              List<Document> docs = new ArrayList<>(page.size());
+              for (Track t : page) {
+                String albumName = t.albumId() == null ? null : albumNames.get(t.albumId());
+                docs.add(DocumentProjector.track(t, albumName, artistNames));
+              }
+              indexer.submit(docs);
+            });
+        written = indexer.finish();
+      }
       checkNotCancelled();
       commit(writer, seq);
       done = true;
-      return new Built(gen, written.get(), seq);
+      return new Built(gen, written, seq);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the search index in " + gen, e);
     } finally {
       if (!done) {
         IndexLocation.deleteTree(gen);
       }
-    }
-  }
-
-  private static void add(IndexWriter writer, org.apache.lucene.document.Document doc) {
-    try {
-      writer.addDocument(doc);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
