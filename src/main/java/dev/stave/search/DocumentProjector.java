@@ -10,6 +10,7 @@ import dev.stave.catalog.Track;
 import dev.stave.catalog.TrackStats;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.lucene.document.Document;
@@ -82,7 +83,7 @@ final class DocumentProjector {
     artists(doc, a.artistIds(), artistNames);
     releaseDate(doc, a.releaseDate() == null ? null : a.releaseDate().date());
     for (String tag : a.tags()) {
-      doc.add(new StringField(IndexFields.TAG, tag, Field.Store.NO));
+      doc.add(new StringField(IndexFields.TAG, tag.toLowerCase(Locale.ROOT), Field.Store.NO));
     }
     popularity(doc, a.popularity());
     return doc;
@@ -144,7 +145,8 @@ final class DocumentProjector {
 
   private static void keyword(Document doc, String field, String value) {
     if (value != null && !value.isBlank()) {
-      doc.add(new StringField(field, value, Field.Store.NO));
+      // Queries lower-case their values too: "Vocal" and "vocal" are the same answer.
+      doc.add(new StringField(field, value.trim().toLowerCase(Locale.ROOT), Field.Store.NO));
     }
   }
 

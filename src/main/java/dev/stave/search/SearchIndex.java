@@ -31,6 +31,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
@@ -252,20 +253,39 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
   }
 
   <T> T withSearcher(SearcherCall<T> call) {
-    Live l = live;
-    if (l == null) {
-      open();
-      l = live;
-    }
-    try {
-      IndexSearcher searcher = l.searchers.acquire();
+    while (true) {
+      Live l = live;
+      if (l == null) {
+        open();
+        continue;
+      }
+      IndexSearcher searcher;
+      try {
+        searcher = l.searchers.acquire();
+      } catch (AlreadyClosedException e) {
+        // A rebuild swapped generations between reading `live` and acquiring: use the new one.
+        if (live == l) {
+          throw e;
+        }
+        continue;
+      } catch (IOException e) {
+        throw new UncheckedIOException("search failed", e);
+      }
       try {
         return call.apply(searcher);
+      } catch (IOException e) {
+        throw new UncheckedIOException("search failed", e);
       } finally {
-        l.searchers.release(searcher);
+        release(l, searcher);
       }
+    }
+  }
+
+  private static void release(Live l, IndexSearcher searcher) {
+    try {
+      l.searchers.release(searcher);
     } catch (IOException e) {
-      throw new UncheckedIOException("search failed", e);
+      log.warn("Releasing a searcher failed", e);
     }
   }
 

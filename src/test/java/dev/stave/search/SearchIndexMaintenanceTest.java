@@ -221,6 +221,34 @@ class SearchIndexMaintenanceTest {
   }
 
   @Test
+  void queriesKeepWorkingWhileARebuildSwapsGenerations() throws Exception {
+    SearchIndex index = openIndex();
+    CatalogSearch search = new CatalogSearch(index);
+    AtomicBoolean rebuilding = new AtomicBoolean(true);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<Integer> reader =
+          pool.submit(
+              () -> {
+                int queries = 0;
+                while (rebuilding.get() || queries == 0) {
+                  assertThat(search.tracks(TrackQuery.builder().text("rain").build()).total())
+                      .isEqualTo(3);
+                  queries++;
+                }
+                return queries;
+              });
+      for (int i = 0; i < 3; i++) {
+        index.rebuild(ProgressListener.NONE);
+      }
+      rebuilding.set(false);
+      assertThat(reader.get()).isPositive();
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
   void interruptedRebuildLeavesThePreviousIndexInUse() throws IOException {
     SearchIndex index = openIndex();
     String before = currentGeneration();
