@@ -31,9 +31,9 @@ public class IndexCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Rebuild the search index from the catalog store.",
-        "The new index is built beside the old one and swapped in at the end; interrupting",
-        "(Ctrl-C) leaves the previous index in use. Stop the server first, or restart it after:",
-        "a running server keeps following its own copy."
+        "The new index is built beside the old one and swapped in at the end: interrupting it"
+            + " (Ctrl-C) leaves the previous index in use. A server running on the same data"
+            + " directory switches to the new index within a second."
       })
   static class Rebuild implements Callable<Integer> {
     @Mixin StoreOptions store;

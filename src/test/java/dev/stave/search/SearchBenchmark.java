@@ -37,7 +37,10 @@ class SearchBenchmark {
 
   /** Store write and index rebuild throughput on the 55k-track MTG-Jamendo genre set. */
   @Test
-  void rebuildThroughputOnMtgGenre(@TempDir Path dir) {
+  void rebuildThroughputOnMtgGenre(@TempDir Path tempDir) {
+    // -Dstave.bench.data-dir=DIR keeps the loaded catalog, e.g. to try `stave index rebuild`.
+    String keep = System.getProperty("stave.bench.data-dir");
+    Path dir = keep == null ? tempDir : Path.of(keep);
     Path file = RealData.file(RealData.MTG_GENRE).orElse(null);
     assumeTrue(file != null, RealData.missing(RealData.MTG_GENRE));
     try (TestStore db = TestStores.sqlite(dir)) {
