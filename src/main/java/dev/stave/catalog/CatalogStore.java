@@ -276,18 +276,32 @@ public class CatalogStore {
 
   /** Streams every track in id order, {@code pageSize} at a time (keyset paging, no OFFSET). */
   public void forEachTrackPage(int pageSize, Consumer<List<Track>> page) {
+    forEachPage(TRACKS, pageSize, page);
+  }
+
+  /** Streams every album in id order (for full re-projections such as an index rebuild). */
+  public void forEachAlbumPage(int pageSize, Consumer<List<Album>> page) {
+    forEachPage(ALBUMS, pageSize, page);
+  }
+
+  /** Streams every artist in id order (for full re-projections such as an index rebuild). */
+  public void forEachArtistPage(int pageSize, Consumer<List<Artist>> page) {
+    forEachPage(ARTISTS, pageSize, page);
+  }
+
+  private <T> void forEachPage(EntityTable<T> t, int pageSize, Consumer<List<T>> page) {
     long after = Long.MIN_VALUE;
     while (true) {
       List<Long> ids =
           jdbc.queryForList(
-              "SELECT id FROM tracks WHERE id > ? ORDER BY id LIMIT ?",
+              "SELECT id FROM " + t.table() + " WHERE id > ? ORDER BY id LIMIT ?",
               Long.class,
               after,
               pageSize);
       if (ids.isEmpty()) {
         return;
       }
-      page.accept(findTracks(ids));
+      page.accept(find(t, ids));
       after = ids.get(ids.size() - 1);
     }
   }

@@ -21,6 +21,9 @@ final class SpringContexts {
       // Commands print their own progress; keep the log to warnings.
       overrides.putIfAbsent("logging.level.root", "WARN");
       overrides.putIfAbsent("logging.level.dev.stave", "WARN");
+      // Only the server keeps the search index open and current; a command that needs it opens
+      // it on first use (SearchIndex#catchUp), so `stave apps list` never builds an index.
+      overrides.putIfAbsent("stave.search.auto-start", "false");
     }
     // Passed as command-line properties: they outrank every other source, and logging sees them.
     String[] args =

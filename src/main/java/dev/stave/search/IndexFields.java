@@ -1,0 +1,77 @@
+package dev.stave.search;
+
+/**
+ * Names of the fields of the search index and the version of the document layout. Bump {@link
+ * #SCHEMA_VERSION} whenever a field is added, removed or indexed differently: an index written with
+ * another version is rebuilt at start-up instead of being read with wrong assumptions.
+ */
+final class IndexFields {
+  static final int SCHEMA_VERSION = 1;
+
+  /** Commit user-data keys. */
+  static final String COMMIT_SEQ = "stave.change-seq";
+
+  static final String COMMIT_SCHEMA = "stave.schema-version";
+
+  /** {@code track}, {@code album} or {@code artist}: one index holds all three kinds. */
+  static final String KIND = "kind";
+
+  /** {@code kind:id}, the unique update key of a document. */
+  static final String KEY = "key";
+
+  static final String ID = "id";
+  static final String UUID = "uuid";
+  static final String SPOTIFY_ID = "spotify_id";
+  static final String ISRC = "isrc";
+
+  /** Analysed name for full-text relevance. */
+  static final String NAME = "name";
+
+  /** Normalised whole name (lower case, no accents): exact and prefix match, and sorting. */
+  static final String NAME_KEY = "name_key";
+
+  /** Trigrams of the normalised name, with positions: substring match as a phrase query. */
+  static final String NAME_GRAMS = "name_grams";
+
+  static final String ALBUM_ID = "album_id";
+  static final String ALBUM_NAME = "album_name";
+  static final String ARTIST_ID = "artist_id";
+  static final String PRIMARY_ARTIST_ID = "primary_artist_id";
+  static final String ARTIST_NAME = "artist_name";
+
+  /** Every tag name, whatever its category; analysed copy in {@link #TAGS_TEXT}. */
+  static final String TAG = "tag";
+
+  static final String TAGS_TEXT = "tags_text";
+
+  /** Tags by category: {@code tag_genre}, {@code tag_instrument}, {@code tag_mood}. */
+  static String tagOf(String category) {
+    return "tag_" + category;
+  }
+
+  static final String RELEASE_DATE = "release_date";
+  static final String DURATION_MS = "duration_ms";
+  static final String VOCAL_INSTRUMENTAL = "vocal_instrumental";
+  static final String GENDER = "gender";
+  static final String SPEED = "speed";
+  static final String ACOUSTIC_ELECTRIC = "acoustic_electric";
+  static final String LANG = "lang";
+  static final String LICENSE_URL = "license_url";
+  static final String CC_NC = "cc_nc";
+  static final String CC_ND = "cc_nd";
+  static final String CC_SA = "cc_sa";
+  static final String FEATURED = "featured";
+  static final String DOWNLOAD_ALLOWED = "download_allowed";
+  static final String POPULARITY = "popularity";
+
+  /** FeatureField holding positive static ranking signals blended into relevance. */
+  static final String RANK_SIGNALS = "rank_signals";
+
+  /** Normalised audio-feature vector (see {@link FeatureVector}); only on tracks that have one. */
+  static final String FEATURE_VECTOR = "feature_vector";
+
+  static final String YES = "1";
+  static final String NO = "0";
+
+  private IndexFields() {}
+}

@@ -1,0 +1,138 @@
+package dev.stave.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+
+/**
+ * Feeds batches of documents to an IndexWriter from worker threads, so that reading the SQL store
+ * (on the caller's thread) overlaps with analysis and indexing (IndexWriter is thread-safe and
+ * gives each thread its own in-memory segment). A bounded queue keeps memory flat.
+ */
+final class ParallelIndexer implements AutoCloseable {
+  private static final List<Document> END = List.of();
+
+  private final IndexWriter writer;
+  private final ProgressListener progress;
+  private final long total;
+  private final BlockingQueue<List<Document>> queue;
+  private final ExecutorService pool;
+  private final List<Future<?>> workers = new ArrayList<>();
+  private final AtomicLong written = new AtomicLong();
+
+  ParallelIndexer(IndexWriter writer, int threads, ProgressListener progress, long total) {
+    this.writer = writer;
+    this.progress = progress;
+    this.total = total;
+    this.queue = new ArrayBlockingQueue<>(threads * 2);
+    this.pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "stave-index-build");
+              t.setDaemon(true);
+              return t;
+            });
+    for (int i = 0; i < threads; i++) {
+      workers.add(pool.submit(this::work));
+    }
+  }
+
+  private Void work() throws IOException, InterruptedException {
+    while (true) {
+      List<Document> batch = queue.take();
+      if (batch == END) {
+        return null;
+      }
+      writer.addDocuments(batch);
+      long done = written.addAndGet(batch.size());
+      synchronized (progress) {
+        progress.progress(done, total);
+      }
+    }
+  }
+
+  /**
+   * Queues a batch; blocks while the workers are behind. Throws when a worker failed, or
+   * CancellationException when the calling thread is interrupted.
+   */
+  void submit(List<Document> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    try {
+      while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+        rethrowFailure();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("search index rebuild interrupted; previous index kept");
+    }
+    rethrowFailure();
+  }
+
+  /** Waits until every queued batch is in the writer; returns the documents written. */
+  long finish() {
+    try {
+      for (int i = 0; i < workers.size(); i++) {
+        queue.put(END);
+      }
+      for (Future<?> w : workers) {
+        w.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("search index rebuild interrupted; previous index kept");
+    } catch (ExecutionException e) {
+      throw failure(e);
+    }
+    return written.get();
+  }
+
+  private void rethrowFailure() {
+    for (Future<?> w : workers) {
+      if (w.isDone()) {
+        try {
+          w.get();
+        } catch (ExecutionException e) {
+          throw failure(e);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new CancellationException("search index rebuild interrupted");
+        }
+      }
+    }
+  }
+
+  private static RuntimeException failure(ExecutionException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof InterruptedException) {
+      return new CancellationException("search index rebuild interrupted; previous index kept");
+    }
+    return cause instanceof RuntimeException r
+        ? r
+        : new IllegalStateException("indexing failed: " + cause, cause);
+  }
+
+  /** Stops the workers (after {@link #finish()} they have already stopped). */
+  @Override
+  public void close() {
+    pool.shutdownNow();
+    try {
+      pool.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,585 @@
+package dev.stave.search;
+
+import dev.stave.catalog.Album;
+import dev.stave.catalog.Artist;
+import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.Change;
+import dev.stave.catalog.ChangeFollower;
+import dev.stave.catalog.Track;
+import dev.stave.config.StaveProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The embedded Lucene index under {@code <data-dir>/index}: a projection of the SQL store (one
+ * document per track, album and artist) that answers every catalog read.
+ *
+ * <p>Kept current by following the store's change log: {@link #catchUp()} re-projects whatever
+ * changed since the sequence number recorded in the last commit. {@link #rebuild} re-projects
+ * everything into a new generation directory and swaps it in atomically (see {@link
+ * IndexLocation}). At start-up a missing index, or one written with another {@link
+ * IndexFields#SCHEMA_VERSION}, is rebuilt; then the index catches up, and keeps doing so every
+ * second while the application runs.
+ *
+ * <p>Set {@code stave.search.auto-start=false} to keep the lifecycle from opening the index (the
+ * {@code stave index} command does, so that it does not build twice); the index then opens on first
+ * use.
+ */
+@Component
+public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+  private static final int PAGE = 1_000;
+  private static final int CHANGE_BATCH = 10_000;
+  private static final long CATCH_UP_PERIOD_MS = 1_000;
+
+  /** Indexing threads of a rebuild; the SQL reads run on the caller's thread meanwhile. */
+  private static final int BUILD_THREADS =
+      Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+  private final CatalogStore store;
+  private final IndexLocation location;
+  private final boolean autoStart;
+
+  /** Serialises every write to the live index: catch-ups, opening, swapping in a rebuild. */
+  private final ReentrantLock writeLock = new ReentrantLock();
+
+  /** One rebuild at a time; catch-ups keep running against the live index meanwhile. */
+  private final ReentrantLock rebuildLock = new ReentrantLock();
+
+  private volatile Live live;
+  private volatile boolean closing;
+  private ScheduledExecutorService scheduler;
+
+  public SearchIndex(
+      CatalogStore store,
+      StaveProperties props,
+      @Value("${stave.search.auto-start:true}") boolean autoStart) {
+    this.store = store;
+    this.location = new IndexLocation(props.dataDir().resolve("index"));
+    this.autoStart = autoStart;
+  }
+
+  /** The writer and near-real-time searchers of one generation, and the seq it covers. */
+  private record Live(
+      Path path, Directory directory, IndexWriter writer, SearcherManager searchers, AtomicLong seq)
+      implements AutoCloseable {
+
+    static Live open(Path path) throws IOException {
+      Directory dir = FSDirectory.open(path);
+      try {
+        IndexWriter writer = new IndexWriter(dir, writerConfig(IndexWriterConfig.OpenMode.APPEND));
+        SearcherManager searchers = new SearcherManager(writer, null);
+        long seq = Long.parseLong(writer.getLiveCommitData() == null ? "0" : seqOf(writer));
+        return new Live(path, dir, writer, searchers, new AtomicLong(seq));
+      } catch (IOException | RuntimeException e) {
+        dir.close();
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      try (directory;
+          writer;
+          searchers) {
+        // Closing order is reversed: searchers, then writer (uncommitted work is dropped, every
+        // applied change is committed with its seq), then the directory.
+      }
+    }
+  }
+
+  private static String seqOf(IndexWriter writer) {
+    for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
+      if (IndexFields.COMMIT_SEQ.equals(e.getKey())) {
+        return e.getValue();
+      }
+    }
+    return "0";
+  }
+
+  static IndexWriterConfig writerConfig(IndexWriterConfig.OpenMode mode) {
+    IndexWriterConfig config = new IndexWriterConfig(Names.indexAnalyzer());
+    config.setOpenMode(mode);
+    // Only explicit commits count: they carry the change-log seq they cover.
+    config.setCommitOnClose(false);
+    config.setRAMBufferSizeMB(64);
+    return config;
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  @Override
+  public void start() {
+    if (!autoStart) {
+      return;
+    }
+    open();
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "stave-index-catch-up");
+              t.setDaemon(true);
+              return t;
+            });
+    scheduler.scheduleWithFixedDelay(
+        this::catchUpQuietly, CATCH_UP_PERIOD_MS, CATCH_UP_PERIOD_MS, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void stop() {
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+      scheduler = null;
+    }
+    close();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return live != null;
+  }
+
+  /** Opened before the web server starts taking requests, closed after it stops. */
+  @Override
+  public int getPhase() {
+    return 0;
+  }
+
+  /**
+   * Opens the index: rebuilds it first when it is missing or has another schema version, then
+   * catches up with the change log. Idempotent.
+   */
+  public void open() {
+    writeLock.lock();
+    try {
+      if (live != null) {
+        return;
+      }
+      closing = false;
+      Path current = location.current();
+      if (current == null || !isUsable(current)) {
+        log.info(
+            "Search index {}: building it from the catalog",
+            current == null ? "missing" : "has another schema version");
+        current = build(ProgressListener.NONE).path;
+        location.switchTo(current);
+      }
+      live = Live.open(current);
+      location.deleteAllBut(current);
+      catchUpLocked();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the search index in " + location.root(), e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private static boolean isUsable(Path generation) {
+    try (Directory dir = FSDirectory.open(generation)) {
+      if (!DirectoryReader.indexExists(dir)) {
+        return false;
+      }
+      Map<String, String> data = SegmentInfos.readLatestCommit(dir).getUserData();
+      return String.valueOf(IndexFields.SCHEMA_VERSION).equals(data.get(IndexFields.COMMIT_SCHEMA));
+    } catch (IOException e) {
+      log.warn(
+          "Search index in {} is unreadable ({}); it will be rebuilt", generation, e.toString());
+      return false;
+    }
+  }
+
+  /**
+   * Closes the index; an ongoing rebuild notices and abandons its new generation. Spring calls this
+   * on context shutdown (Ctrl-C included).
+   */
+  @Override
+  public void close() {
+    closing = true;
+    writeLock.lock();
+    try {
+      if (live != null) {
+        live.close();
+        live = null;
+      }
+    } catch (IOException e) {
+      log.warn("Closing the search index failed", e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** The change-log seq the live index covers (0 when not open). */
+  public long appliedSeq() {
+    Live l = live;
+    return l == null ? 0 : l.seq.get();
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  /** A searcher call; the searcher must not escape it. */
+  @FunctionalInterface
+  interface SearcherCall<T> {
+    T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  <T> T withSearcher(SearcherCall<T> call) {
+    while (true) {
+      Live l = live;
+      if (l == null) {
+        open();
+        continue;
+      }
+      IndexSearcher searcher;
+      try {
+        searcher = l.searchers.acquire();
+      } catch (AlreadyClosedException e) {
+        // A rebuild swapped generations between reading `live` and acquiring: use the new one.
+        if (live == l) {
+          throw e;
+        }
+        continue;
+      } catch (IOException e) {
+        throw new UncheckedIOException("search failed", e);
+      }
+      try {
+        return call.apply(searcher);
+      } catch (IOException e) {
+        throw new UncheckedIOException("search failed", e);
+      } finally {
+        release(l, searcher);
+      }
+    }
+  }
+
+  private static void release(Live l, IndexSearcher searcher) {
+    try {
+      l.searchers.release(searcher);
+    } catch (IOException e) {
+      log.warn("Releasing a searcher failed", e);
+    }
+  }
+
+  // ---------------------------------------------------------------- catch-up
+
+  @Override
+  public void catchUp() {
+    if (live == null) {
+      open(); // opening catches up
+      return;
+    }
+    writeLock.lock();
+    try {
+      catchUpLocked();
+    } catch (IOException e) {
+      throw new UncheckedIOException("search index catch-up failed", e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private void catchUpQuietly() {
+    try {
+      catchUp();
+    } catch (RuntimeException e) {
+      // The next tick retries; the change log keeps every change until then.
+      log.warn("Search index catch-up failed: {}", e.toString());
+    }
+  }
+
+  private void catchUpLocked() throws IOException {
+    Live l = live;
+    if (l == null) {
+      return;
+    }
+    l = followPointer(l);
+    long seq = l.seq.get();
+    long applied = applyChanges(l.writer, seq);
+    if (applied != seq) {
+      l.seq.set(applied);
+      l.searchers.maybeRefreshBlocking();
+    }
+  }
+
+  /**
+   * Switches to the generation {@code CURRENT} names when another process (the {@code stave index
+   * rebuild} command) replaced it; that process leaves our old generation alone, we delete it.
+   */
+  private Live followPointer(Live l) throws IOException {
+    Path current = location.current();
+    if (current == null || current.equals(l.path) || !isUsable(current)) {
+      return l;
+    }
+    log.info("Search index rebuilt by another process; switching to {}", current);
+    Live fresh = Live.open(current);
+    live = fresh;
+    l.close();
+    location.deleteAllBut(current);
+    return fresh;
+  }
+
+  /**
+   * Applies every change after {@code seq} to {@code writer}, committing after each batch with the
+   * seq it reached (so a crash loses no more than the batch in progress, which is re-applied).
+   * Returns the last applied seq.
+   */
+  private long applyChanges(IndexWriter writer, long seq) throws IOException {
+    while (true) {
+      List<Change> changes = store.changesAfter(seq, CHANGE_BATCH);
+      if (changes.isEmpty()) {
+        return seq;
+      }
+      reproject(writer, changes);
+      seq = changes.get(changes.size() - 1).seq();
+      commit(writer, seq);
+    }
+  }
+
+  private void reproject(IndexWriter writer, List<Change> changes) throws IOException {
+    Set<Long> trackIds = new LinkedHashSet<>();
+    Set<Long> albumIds = new LinkedHashSet<>();
+    Set<Long> artistIds = new LinkedHashSet<>();
+    for (Change c : changes) {
+      switch (c.kind()) {
+        case DocumentProjector.TRACK -> trackIds.add(c.id());
+        case DocumentProjector.ALBUM -> albumIds.add(c.id());
+        case DocumentProjector.ARTIST -> artistIds.add(c.id());
+        default -> log.warn("Ignoring change of unknown kind {}", c.kind());
+      }
+    }
+    // Track documents carry album and artist names, album documents artist names.
+    if (!albumIds.isEmpty()) {
+      trackIds.addAll(store.trackIdsOfAlbums(albumIds));
+    }
+    if (!artistIds.isEmpty()) {
+      trackIds.addAll(store.trackIdsOfArtists(artistIds));
+    }
+    List<Track> tracks = findTracks(trackIds);
+    // Albums of a renamed artist are reached through its tracks.
+    Set<Long> albumsToProject = new LinkedHashSet<>(albumIds);
+    for (Track t : tracks) {
+      if (t.albumId() != null && t.artistIds().stream().anyMatch(artistIds::contains)) {
+        albumsToProject.add(t.albumId());
+      }
+    }
+    Set<Long> neededAlbums = new HashSet<>(albumsToProject);
+    tracks.forEach(t -> neededAlbums.add(t.albumId()));
+    neededAlbums.remove(null);
+    Map<Long, Album> albums = new HashMap<>();
+    store.findAlbums(neededAlbums).forEach(a -> albums.put(a.id(), a));
+    Set<Long> neededArtists = new HashSet<>(artistIds);
+    tracks.forEach(t -> neededArtists.addAll(t.artistIds()));
+    albums.values().forEach(a -> neededArtists.addAll(a.artistIds()));
+    Map<Long, String> artistNames = new HashMap<>();
+    Map<Long, Artist> artists = new HashMap<>();
+    for (Artist a : store.findArtists(neededArtists)) {
+      artists.put(a.id(), a);
+      artistNames.put(a.id(), a.name());
+    }
+
+    for (long id : artistIds) {
+      Artist a = artists.get(id);
+      if (a == null) {
+        writer.deleteDocuments(DocumentProjector.key(DocumentProjector.ARTIST, id));
+      } else {
+        writer.updateDocument(
+            DocumentProjector.key(DocumentProjector.ARTIST, id), DocumentProjector.artist(a));
+      }
+    }
+    for (long id : albumsToProject) {
+      Album a = albums.get(id);
+      if (a == null) {
+        writer.deleteDocuments(DocumentProjector.key(DocumentProjector.ALBUM, id));
+      } else {
+        writer.updateDocument(
+            DocumentProjector.key(DocumentProjector.ALBUM, id),
+            DocumentProjector.album(a, artistNames));
+      }
+    }
+    Set<Long> found = new HashSet<>();
+    for (Track t : tracks) {
+      found.add(t.id());
+      Album album = t.albumId() == null ? null : albums.get(t.albumId());
+      writer.updateDocument(
+          DocumentProjector.key(DocumentProjector.TRACK, t.id()),
+          DocumentProjector.track(t, album == null ? null : album.name(), artistNames));
+    }
+    for (long id : trackIds) {
+      if (!found.contains(id)) {
+        writer.deleteDocuments(DocumentProjector.key(DocumentProjector.TRACK, id));
+      }
+    }
+  }
+
+  private List<Track> findTracks(Set<Long> idSet) {
+    List<Long> ids = new ArrayList<>(idSet);
+    List<Track> out = new ArrayList<>(ids.size());
+    for (int i = 0; i < ids.size(); i += PAGE) {
+      out.addAll(store.findTracks(ids.subList(i, Math.min(ids.size(), i + PAGE))));
+    }
+    return out;
+  }
+
+  private static void commit(IndexWriter writer, long seq) throws IOException {
+    writer.setLiveCommitData(
+        Map.of(
+                IndexFields.COMMIT_SEQ,
+                Long.toString(seq),
+                IndexFields.COMMIT_SCHEMA,
+                Integer.toString(IndexFields.SCHEMA_VERSION))
+            .entrySet());
+    writer.commit();
+  }
+
+  // ---------------------------------------------------------------- rebuild
+
+  /**
+   * Re-projects the whole catalog into a new generation and swaps it in atomically. Changes written
+   * meanwhile are applied to the new generation before the swap. Interrupting the calling thread or
+   * closing the index abandons the new generation and leaves the previous index as it was.
+   *
+   * @throws CancellationException when interrupted or closed before the swap
+   */
+  public RebuildResult rebuild(ProgressListener progress) {
+    long started = System.nanoTime();
+    rebuildLock.lock();
+    try {
+      Built built = build(progress);
+      writeLock.lock();
+      try {
+        long seq = built.seq;
+        if (live != null) {
+          Live fresh = Live.open(built.path);
+          try {
+            seq = applyChanges(fresh.writer, seq);
+            fresh.seq.set(seq);
+            fresh.searchers.maybeRefreshBlocking();
+          } catch (IOException | RuntimeException e) {
+            fresh.close();
+            throw e;
+          }
+          location.switchTo(built.path);
+          Live old = live;
+          live = fresh;
+          // Searchers acquired from the old generation stay valid until released.
+          old.close();
+          location.deleteAllBut(built.path);
+        } else {
+          // A server may be running on the previous generation: keep it; the server follows the
+          // pointer on its next catch-up and deletes it then. Older left-overs can go.
+          Path previous = location.current();
+          location.switchTo(built.path);
+          location.deleteAllBut(built.path, previous);
+        }
+        return new RebuildResult(
+            built.documents, seq, Duration.ofNanos(System.nanoTime() - started));
+      } finally {
+        writeLock.unlock();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("search index rebuild failed", e);
+    } finally {
+      rebuildLock.unlock();
+    }
+  }
+
+  private record Built(Path path, long documents, long seq) {}
+
+  /** Writes a complete, committed new generation; deletes it again on any failure. */
+  private Built build(ProgressListener progress) {
+    Path gen = location.newGeneration();
+    boolean done = false;
+    try (Directory dir = FSDirectory.open(gen);
+        IndexWriter writer =
+            new IndexWriter(dir, writerConfig(IndexWriterConfig.OpenMode.CREATE))) {
+      // Taken before reading: anything written during the build is re-applied by a catch-up.
+      long seq = store.lastChangeSeq();
+      long total = store.count("tracks") + store.count("albums") + store.count("artists");
+      Map<Long, String> artistNames = new HashMap<>();
+      Map<Long, String> albumNames = new HashMap<>();
+      long written;
+      // Reading and projecting here, analysing and indexing on the workers.
+      try (ParallelIndexer indexer = new ParallelIndexer(writer, BUILD_THREADS, progress, total)) {
+        store.forEachArtistPage(
+            PAGE,
+            page -> {
+              checkNotCancelled();
+              List<Document> docs = new ArrayList<>(page.size());
+              for (Artist a : page) {
+                artistNames.put(a.id(), a.name());
+                docs.add(DocumentProjector.artist(a));
+              }
+              indexer.submit(docs);
+            });
+        store.forEachAlbumPage(
+            PAGE,
+            page -> {
+              checkNotCancelled();
+              List<Document> docs = new ArrayList<>(page.size());
+              for (Album a : page) {
+                albumNames.put(a.id(), a.name());
+                docs.add(DocumentProjector.album(a, artistNames));
+              }
+              indexer.submit(docs);
+            });
+        store.forEachTrackPage(
+            PAGE,
+            page -> {
+              checkNotCancelled();
+              List<Document> docs = new ArrayList<>(page.size());
+              for (Track t : page) {
+                String albumName = t.albumId() == null ? null : albumNames.get(t.albumId());
+                docs.add(DocumentProjector.track(t, albumName, artistNames));
+              }
+              indexer.submit(docs);
+            });
+        written = indexer.finish();
+      }
+      checkNotCancelled();
+      commit(writer, seq);
+      done = true;
+      return new Built(gen, written, seq);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot build the search index in " + gen, e);
+    } finally {
+      if (!done) {
+        IndexLocation.deleteTree(gen);
+      }
+    }
+  }
+
+  private void checkNotCancelled() {
+    if (Thread.currentThread().isInterrupted() || closing) {
+      throw new CancellationException("search index rebuild interrupted; previous index kept");
+    }
+  }
+}
