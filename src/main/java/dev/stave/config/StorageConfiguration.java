@@ -46,6 +46,9 @@ public class StorageConfiguration {
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.setBusyTimeout(30_000);
+    // Writers take the write lock when their transaction begins, so concurrent writers wait for
+    // each other (busy timeout) instead of failing when a read lock cannot be upgraded.
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     config.enforceForeignKeys(true);
     config.setTempStore(SQLiteConfig.TempStore.MEMORY);
     config.setCacheSize(-65_536); // 64 MiB page cache per connection
