@@ -1,0 +1,106 @@
+package dev.stave.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import me.tongfei.progressbar.ProgressBar;
+
+/**
+ * The {@link ImportSink} of one run: numbers records, drops those an interrupted run already wrote,
+ * groups the rest into batches of about {@code batchSize} entities, and lets the search index catch
+ * up every few batches.
+ */
+final class ImportRun implements ImportSink {
+  /** How many batches between two catch-ups of the change followers (the search index). */
+  static final int CATCH_UP_EVERY = 10;
+
+  private final BatchWriter writer;
+  private final ImportReport report;
+  private final ImportOptions options;
+  private final long resumeFrom;
+  private final Runnable catchUp;
+  private final ProgressBar bar;
+  private final List<ImportRecord> pending = new ArrayList<>();
+  private int pendingEntities;
+  private long position;
+  private int batches;
+
+  ImportRun(
+      BatchWriter writer,
+      ImportReport report,
+      ImportOptions options,
+      long resumeFrom,
+      Runnable catchUp,
+      ProgressBar bar) {
+    this.writer = writer;
+    this.report = report;
+    this.options = options;
+    this.resumeFrom = resumeFrom;
+    this.catchUp = catchUp;
+    this.bar = bar;
+  }
+
+  @Override
+  public void rowRead() {
+    report.rowRead();
+  }
+
+  @Override
+  public void skip(SourceRef where, String reason) {
+    report.skip(where, reason);
+  }
+
+  @Override
+  public void note(String message) {
+    report.note(message);
+  }
+
+  @Override
+  public void progress(long done, long total, String unit) {
+    if (bar != null) {
+      if (bar.getMax() != total) {
+        bar.maxHint(total);
+      }
+      bar.stepTo(done);
+    }
+  }
+
+  @Override
+  public void accept(ImportRecord record) {
+    long p = position++;
+    report.record();
+    if (p < resumeFrom) {
+      return; // written by the interrupted run this one resumes
+    }
+    pending.add(record);
+    pendingEntities += record.size();
+    if (pendingEntities >= options.batchSize()) {
+      flush();
+    }
+  }
+
+  /** Writes what is pending; returns the number of records now durable. */
+  long flush() {
+    if (!pending.isEmpty()) {
+      writer.write(pending, position);
+      pending.clear();
+      pendingEntities = 0;
+      batches++;
+      if (batches % CATCH_UP_EVERY == 0) {
+        catchUp.run();
+      }
+      if (options.stopAfterBatches() > 0 && batches >= options.stopAfterBatches()) {
+        throw new Interrupted(batches);
+      }
+    }
+    return position;
+  }
+
+  /** Thrown to simulate a crash after a given number of batches (see ImportOptions). */
+  static final class Interrupted extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Interrupted(int batches) {
+      super("import stopped after " + batches + " batches, as requested");
+    }
+  }
+}
