@@ -12,7 +12,7 @@ import java.nio.file.Path;
  */
 public record ImportOptions(
     int batchSize, Path reportFile, boolean progress, int stopAfterBatches) {
-  public static final int DEFAULT_BATCH_SIZE = 2000;
+  public static final int DEFAULT_BATCH_SIZE = 5000;
 
   public ImportOptions {
     if (batchSize < 1) {

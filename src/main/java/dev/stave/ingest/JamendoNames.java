@@ -35,6 +35,8 @@ final class JamendoNames {
             .setHeader()
             .setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true)
+            // the header ends with ';', i.e. an unnamed empty last column
+            .setAllowMissingColumnNames(true)
             .get();
     try (Reader in =
             new InputStreamReader(

@@ -124,6 +124,12 @@ class MtgJamendoImporter implements Importer {
     Map<Long, String> artistNames = artistNames(tracks, named);
     Map<Long, Long> albumArtist = new HashMap<>();
     tracks.values().forEach(t -> albumArtist.putIfAbsent(t.albumId(), t.artistId()));
+    // Artist construction derives a slug by regex: build each artist once, not once per track.
+    Map<Long, Artist> artists = new HashMap<>();
+    java.util.function.LongFunction<Artist> artistOf =
+        id ->
+            artists.computeIfAbsent(
+                id, k -> Artist.named(k, artistNames.getOrDefault(k, "Artist " + k)));
     long matched = 0;
     long done = 0;
     for (MtgRow t : tracks.values()) {
@@ -132,9 +138,7 @@ class MtgJamendoImporter implements Importer {
         matched++;
       }
       String trackName = n != null ? n.track() : "Track " + t.trackId();
-      Artist artist =
-          Artist.named(
-              t.artistId(), artistNames.getOrDefault(t.artistId(), "Artist " + t.artistId()));
+      Artist artist = artistOf.apply(t.artistId());
       long albumArtistId = albumArtist.get(t.albumId());
       Album album =
           new Album(
@@ -174,15 +178,11 @@ class MtgJamendoImporter implements Importer {
               null,
               List.of(t.artistId()),
               List.copyOf(t.tags()));
-      List<Artist> artists =
+      List<Artist> recordArtists =
           albumArtistId == t.artistId()
               ? List.of(artist)
-              : List.of(
-                  artist,
-                  Artist.named(
-                      albumArtistId,
-                      artistNames.getOrDefault(albumArtistId, "Artist " + albumArtistId)));
-      sink.accept(new ImportRecord(t.source(), artists, List.of(album), List.of(track)));
+              : List.of(artist, artistOf.apply(albumArtistId));
+      sink.accept(new ImportRecord(t.source(), recordArtists, List.of(album), List.of(track)));
       sink.progress(++done, tracks.size(), "tracks");
     }
     long namedArtists = artistNames.size();
