@@ -58,7 +58,7 @@ public class CatalogStore {
     for (T item : items) {
       byId.put(t.id(item), item);
     }
-    Map<Long, Long> stored = hashes(t.table(), byId.keySet());
+    Map<Long, Stored> stored = hashes(t.table(), byId.keySet());
     List<Object[]> inserts = new ArrayList<>();
     List<Object[]> updates = new ArrayList<>();
     List<Long> changedIds = new ArrayList<>();
@@ -68,16 +68,22 @@ public class CatalogStore {
       long id = t.id(item);
       Object[] values = t.values(item);
       Map<String, List<Object[]>> relations = t.relations(item);
+      UUID given = t.uuid(item);
       long hash = ContentHash.of(values, relations);
-      Long old = stored.get(id);
-      if (old != null && old == hash) {
+      Stored old = stored.get(id);
+      // A uuid given by the source (e.g. a ReccoBeats UUID) replaces one issued earlier when the
+      // entity was created without it; an entity given without a uuid keeps the stored one.
+      if (old != null
+          && old.hash() == hash
+          && (given == null || given.toString().equals(old.uuid()))) {
         continue;
       }
       if (old == null) {
-        UUID uuid = t.uuid(item) == null ? UUID.randomUUID() : t.uuid(item);
+        UUID uuid = given == null ? UUID.randomUUID() : given;
         inserts.add(concat(new Object[] {id, uuid.toString()}, values, new Object[] {hash}));
       } else {
-        updates.add(concat(values, new Object[] {hash, id}));
+        updates.add(
+            concat(values, new Object[] {hash, given == null ? null : given.toString(), id}));
         updatedIds.add(id);
       }
       changedIds.add(id);
@@ -107,7 +113,7 @@ public class CatalogStore {
               + t.table()
               + " SET "
               + String.join(" = ?, ", cols)
-              + " = ?, content_hash = ? WHERE id = ?",
+              + " = ?, content_hash = ?, uuid = COALESCE(?, uuid) WHERE id = ?",
           updates);
       for (String relation : relationTables(t)) {
         String parent = t.relationColumns(relation).get(0);
@@ -149,19 +155,21 @@ public class CatalogStore {
         inserts.size(), updates.size(), byId.size() - inserts.size() - updates.size());
   }
 
-  private Map<Long, Long> hashes(String table, Collection<Long> ids) {
-    Map<Long, Long> out = new HashMap<>();
+  private record Stored(long hash, String uuid) {}
+
+  private Map<Long, Stored> hashes(String table, Collection<Long> ids) {
+    Map<Long, Stored> out = new HashMap<>();
     forChunks(
         new ArrayList<>(ids),
         chunk ->
             jdbc.query(
-                "SELECT id, content_hash FROM "
+                "SELECT id, content_hash, uuid FROM "
                     + table
                     + " WHERE id IN ("
                     + placeholders(chunk.size())
                     + ")",
                 rs -> {
-                  out.put(rs.getLong(1), rs.getLong(2));
+                  out.put(rs.getLong(1), new Stored(rs.getLong(2), rs.getString(3)));
                 },
                 chunk.toArray()));
     return out;
