@@ -55,6 +55,17 @@ record CliRun(int exitCode, String out, String err) {
     throw new AssertionError("no '" + kind + " … " + what + "' in report:\n" + out + err);
   }
 
+  /** Entities written (created, updated or unchanged) over all kinds. */
+  long total() {
+    long n = 0;
+    for (String kind : List.of("artists", "albums", "tracks")) {
+      for (String what : List.of("created", "updated", "unchanged")) {
+        n += count(kind, what);
+      }
+    }
+    return n;
+  }
+
   long skipped() {
     return number("skipped");
   }
