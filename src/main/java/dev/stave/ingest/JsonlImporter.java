@@ -72,7 +72,10 @@ class JsonlImporter implements Importer {
       node = json.readTree(line);
     } catch (JacksonException e) {
       // Jackson appends a source location that means nothing to an operator: cut it off.
-      String why = e.getOriginalMessage().replaceAll("\\s+", " ").replaceAll(" \\(start marker.*| at \\[Source.*", "");
+      String why =
+          e.getOriginalMessage()
+              .replaceAll("\\s+", " ")
+              .replaceAll(" \\(start marker.*| at \\[Source.*", "");
       throw new IllegalArgumentException("not valid JSON: " + why, e);
     }
     JsonFields o = new JsonFields(node, "");
