@@ -65,6 +65,10 @@ class MtgJamendoImporter implements Importer {
     if (tsvs.isEmpty()) {
       throw new ImportException("no MTG-Jamendo TSV among the files (only names files given)");
     }
+    // Name order, not command-line order: when two files disagree on a track, the same one wins
+    // however the operator lists them.
+    tsvs.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
+    names.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
     Map<Long, MtgRow> tracks = new TreeMap<>();
     for (Path f : tsvs) {
       readTsv(f, tracks, sink);

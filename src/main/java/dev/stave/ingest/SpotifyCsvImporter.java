@@ -58,7 +58,11 @@ class SpotifyCsvImporter implements Importer {
   @Override
   public void read(List<Path> files, ImportSink sink) throws IOException {
     Map<Path, SpotifyCsvLayout> layouts = new LinkedHashMap<>();
-    for (Path f : files) {
+    // Name order within a layout, so that which row's values win does not depend on how the
+    // operator lists the files.
+    List<Path> sorted = new ArrayList<>(files);
+    sorted.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
+    for (Path f : sorted) {
       layouts.put(f, layoutOf(f));
     }
     Map<String, SpotifyRow> tracks = new LinkedHashMap<>();
