@@ -23,12 +23,14 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Import catalog data (artists, albums, tracks) into the store.",
-      "Formats:",
-      "  jsonl        Stave's own format, one JSON object per line (docs/import-format.md)",
-      "  mtg-jamendo  MTG-Jamendo autotagging TSVs, optionally with jamendo_ds names CSV",
-      "  spotify-csv  Spotify-style audio-feature CSVs (spotify_songs, ReccoBeats features)",
-      "  jamendo-xml  Jamendo's legacy dbdump_artistalbumtrack.xml(.gz)",
-      "Re-running an import changes nothing; an interrupted import resumes where it stopped."
+      "Formats (details: docs/import-format.md):",
+      "  jsonl        Stave's own format, one JSON object per line",
+      "  mtg-jamendo  MTG-Jamendo TSVs, optionally with the jamendo_ds names CSV",
+      "  spotify-csv  spotify_songs.csv and ReccoBeats features_*.csv",
+      "  jamendo-xml  Jamendo's legacy XML dump (dbdump_artistalbumtrack.xml.gz)",
+      "Files may be gzipped. Re-running an import changes nothing; an interrupted",
+      "import resumes where it stopped. Exit code: 0 done (skipped rows are listed),",
+      "2 input refused, 3 stopped early."
     })
 public class ImportCommand implements Callable<Integer> {
   @Mixin StoreOptions store;

@@ -35,6 +35,7 @@ public final class ImportReport implements AutoCloseable {
   private long resumedFrom;
   private long skipped;
   private Duration elapsed = Duration.ZERO;
+  private Duration cpu = Duration.ZERO;
   private boolean completed;
 
   ImportReport(String format, Path reportPath) throws IOException {
@@ -81,8 +82,9 @@ public final class ImportReport implements AutoCloseable {
     notes.add(message);
   }
 
-  void finish(Duration elapsed, boolean completed) {
+  void finish(Duration elapsed, Duration cpu, boolean completed) {
     this.elapsed = elapsed;
+    this.cpu = cpu;
     this.completed = completed;
   }
 
@@ -127,6 +129,11 @@ public final class ImportReport implements AutoCloseable {
     return elapsed;
   }
 
+  /** CPU time of the importing thread (SQLite works on it too): a rate that load cannot skew. */
+  public Duration cpu() {
+    return cpu;
+  }
+
   public boolean completed() {
     return completed;
   }
@@ -140,11 +147,13 @@ public final class ImportReport implements AutoCloseable {
   public void print(PrintStream out) {
     out.printf(
         Locale.ROOT,
-        "%s %s in %.1f s (%,.0f tracks/s)%n",
+        "%s %s in %.1f s (%,.0f tracks/s; %.1f s CPU, %,.0f tracks per CPU second)%n",
         completed ? "Imported" : "Stopped importing",
         format,
         elapsed.toNanos() / 1e9,
-        tracksPerSecond());
+        tracksPerSecond(),
+        cpu.toNanos() / 1e9,
+        cpu.isZero() ? 0 : counts("tracks").total() / (cpu.toNanos() / 1e9));
     if (resumedFrom > 0) {
       out.printf(
           Locale.ROOT,

@@ -57,6 +57,9 @@ public class ImportService {
     String key = importer.format() + ":" + InputFiles.fingerprint(files);
     long resumeFrom = checkpoints.begin(key);
     long started = System.nanoTime();
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpuStarted = threads.getCurrentThreadCpuTime();
     try (ImportReport report = new ImportReport(importer.format(), options.reportFile());
         ProgressBar bar = options.progress() ? progressBar(importer.format()) : null) {
       report.resumedFrom(resumeFrom);
@@ -72,7 +75,10 @@ public class ImportService {
         report.note(e.getMessage());
       } finally {
         catchUp();
-        report.finish(Duration.ofNanos(System.nanoTime() - started), completed);
+        report.finish(
+            Duration.ofNanos(System.nanoTime() - started),
+            Duration.ofNanos(Math.max(0, threads.getCurrentThreadCpuTime() - cpuStarted)),
+            completed);
       }
       return report;
     }

@@ -74,6 +74,18 @@ class ResumeTest {
   }
 
   @Test
+  void changeFollowersCatchUpEveryTenBatchesAndAtTheEnd() {
+    Path file = catalog(dir, 3_000);
+    int before = CountingChangeFollower.CALLS.get();
+    // 3,001 records of one entity each, 100 per batch: 31 batches
+    CliRun run =
+        CliRun.importFiles("jsonl", dir.resolve("data"), List.of(file), "--batch-size", "100");
+    assertThat(run.exitCode()).isZero();
+    // after batches 10, 20 and 30, and once at the end
+    assertThat(CountingChangeFollower.CALLS.get() - before).isEqualTo(4);
+  }
+
+  @Test
   void anImportKilledWithSigkillResumesToACompleteConsistentCatalog() throws Exception {
     Path data = dir.resolve("data");
     int total = 20_000;
