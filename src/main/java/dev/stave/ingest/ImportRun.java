@@ -3,6 +3,7 @@ package dev.stave.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import me.tongfei.progressbar.ProgressBar;
+import org.springframework.dao.DataAccessException;
 
 /**
  * The {@link ImportSink} of one run: numbers records, drops those an interrupted run already wrote,
@@ -81,7 +82,14 @@ final class ImportRun implements ImportSink {
   /** Writes what is pending; returns the number of records now durable. */
   long flush() {
     if (!pending.isEmpty()) {
-      writer.write(pending, position);
+      try {
+        writer.write(pending, position);
+      } catch (DataAccessException e) {
+        // Something in the batch breaks a database rule the parser cannot see (say, a UUID that
+        // another entity already has). Nothing of the batch was written: write its records one by
+        // one to keep the good ones and report the bad one.
+        writeOneByOne();
+      }
       pending.clear();
       pendingEntities = 0;
       batches++;
@@ -93,6 +101,28 @@ final class ImportRun implements ImportSink {
       }
     }
     return position;
+  }
+
+  private void writeOneByOne() {
+    long p = position - pending.size();
+    for (ImportRecord r : pending) {
+      p++;
+      try {
+        writer.write(List.of(r), p);
+      } catch (DataAccessException e) {
+        report.skip(r.source(), "rejected by the database: " + rootMessage(e));
+        writer.write(List.of(), p); // move the checkpoint past it
+      }
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t.getMessage() == null ? t.toString() : t.getMessage();
+    return m.replaceAll("\\s+", " ");
   }
 
   /** Thrown to simulate a crash after a given number of batches (see ImportOptions). */

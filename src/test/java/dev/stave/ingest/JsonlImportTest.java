@@ -166,4 +166,29 @@ class JsonlImportTest {
           .containsExactly(new Tag(Tag.MOOD, "calm"));
     }
   }
+
+  @Test
+  void aRowTheDatabaseRejectsIsReportedAndTheRestOfItsBatchIsKept() {
+    Path data = dir.resolve("data");
+    Path file =
+        Fixtures.write(
+            dir,
+            "dupes.jsonl",
+            """
+            {"type":"artist","id":1,"name":"One"}
+            {"type":"track","id":1,"name":"First","artist_ids":[1],"uuid":"41111111-2222-4333-8444-555555555555"}
+            {"type":"track","id":2,"name":"Same uuid","artist_ids":[1],"uuid":"41111111-2222-4333-8444-555555555555"}
+            {"type":"track","id":3,"name":"Third","artist_ids":[1]}
+            """);
+    CliRun run = CliRun.importFiles("jsonl", data, List.of(file));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.count("tracks", "created")).isEqualTo(2);
+    assertThat(run.skipped()).isEqualTo(1);
+    assertThat(run.out()).contains("dupes.jsonl:3: rejected by the database");
+    try (Catalog c = new Catalog(data)) {
+      assertThat(c.store().findTracks(List.of(1L, 2L, 3L)))
+          .extracting(Track::name)
+          .containsExactly("First", "Third");
+    }
+  }
 }
