@@ -3,6 +3,7 @@ package dev.stave.ingest;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.ChangeFollower;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,6 +74,11 @@ public class ImportService {
         completed = true;
       } catch (ImportRun.Interrupted e) {
         report.note(e.getMessage());
+      } catch (IOException | UncheckedIOException e) {
+        // A file that breaks off (truncated gzip, disk error): what was read before is complete
+        // and valid, so keep it; the report says where reading stopped.
+        run.flush();
+        report.note("reading stopped, the import is incomplete: " + e.getMessage());
       } finally {
         catchUp();
         report.finish(

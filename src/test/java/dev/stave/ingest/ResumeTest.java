@@ -147,6 +147,23 @@ class ResumeTest {
     }
   }
 
+  @Test
+  void aTruncatedGzipKeepsWhatWasReadAndSaysTheImportIsIncomplete() throws IOException {
+    Path gz = Fixtures.gzip(catalog(dir, 20_000), "catalog.jsonl.gz");
+    byte[] bytes = Files.readAllBytes(gz);
+    Path cut =
+        Files.write(dir.resolve("cut.jsonl.gz"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+    CliRun run = CliRun.importFiles("jsonl", dir.resolve("data"), List.of(cut));
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.out()).contains("Stopped importing jsonl").contains("reading stopped");
+    long created = run.count("tracks", "created");
+    assertThat(created).isBetween(1_000L, 19_999L);
+    try (Catalog c = new Catalog(dir.resolve("data"))) {
+      assertThat(c.store().count("tracks")).isEqualTo(created);
+    }
+  }
+
   private static long checkpoint(Path data) {
     Path db = data.resolve("stave.db");
     if (!Files.exists(db)) {
