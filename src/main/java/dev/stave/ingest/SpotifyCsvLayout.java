@@ -86,6 +86,7 @@ enum SpotifyCsvLayout {
           Map.entry("BB", 10),
           Map.entry("B", 11));
 
+  @SuppressWarnings("ImmutableEnumChecker") // always a Set.of(...), which is immutable
   private final Set<String> signature;
 
   SpotifyCsvLayout(Set<String> signature) {

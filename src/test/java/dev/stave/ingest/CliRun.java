@@ -43,7 +43,7 @@ record CliRun(int exitCode, String out, String err) {
 
   /** The number printed on the report line of a kind, e.g. {@code count("tracks", "created")}. */
   long count(String kind, String what) {
-    for (String line : out.split("\n")) {
+    for (String line : out.lines().toList()) {
       String t = line.strip();
       if (t.startsWith(kind + " ")) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(what + " ([\\d,]+)").matcher(t);
@@ -75,7 +75,7 @@ record CliRun(int exitCode, String out, String err) {
   }
 
   private long number(String label) {
-    for (String line : out.split("\n")) {
+    for (String line : out.lines().toList()) {
       String t = line.strip();
       if (t.startsWith(label + " ")) {
         return Long.parseLong(t.substring(label.length()).strip().replace(",", ""));
