@@ -32,27 +32,27 @@ class JamendoXmlImportTest {
     assertThat(run.skipped()).isEqualTo(3);
     assertThat(run.out())
         .contains("jamendo-dump.xml:49: track: track id is not a number: 'oops'")
-        .contains("jamendo-dump.xml:56: album: album 19832 has no <name>; its tracks are skipped")
+        .contains("jamendo-dump.xml:56: album: album 5101 has no <name>; its tracks are skipped")
         .contains("jamendo-dump.xml:73: artist: no <id>");
 
     try (Catalog c = new Catalog(data)) {
-      Artist a = c.store().findArtists(List.of(338334L)).get(0);
-      assertThat(a.name()).isEqualTo("0/20");
-      assertThat(a.idstr()).isEqualTo("0_20");
-      assertThat(a.image()).isEqualTo("http://img.jamendo.com/artists/0/338334.jpg");
+      Artist a = c.store().findArtists(List.of(4100L)).get(0);
+      assertThat(a.name()).isEqualTo("0/21");
+      assertThat(a.idstr()).isEqualTo("0_21");
+      assertThat(a.image()).isEqualTo("http://img.jamendo.com/artists/0/4100.jpg");
       assertThat(a.locations())
-          .containsExactly(new Location("ECU", null, "QUITO", -0.229498, -78.5243));
+          .containsExactly(new Location("PER", null, "LIMA", -12.0464, -77.0428));
       assertThat(c.store().findArtists(List.of(7L)).get(0).externalIds().musicbrainzId())
           .isEqualTo("0383dadf-2a4e-4d10-a46a-e9e041da8eb3");
-      Album album = c.store().findAlbums(List.of(19831L)).get(0);
+      Album album = c.store().findAlbums(List.of(5100L)).get(0);
       assertThat(album.releaseDate())
-          .isEqualTo(new ReleaseDate(LocalDate.of(2008, 2, 29), ReleaseDate.Precision.DAY));
+          .isEqualTo(new ReleaseDate(LocalDate.of(2009, 3, 15), ReleaseDate.Precision.DAY));
       assertThat(album.tags()).containsExactly("rock"); // ID3v1 genre 17
-      Track t = c.store().findTracks(List.of(138701L)).get(0);
+      Track t = c.store().findTracks(List.of(6101L)).get(0);
       assertThat(t.durationMs()).isEqualTo(40_500);
       assertThat(t.position()).isEqualTo(1);
-      assertThat(t.albumId()).isEqualTo(19831L);
-      assertThat(t.artistIds()).containsExactly(338334L);
+      assertThat(t.albumId()).isEqualTo(5100L);
+      assertThat(t.artistIds()).containsExactly(4100L);
       assertThat(t.licenseUrl()).isEqualTo("http://creativecommons.org/licenses/by-sa/3.0/");
       assertThat(t.releaseDate()).isEqualTo(album.releaseDate());
       assertThat(t.tags())
@@ -60,8 +60,8 @@ class JamendoXmlImportTest {
               new Tag(Tag.GENRE, "punk"),
               new Tag(Tag.MOOD, "rock"),
               new Tag(Tag.MOOD, "energetic"));
-      Track t2 = c.store().findTracks(List.of(138702L)).get(0);
-      assertThat(t2.name()).isEqualTo("Quito de Noche & de Día");
+      Track t2 = c.store().findTracks(List.of(6102L)).get(0);
+      assertThat(t2.name()).isEqualTo("Lima de Noche & de Día");
       assertThat(t2.tags()).isEmpty(); // id3genre 0 means unknown
     }
 

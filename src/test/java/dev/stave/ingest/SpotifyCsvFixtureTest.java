@@ -26,34 +26,36 @@ class SpotifyCsvFixtureTest {
 
   @Test
   void importsBothLayoutsMergesSharedTracksAndReportsBadRows() {
+    // Invented rows in the real layouts (ids, names and values are made up).
     Path songs =
         Fixtures.gzip(
             Fixtures.write(
                 dir,
                 "songs.csv",
                 SONGS_HEADER
-                    + "2XU0oxnq2qxCpomAAuJY8K,Dance Monkey,Tones and I,100,0UywfDKYlyiu1b38DRrzYD,Dance Monkey (Stripped Back),2019,0.824,0.588,6,-6.4,0,0.0924,0.692,0.000104,0.149,0.513,98.027,209438\n"
-                    + "5FVd6KXrgO9B3JPmC8OPst,Do I Wanna Know?,Arctic Monkeys,80,78bpIziExqiI9qztvNFlQu,AM,2013,0.548,0.532,5,-7.596,1,0.0323,0.186,0.000263,0.217,0.405,85.03,272394\n"
-                    + "badid,Broken,Nobody,1,0UywfDKYlyiu1b38DRrzYD,X,2019,0.5,0.5,6,-6,0,0.1,0.1,0,0.1,0.5,90,1000\n"
-                    + "696DnlkuDOXcMAnKlTgXXK,ROXANNE,Arizona Zervas,99,6HJDrXs0hpebaRFKA1sF90,ROXANNE,2019,1.7,0.601,6,-5.616,0,0.148,0.0522,0,0.46,0.457,116.735,163636\n"
-                    + "0nbXyq5TXYPCO7pr3N8S4I,The Box,Roddy Ricch,98\n"),
+                    + "3Kq9aZfLw0pQe2RtYu7IoP,Paper Lanterns,The Invented Band,61,5Zx8cVb7nM6aS5dF4gH3jK,Night Market,2017,0.701,0.612,4,-6.1,0,0.05,0.31,0.0002,0.12,0.58,104.2,201000\n"
+                    + "7Hn2Jk4Lm6Nb8Vc0Xz1Qw3,Harbour Lights,Quiet Harbour,55,2Aa4Bb6Cc8Dd0Ee2Ff4Gg6,Lighthouse,2013,0.448,0.432,5,-8.2,1,0.03,0.29,0.0003,0.2,0.305,91.5,250000\n"
+                    + "badid,Broken,Nobody,1,5Zx8cVb7nM6aS5dF4gH3jK,X,2019,0.5,0.5,6,-6,0,0.1,0.1,0,0.1,0.5,90,1000\n"
+                    + "4Rt6Yu8Io0Pa2Sd4Fg6Hj8,Too Danceable,The Invented Band,9,5Zx8cVb7nM6aS5dF4gH3jK,Night Market,2017,1.7,0.6,6,-5.6,0,0.1,0.05,0,0.4,0.4,116.7,163000\n"
+                    + "6Kl8Zx0Cv2Bn4Mq6Wr8Ty0,Short,Someone,98\n"),
             "songs.data");
     Path recco =
         Fixtures.write(
             dir,
             "features.csv",
             RECCO_HEADER
-                + "Arctic Monkeys,1,272394,FALSE,h,5FVd6KXrgO9B3JPmC8OPst,Do I Wanna Know?,1,track,u,FALSE,e,AM,2013-09-09,de5f8816-bde0-4123-9cdd-b0b13d921386,0.186,0.548,0.532,2.63e-4,F,0.217,-7.596,Major,0.0323,85.03,0.405,79\n"
-                + "Arctic Monkeys,1,183956,TRUE,h,2AT8iROs4FQueDv2c8q2KE,R U Mine?,2,track,u,FALSE,e,AM,2013-09-09,NA,NA,NA,NA,NA,NA,NA,NA,NA,NA,NA,NA,75\n"
-                + "Arctic Monkeys,1,1000,FALSE,h,1zx6GSqLYI2ynzAHnPRKBR,Mirrorball,1,track,u,FALSE,e,The Car,2022-10-21,1faa537d-8395-4131-847a-4171e07cdce7,0.6,0.5,0.3,0.01,H,0.1,-10,Major,0.03,143,0.3,58\n");
+                + "Quiet Harbour,1,250000,FALSE,h,7Hn2Jk4Lm6Nb8Vc0Xz1Qw3,Harbour Lights,1,track,u,FALSE,e,Lighthouse,2013-09-09,0b9d2f4e-6a8c-4e1f-9b3d-5c7a9e1f3b5d,0.29,0.448,0.432,2.6e-4,F,0.2,-8.2,Major,0.03,91.5,0.305,79\n"
+                + "Quiet Harbour,1,180000,TRUE,h,8Uy6Tr4Ew2Qa0Sd8Fg6Hj4,Second Tide,2,track,u,FALSE,e,Lighthouse,2013-09-09,NA,NA,NA,NA,NA,NA,NA,NA,NA,NA,NA,NA,75\n"
+                + "Quiet Harbour,1,1000,FALSE,h,9Op7Iu5Yt3Re1Wq9As7Df5,Mirror,1,track,u,FALSE,e,Other,2022-10-21,1c3e5a7b-9d1f-4b2d-8e4f-6a8c0e2a4c6e,0.6,0.5,0.3,0.01,H,0.1,-10,Major,0.03,143,0.3,58\n");
 
     CliRun run = CliRun.importFiles("spotify-csv", dir.resolve("data"), List.of(songs, recco));
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.rowsRead()).isEqualTo(8);
     assertThat(run.count("tracks", "created"))
-        .isEqualTo(3); // Dance Monkey, Do I Wanna Know?, R U Mine?
+        .isEqualTo(3); // Paper Lanterns, Harbour Lights, Second Tide
     assertThat(run.count("artists", "created")).isEqualTo(2);
-    assertThat(run.count("albums", "created")).isEqualTo(2); // AM (one album for both files)
+    assertThat(run.count("albums", "created"))
+        .isEqualTo(2); // Night Market, Lighthouse (one album for both files)
     assertThat(run.skipped()).isEqualTo(4);
     assertThat(run.out())
         .contains("songs.data:4: track_id is not a Spotify id (22 base-62 characters): 'badid'")
@@ -66,21 +68,21 @@ class SpotifyCsvFixtureTest {
       Map<String, Long> ids =
           c.store()
               .idsBySpotifyId(
-                  "tracks", List.of("5FVd6KXrgO9B3JPmC8OPst", "2AT8iROs4FQueDv2c8q2KE"));
-      Track know = c.store().findTracks(List.of(ids.get("5FVd6KXrgO9B3JPmC8OPst"))).get(0);
-      assertThat(know.uuid()).isEqualTo(UUID.fromString("de5f8816-bde0-4123-9cdd-b0b13d921386"));
-      assertThat(know.features().key()).isEqualTo(5); // F
-      assertThat(know.features().mode()).isEqualTo(1);
-      assertThat(know.features().tempo()).isCloseTo(85.03, within(1e-9));
-      assertThat(know.position()).isEqualTo(1);
-      assertThat(know.popularity()).isEqualTo(79); // the ReccoBeats row wins
-      var am = c.store().findAlbums(List.of(know.albumId())).get(0);
-      assertThat(am.externalIds().spotifyId()).isEqualTo("78bpIziExqiI9qztvNFlQu");
-      assertThat(am.releaseDate().asText()).isEqualTo("2013-09-09");
-      Track mine = c.store().findTracks(List.of(ids.get("2AT8iROs4FQueDv2c8q2KE"))).get(0);
-      assertThat(mine.albumId()).isEqualTo(know.albumId());
-      assertThat(mine.flags().explicit()).isTrue();
-      assertThat(mine.features().isEmpty()).isTrue(); // NA everywhere
+                  "tracks", List.of("7Hn2Jk4Lm6Nb8Vc0Xz1Qw3", "8Uy6Tr4Ew2Qa0Sd8Fg6Hj4"));
+      Track lights = c.store().findTracks(List.of(ids.get("7Hn2Jk4Lm6Nb8Vc0Xz1Qw3"))).get(0);
+      assertThat(lights.uuid()).isEqualTo(UUID.fromString("0b9d2f4e-6a8c-4e1f-9b3d-5c7a9e1f3b5d"));
+      assertThat(lights.features().key()).isEqualTo(5); // F
+      assertThat(lights.features().mode()).isEqualTo(1);
+      assertThat(lights.features().tempo()).isCloseTo(91.5, within(1e-9));
+      assertThat(lights.position()).isEqualTo(1);
+      assertThat(lights.popularity()).isEqualTo(79); // the ReccoBeats row wins
+      var lighthouse = c.store().findAlbums(List.of(lights.albumId())).get(0);
+      assertThat(lighthouse.externalIds().spotifyId()).isEqualTo("2Aa4Bb6Cc8Dd0Ee2Ff4Gg6");
+      assertThat(lighthouse.releaseDate().asText()).isEqualTo("2013-09-09");
+      Track tide = c.store().findTracks(List.of(ids.get("8Uy6Tr4Ew2Qa0Sd8Fg6Hj4"))).get(0);
+      assertThat(tide.albumId()).isEqualTo(lights.albumId());
+      assertThat(tide.flags().explicit()).isTrue();
+      assertThat(tide.features().isEmpty()).isTrue(); // NA everywhere
     }
 
     CliRun again = CliRun.importFiles("spotify-csv", dir.resolve("data"), List.of(recco, songs));
