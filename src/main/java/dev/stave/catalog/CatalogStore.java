@@ -95,6 +95,8 @@ public class CatalogStore {
       Map<String, List<Object[]>> relations = t.relations(item);
       long hash = ContentHash.of(values, relations);
       Long old = stored.get(id);
+      // A uuid is issued once, on creation, and never changes afterwards (clients keep it): a
+      // uuid given for an entity that is already stored is ignored.
       if (old != null && old == hash) {
         continue;
       }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ServeCommand.class,
       AppsCommand.class,
+      ImportCommand.class,
       IndexCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -1,0 +1,38 @@
+package dev.stave.ingest;
+
+import dev.stave.catalog.Album;
+import dev.stave.catalog.Artist;
+import dev.stave.catalog.Track;
+import java.util.List;
+
+/**
+ * One unit of import progress: typically a track with the artists and album it refers to. A record
+ * is written whole or not at all, and the checkpoint counts records, so an importer must emit its
+ * records in the same order every time it reads the same input.
+ *
+ * <p>Referenced entities may be repeated in many records; the writer stores each one once per run.
+ */
+public record ImportRecord(
+    SourceRef source, List<Artist> artists, List<Album> albums, List<Track> tracks) {
+  public ImportRecord {
+    artists = List.copyOf(artists);
+    albums = List.copyOf(albums);
+    tracks = List.copyOf(tracks);
+  }
+
+  public static ImportRecord of(SourceRef source, Artist artist) {
+    return new ImportRecord(source, List.of(artist), List.of(), List.of());
+  }
+
+  public static ImportRecord of(SourceRef source, Album album) {
+    return new ImportRecord(source, List.of(), List.of(album), List.of());
+  }
+
+  public static ImportRecord of(SourceRef source, Track track) {
+    return new ImportRecord(source, List.of(), List.of(), List.of(track));
+  }
+
+  int size() {
+    return artists.size() + albums.size() + tracks.size();
+  }
+}

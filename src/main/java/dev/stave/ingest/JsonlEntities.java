@@ -1,0 +1,255 @@
+package dev.stave.ingest;
+
+import dev.stave.catalog.Album;
+import dev.stave.catalog.Artist;
+import dev.stave.catalog.AudioFeatures;
+import dev.stave.catalog.ExternalIds;
+import dev.stave.catalog.Location;
+import dev.stave.catalog.MusicInfo;
+import dev.stave.catalog.ReleaseDate;
+import dev.stave.catalog.Tag;
+import dev.stave.catalog.Track;
+import dev.stave.catalog.TrackFlags;
+import dev.stave.catalog.TrackStats;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Maps the objects of Stave's JSON Lines import format to catalog entities. The field reference is
+ * docs/import-format.md; keep the two in step.
+ */
+final class JsonlEntities {
+  private JsonlEntities() {}
+
+  static Artist artist(JsonFields o) {
+    long id = o.requiredId("id");
+    List<Location> locations = new ArrayList<>();
+    for (JsonFields l : o.objects("locations")) {
+      String country = l.text("country");
+      if (country != null && !country.matches("[A-Z]{3}")) {
+        throw new IllegalArgumentException(
+            "locations: country must be an ISO 3166-1 alpha-3 code in capitals, got '"
+                + country
+                + "'");
+      }
+      locations.add(
+          new Location(
+              country,
+              l.text("state"),
+              l.text("city"),
+              l.number("latitude", -90, 90),
+              l.number("longitude", -180, 180)));
+      l.rejectUnknown();
+    }
+    Artist a =
+        new Artist(
+            id,
+            uuid(o),
+            o.requiredText("name"),
+            o.text("idstr"),
+            o.text("website"),
+            date(o, "join_date"),
+            o.text("image"),
+            new ExternalIds(o.text("spotify_id"), null, o.text("musicbrainz_id")),
+            popularity(o),
+            locations,
+            o.textMap("descriptions"));
+    o.rejectUnknown();
+    return a;
+  }
+
+  static Album album(JsonFields o) {
+    long id = o.requiredId("id");
+    List<Long> artists = o.ids("artist_ids");
+    if (artists.isEmpty()) {
+      throw new IllegalArgumentException("artist_ids is required (at least one artist id)");
+    }
+    Album a =
+        new Album(
+            id,
+            uuid(o),
+            o.requiredText("name"),
+            artists,
+            releaseDate(o),
+            o.text("label"),
+            o.oneOf("album_type", Set.of("album", "single", "compilation", "ep")),
+            o.text("upc"),
+            o.text("ean"),
+            o.text("image"),
+            o.bool("zip_allowed", true),
+            new ExternalIds(o.text("spotify_id"), null, o.text("musicbrainz_id")),
+            popularity(o),
+            o.textMap("descriptions"),
+            o.texts("tags"));
+    o.rejectUnknown();
+    return a;
+  }
+
+  static Track track(JsonFields o) {
+    long id = o.requiredId("id");
+    List<Long> artists = o.ids("artist_ids");
+    if (artists.isEmpty()) {
+      throw new IllegalArgumentException("artist_ids is required (at least one artist id)");
+    }
+    Long album = o.integer("album_id");
+    if (album != null && album <= 0) {
+      throw new IllegalArgumentException("album_id must be positive");
+    }
+    Long duration = o.integer("duration_ms");
+    if (duration != null && duration < 0) {
+      throw new IllegalArgumentException("duration_ms must not be negative");
+    }
+    Track t =
+        new Track(
+            id,
+            uuid(o),
+            o.requiredText("name"),
+            album,
+            o.smallInt("position"),
+            o.smallInt("disc"),
+            duration == null ? 0 : duration,
+            releaseDate(o),
+            o.text("license_url"),
+            musicInfo(o.object("musicinfo")),
+            o.text("lyrics"),
+            new ExternalIds(o.text("spotify_id"), o.text("isrc"), o.text("musicbrainz_id")),
+            popularity(o),
+            o.text("available_countries"),
+            flags(o.object("flags")),
+            stats(o.object("stats")),
+            features(o.object("features")),
+            artists,
+            tags(o.object("tags")));
+    o.rejectUnknown();
+    return t;
+  }
+
+  private static UUID uuid(JsonFields o) {
+    String s = o.text("uuid");
+    try {
+      return s == null ? null : UUID.fromString(s);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("uuid is not a UUID: '" + s + "'", e);
+    }
+  }
+
+  private static double popularity(JsonFields o) {
+    Double p = o.number("popularity");
+    return p == null ? 0 : p;
+  }
+
+  private static LocalDate date(JsonFields o, String field) {
+    String s = o.text(field);
+    try {
+      return s == null ? null : LocalDate.parse(s);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(field + " must be yyyy-mm-dd, got '" + s + "'", e);
+    }
+  }
+
+  private static ReleaseDate releaseDate(JsonFields o) {
+    String s = o.text("release_date");
+    try {
+      return ReleaseDate.parse(s);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "release_date must be yyyy, yyyy-mm or yyyy-mm-dd, got '" + s + "'", e);
+    }
+  }
+
+  private static MusicInfo musicInfo(JsonFields m) {
+    if (m == null) {
+      return null;
+    }
+    MusicInfo info =
+        new MusicInfo(
+            m.oneOf("vocal_instrumental", Set.of("vocal", "instrumental")),
+            m.text("lang"),
+            m.oneOf("gender", Set.of("male", "female")),
+            m.oneOf("acoustic_electric", Set.of("acoustic", "electric")),
+            m.oneOf("speed", Set.of("verylow", "low", "medium", "high", "veryhigh")));
+    m.rejectUnknown();
+    return info;
+  }
+
+  private static TrackFlags flags(JsonFields f) {
+    if (f == null) {
+      return null;
+    }
+    TrackFlags flags =
+        new TrackFlags(
+            f.bool("download_allowed", TrackFlags.DEFAULT.downloadAllowed()),
+            f.bool("content_id_free", TrackFlags.DEFAULT.contentIdFree()),
+            f.bool("featured", TrackFlags.DEFAULT.featured()),
+            f.bool("explicit", TrackFlags.DEFAULT.explicit()));
+    f.rejectUnknown();
+    return flags;
+  }
+
+  private static TrackStats stats(JsonFields s) {
+    if (s == null) {
+      return null;
+    }
+    TrackStats stats =
+        new TrackStats(
+            s.count("listens_week"),
+            s.count("listens_month"),
+            s.count("listens_total"),
+            s.count("downloads_week"),
+            s.count("downloads_month"),
+            s.count("downloads_total"),
+            s.count("playlisted"),
+            s.count("favorited"),
+            s.count("likes"),
+            s.count("dislikes"),
+            s.number("avg_note"),
+            s.count("note_count"));
+    s.rejectUnknown();
+    return stats;
+  }
+
+  private static AudioFeatures features(JsonFields f) {
+    if (f == null) {
+      return null;
+    }
+    Integer key = f.smallInt("key");
+    if (key != null && (key < -1 || key > 11)) {
+      throw new IllegalArgumentException("features.key must be within -1 and 11");
+    }
+    Integer mode = f.smallInt("mode");
+    if (mode != null && mode != 0 && mode != 1) {
+      throw new IllegalArgumentException("features.mode must be 0 (minor) or 1 (major)");
+    }
+    AudioFeatures features =
+        new AudioFeatures(
+            f.number("acousticness", 0, 1),
+            f.number("danceability", 0, 1),
+            f.number("energy", 0, 1),
+            f.number("instrumentalness", 0, 1),
+            key,
+            f.number("liveness", 0, 1),
+            f.number("loudness"),
+            mode,
+            f.number("speechiness", 0, 1),
+            f.number("tempo", 0, 1000),
+            f.number("valence", 0, 1));
+    f.rejectUnknown();
+    return features;
+  }
+
+  private static List<Tag> tags(JsonFields t) {
+    if (t == null) {
+      return null;
+    }
+    List<Tag> tags = new ArrayList<>();
+    for (String category : List.of(Tag.GENRE, Tag.INSTRUMENT, Tag.MOOD)) {
+      t.texts(category).forEach(name -> tags.add(new Tag(category, name)));
+    }
+    t.rejectUnknown();
+    return tags;
+  }
+}
