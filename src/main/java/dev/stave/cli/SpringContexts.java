@@ -24,7 +24,9 @@ final class SpringContexts {
     }
     // Passed as command-line properties: they outrank every other source, and logging sees them.
     String[] args =
-        overrides.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        overrides.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
     return app.run(args);
   }
 }

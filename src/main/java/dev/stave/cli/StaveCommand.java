@@ -8,7 +8,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Stave: music catalog, streaming, search and recommendation API server.",
-    subcommands = {ServeCommand.class, AppsCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      AppsCommand.class,
+      DemoCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public class StaveCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
