@@ -43,7 +43,7 @@ final class TagSampler {
 
   /**
    * Adds this category's tags for one track to {@code out}. {@code preferred}, if not null, is
-   * taken as the first tag when the track has any (artists stick to their genre).
+   * always among them when the track has any (artists stick to their genre).
    */
   void addTags(RandomGenerator rng, String preferred, List<Tag> out) {
     if (rng.nextDouble() >= trackShare) {
@@ -60,6 +60,9 @@ final class TagSampler {
         chosen.add(t);
       }
     }
+    // Stored order (by name within a category) so that a catalog read back equals the generated
+    // one.
+    chosen.sort(null);
     for (String t : chosen) {
       out.add(new Tag(category, t));
     }
