@@ -2,7 +2,8 @@
 # Benchmark: generate a 1,000,000-track demo catalog into a fresh data directory with a 1 GB heap,
 # then time the start-up of `stave serve` on that data directory.
 #
-# Usage: bench/import-1m.sh [TRACKS]        (default 1000000; keeps nothing unless KEEP=1)
+# Usage: bench/import-1m.sh [TRACKS]   (default 1000000; keeps nothing unless KEEP=1;
+#        STAVE_JAR=path to benchmark another build, HEAP=1g by default)
 # Reports: tracks/s, wall and CPU time, peak RSS, GC heap after collections, database and index
 # size, serve start-up until /actuator/health is UP. Targets (design.md §6): >= 20,000 tracks/s,
 # heap <= 1 GB, start-up < 5 s.
@@ -19,7 +20,8 @@ fi
 export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
 
-if [[ ! -f target/stave.jar ]]; then
+JAR="${STAVE_JAR:-target/stave.jar}"
+if [[ ! -f "$JAR" ]]; then
   echo "building target/stave.jar ..."
   ./mvnw -B -q -DskipTests package
 fi
@@ -43,7 +45,7 @@ echo "cpus: $(nproc), memory: $(free -g | awk '/Mem:/{print $2}') GiB, load befo
 echo "== import: stave demo --tracks $TRACKS (-Xmx$HEAP)"
 TIME_LOG="$WORK/time.txt"
 GC_LOG="$WORK/gc.log"
-CMD=("$JAVA" "-Xmx$HEAP" "-Xlog:gc:file=$GC_LOG" -jar target/stave.jar demo --tracks "$TRACKS" --data "$DATA")
+CMD=("$JAVA" "-Xmx$HEAP" "-Xlog:gc:file=$GC_LOG" -jar "$JAR" demo --tracks "$TRACKS" --data "$DATA")
 echo "command: ${CMD[*]}"
 if [[ -x /usr/bin/time ]]; then
   /usr/bin/time -v -o "$TIME_LOG" "${CMD[@]}" 2>"$WORK/progress.txt" | tee "$WORK/out.txt"
@@ -72,7 +74,7 @@ fi
 echo "== serve start-up with the existing data directory"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 start=$(date +%s%N)
-"$JAVA" "-Xmx$HEAP" -jar target/stave.jar serve --data "$DATA" --port "$PORT" --bind 127.0.0.1 \
+"$JAVA" "-Xmx$HEAP" -jar "$JAR" serve --data "$DATA" --port "$PORT" --bind 127.0.0.1 \
   >"$WORK/serve.log" 2>&1 &
 SERVE_PID=$!
 up=""

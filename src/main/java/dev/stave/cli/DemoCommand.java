@@ -44,6 +44,15 @@ public class DemoCommand implements Callable<Integer> {
   long seed;
 
   @Option(
+      names = "--batch",
+      paramLabel = "TRACKS",
+      defaultValue = "" + DemoGenerator.DEFAULT_BATCH_TRACKS,
+      description =
+          "Tracks per transaction (whole artists, so batches end near this; default:"
+              + " ${DEFAULT-VALUE}). Does not change the catalog, only how it is written.")
+  int batchTracks;
+
+  @Option(
       names = "--rewrite",
       description =
           "Pass every batch through the store's upsert instead of skipping those already stored"
@@ -55,7 +64,7 @@ public class DemoCommand implements Callable<Integer> {
     if (tracks < 0) {
       throw new IllegalArgumentException("--tracks must be 0 or more, was " + tracks);
     }
-    DemoGenerator generator = new DemoGenerator(tracks, seed);
+    DemoGenerator generator = new DemoGenerator(tracks, seed, batchTracks);
     try (ConfigurableApplicationContext ctx = SpringContexts.start(store, false, Map.of())) {
       DemoCatalog catalog = new DemoCatalog(ctx.getBean(CatalogStore.class));
       DemoReport report;
@@ -92,10 +101,12 @@ public class DemoCommand implements Callable<Integer> {
         r.tracksSkipped());
     System.out.printf(
         Locale.ROOT,
-        "Wrote %,d tracks in %.1f s (%,.0f tracks/s).%s%n",
+        "Wrote %,d tracks in %.1f s (%,.0f tracks/s; store CPU %.1f s, %,.0f tracks per CPU s).%s%n",
         r.tracksWritten(),
         r.elapsed().toMillis() / 1000.0,
         r.tracksPerSecond(),
+        r.storeCpu().toMillis() / 1000.0,
+        r.tracksPerStoreCpuSecond(),
         followers == 0 ? "" : " Brought " + followers + " change follower(s) up to date.");
   }
 }

@@ -4,6 +4,8 @@ import dev.stave.catalog.CatalogBatch;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.Track;
 import dev.stave.catalog.WriteCounts;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -57,6 +59,8 @@ public final class DemoCatalog {
     long skipped = first == 0 ? 0 : batches.get(first - 1).lastTrackId();
     long written = 0;
     long updated = 0;
+    long storeCpu = 0;
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     listener.progress(skipped, gen.totalTracks());
     try (ExecutorService generator = Executors.newSingleThreadExecutor(DemoCatalog::daemon)) {
       CompletableFuture<CatalogBatch> next =
@@ -64,7 +68,9 @@ public final class DemoCatalog {
       for (int b = first; b < batches.size(); b++) {
         CatalogBatch batch = next.join();
         next = b + 1 < batches.size() ? generate(generator, gen, b + 1) : null;
+        long cpu = threads.getCurrentThreadCpuTime();
         WriteCounts counts = store.write(batch);
+        storeCpu += threads.getCurrentThreadCpuTime() - cpu;
         updated += counts.updated();
         written += batch.tracks().size();
         listener.progress(batches.get(b).lastTrackId(), gen.totalTracks());
@@ -78,7 +84,8 @@ public final class DemoCatalog {
         skipped,
         written,
         updated,
-        Duration.ofNanos(System.nanoTime() - started));
+        Duration.ofNanos(System.nanoTime() - started),
+        Duration.ofNanos(Math.max(0, storeCpu)));
   }
 
   private static CompletableFuture<CatalogBatch> generate(
