@@ -197,7 +197,7 @@ public final class DemoGenerator {
       String name = Names.artist(rng);
       Places.Place place = Places.pick(rng);
       // Fame is Pareto-distributed (alpha 1.1): a few artists draw most of the listens.
-      double fame = Math.pow(1 - rng.nextDouble(), -1 / 1.1);
+      double fame = StrictMath.pow(1 - rng.nextDouble(), -1 / 1.1);
       String genre = tags.get(Tag.GENRE).anyTag(rng);
       String gender = rng.nextDouble() < 0.62 ? "male" : "female";
       String lang = rng.nextDouble() < 0.65 ? place.lang() : "en";
@@ -206,7 +206,7 @@ public final class DemoGenerator {
               ? Names.word(rng) + LABEL_SUFFIXES[rng.nextInt(LABEL_SUFFIXES.length)]
               : null;
       // Jamendo opened in 2005; later years weigh slightly more as the catalog grew.
-      int startYear = 2005 + (int) (20 * Math.pow(rng.nextDouble(), 0.8));
+      int startYear = 2005 + (int) (20 * StrictMath.pow(rng.nextDouble(), 0.8));
       LocalDate start = LocalDate.ofYearDay(startYear, 1 + rng.nextInt(365));
       String slug = Slugs.slug(name);
       artists.add(
@@ -230,7 +230,7 @@ public final class DemoGenerator {
         long albumId = nextAlbumId++;
         date = min(date.plusDays(rng.nextInt(540)), LAST_RELEASE);
         ReleaseDate release = new ReleaseDate(date, ReleaseDate.Precision.DAY);
-        double albumFactor = Math.exp(rng.nextGaussian() * 0.5);
+        double albumFactor = StrictMath.exp(Gaussians.next(rng) * 0.5);
         long albumListens = 0;
         for (int pos = 1; pos <= size; pos++) {
           Track t = track(albumId, pos, release, fame * albumFactor, genre, gender, lang);
@@ -292,7 +292,7 @@ public final class DemoGenerator {
           .addTags(rng, rng.nextDouble() < SIGNATURE_GENRE ? genre : null, trackTags);
       tags.get(Tag.INSTRUMENT).addTags(rng, null, trackTags);
       tags.get(Tag.MOOD).addTags(rng, null, trackTags);
-      long listens = (long) (fame * 40 * Math.exp(rng.nextGaussian()));
+      long listens = (long) (fame * 40 * StrictMath.exp(Gaussians.next(rng)));
       TrackStats stats = stats(listens);
       boolean featured =
           rng.nextDouble() < FEATURED_SHARE || (listens >= HIT_LISTENS && rng.nextDouble() < 0.3);
@@ -361,7 +361,7 @@ public final class DemoGenerator {
 
   /** 0–100 on a log scale of listens: 10 million listens and more is 100. */
   static double popularity(double listens) {
-    double p = 100 * Math.log10(1 + Math.max(0, listens)) / 7;
+    double p = 100 * StrictMath.log10(1 + Math.max(0, listens)) / 7;
     return Math.min(100, Math.round(p * 10) / 10.0);
   }
 

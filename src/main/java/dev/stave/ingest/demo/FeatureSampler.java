@@ -58,7 +58,7 @@ final class FeatureSampler {
     int n = names.size();
     double[] z = new double[n];
     for (int i = 0; i < n; i++) {
-      z[i] = rng.nextGaussian();
+      z[i] = Gaussians.next(rng);
     }
     double[] v = new double[n];
     for (int i = 0; i < n; i++) {
@@ -85,7 +85,7 @@ final class FeatureSampler {
 
   /** Rounded like the reference data so that stored values look like measured ones. */
   private static double round(double value, int decimals) {
-    double scale = Math.pow(10, decimals);
+    double scale = StrictMath.pow(10, decimals);
     return Math.round(value * scale) / scale;
   }
 
@@ -120,7 +120,7 @@ final class FeatureSampler {
             - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t
                     + 0.254829592)
                 * t
-                * Math.exp(-x * x / 2);
+                * StrictMath.exp(-x * x / 2);
     return x >= 0 ? (1 + y) / 2 : (1 - y) / 2;
   }
 }
