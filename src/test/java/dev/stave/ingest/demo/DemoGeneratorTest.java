@@ -116,8 +116,6 @@ class DemoGeneratorTest {
     }
     assertThat(problems).isEmpty();
   }
-            });
-  }
 
   @Test
   void catalogShapeLooksLikeJamendo() {
