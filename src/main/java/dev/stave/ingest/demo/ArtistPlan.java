@@ -10,6 +10,8 @@ import java.util.random.RandomGenerator;
  * @param albumSizes tracks on each album, in release order
  * @param singles tracks released without an album (Jamendo singles)
  */
+// The array is never mutated after draw() and plans are never compared.
+@SuppressWarnings("ArrayRecordComponent")
 record ArtistPlan(int[] albumSizes, int singles) {
   /** Share of artists who, besides albums, release singles; they release 1–3 of them. */
   static final double SINGLES_SHARE = 0.3;

@@ -40,6 +40,9 @@ public final class DemoCatalog {
   }
 
   /**
+   * Writes the catalog {@code gen} describes, skipping the batches an earlier run stored (unless
+   * {@code rewriteAll}).
+   *
    * @throws IllegalStateException when the store already holds a different catalog (other seed or
    *     another source) under the ids the demo would use
    */

@@ -310,7 +310,7 @@ public final class DemoGenerator {
           info,
           null,
           ExternalIds.NONE,
-          popularity(listens),
+          popularity((double) listens),
           null,
           new TrackFlags(
               rng.nextDouble() < 0.95,

@@ -26,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * @param tracksPerAlbum share of albums with 1, 2, … tracks
  * @param albumsPerArtist share of artists with 1, 2, … albums
  */
+// Arrays: read-only after loading, never compared; the samplers copy what they keep.
+@SuppressWarnings("ArrayRecordComponent")
 record Distributions(
     List<String> featureNames,
     Map<String, Quantiles> featureQuantiles,
@@ -45,6 +47,7 @@ record Distributions(
    * @param tagsPerTrack share of those tracks carrying 1, 2, … tags of it
    * @param frequency per tag, the share of the category's tracks that carry it
    */
+  @SuppressWarnings("ArrayRecordComponent")
   record TagCategory(double trackShare, double[] tagsPerTrack, Map<String, Double> frequency) {}
 
   static final String RESOURCE = "/demo/distributions.json";

@@ -5,12 +5,14 @@ package dev.stave.ingest.demo;
  * uniform number through the piecewise-linear inverse CDF, which reproduces point masses (such as
  * the many tracks with instrumentalness 0) as well as the tails.
  */
-record Quantiles(double[] values) {
-  Quantiles {
+final class Quantiles {
+  private final double[] values;
+
+  Quantiles(double[] values) {
     if (values.length < 2) {
       throw new IllegalArgumentException("need at least two quantiles");
     }
-    values = values.clone();
+    this.values = values.clone();
   }
 
   /** The value at cumulative probability {@code u} in [0, 1]. */
@@ -22,13 +24,5 @@ record Quantiles(double[] values) {
     }
     double frac = pos - i;
     return values[i] + frac * (values[i + 1] - values[i]);
-  }
-
-  double min() {
-    return values[0];
-  }
-
-  double max() {
-    return values[values.length - 1];
   }
 }
