@@ -3,9 +3,13 @@ package dev.stave.cli;
 import dev.stave.access.App;
 import dev.stave.access.AppRegistry;
 import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.ChangeFollower;
 import dev.stave.catalog.EditorialTables;
 import dev.stave.catalog.Radio;
 import dev.stave.config.StaveProperties;
+import dev.stave.ingest.demo.DemoCatalog;
+import dev.stave.ingest.demo.DemoReport;
+import dev.stave.ingest.demo.ProgressListener;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -48,6 +52,24 @@ final class FirstRun {
     if (catalog.readFirst(EditorialTables.RADIOS, 1).isEmpty()) {
       catalog.write(EditorialTables.RADIOS, DEFAULT_RADIOS);
     }
+  }
+
+  /** Tracks in the demo catalog a fresh server starts with; `stave demo` makes bigger ones. */
+  static final int DEMO_TRACKS = 2_000;
+
+  static final long DEMO_SEED = 42;
+
+  /**
+   * Seeds the demo catalog when the store holds no track, then lets the projections (the search
+   * index) catch up. Returns the number of tracks seeded (0 when the catalog was not empty).
+   */
+  long seedDemoCatalogIfEmpty(List<ChangeFollower> followers) {
+    if (catalog.count("tracks") > 0) {
+      return 0;
+    }
+    DemoReport report = DemoCatalog.seed(catalog, DEMO_TRACKS, DEMO_SEED, ProgressListener.NONE);
+    followers.forEach(ChangeFollower::catchUp);
+    return report.tracksCreated();
   }
 
   /** Creates the demo app when no app exists yet; returns the app to advertise. */

@@ -3,6 +3,7 @@ package dev.stave.cli;
 import dev.stave.access.App;
 import dev.stave.access.AppRegistry;
 import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.ChangeFollower;
 import dev.stave.config.StaveProperties;
 import java.util.HashMap;
 import java.util.Map;
@@ -52,6 +53,15 @@ public class ServeCommand implements Callable<Integer> {
             ctx.getBean(AppRegistry.class),
             ctx.getBean(CatalogStore.class),
             ctx.getBean(StaveProperties.class));
+    long seeded =
+        firstRun.seedDemoCatalogIfEmpty(
+            ctx.getBeanProvider(ChangeFollower.class).orderedStream().toList());
+    if (seeded > 0) {
+      System.out.printf(
+          "Empty data directory: seeded a demo catalog of %,d tracks (stave demo makes bigger"
+              + " ones).%n",
+          seeded);
+    }
     firstRun.ensureRadios();
     App app = firstRun.ensureDemoApp();
     Environment env = ctx.getEnvironment();

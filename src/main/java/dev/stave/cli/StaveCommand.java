@@ -10,9 +10,10 @@ import picocli.CommandLine.Command;
     description = "Stave: music catalog, streaming, search and recommendation API server.",
     subcommands = {
       ServeCommand.class,
-      AppsCommand.class,
       ImportCommand.class,
+      DemoCommand.class,
       IndexCommand.class,
+      AppsCommand.class,
       CommandLine.HelpCommand.class
     })
 public class StaveCommand implements Runnable {

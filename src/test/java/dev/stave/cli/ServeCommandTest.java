@@ -33,7 +33,10 @@ class ServeCommandTest {
       Matcher m = Pattern.compile("client id\\s+:\\s+([0-9a-f]{32})").matcher(line);
       assertThat(m.find()).as(line).isTrue();
       String clientId = m.group(1);
-      assertThat(stave.output()).contains("Stave is serving").contains("import data");
+      assertThat(stave.output())
+          .contains("seeded a demo catalog of 2,000 tracks")
+          .contains("Stave is serving 2000 tracks")
+          .contains("import data");
 
       HttpClient http = HttpClient.newHttpClient();
       HttpResponse<String> radios =

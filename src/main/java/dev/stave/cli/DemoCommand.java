@@ -1,0 +1,112 @@
+package dev.stave.cli;
+
+import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.ChangeFollower;
+import dev.stave.ingest.demo.DemoCatalog;
+import dev.stave.ingest.demo.DemoGenerator;
+import dev.stave.ingest.demo.DemoReport;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Generate a synthetic demo catalog: invented artists, albums and tracks with realistic tags,"
+          + " audio features, durations, licences and listen counts.",
+      "The same --tracks and --seed always give the same catalog. Re-running completes an"
+          + " interrupted run and otherwise changes nothing."
+    })
+public class DemoCommand implements Callable<Integer> {
+  @Mixin StoreOptions store;
+
+  @Option(
+      names = "--tracks",
+      required = true,
+      paramLabel = "N",
+      description = "Number of tracks in the catalog")
+  long tracks;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "1",
+      description = "Seed of the catalog (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(
+      names = "--batch",
+      paramLabel = "TRACKS",
+      defaultValue = "" + DemoGenerator.DEFAULT_BATCH_TRACKS,
+      description =
+          "Tracks per transaction (whole artists, so batches end near this; default:"
+              + " ${DEFAULT-VALUE}). Does not change the catalog, only how it is written.")
+  int batchTracks;
+
+  @Option(
+      names = "--rewrite",
+      description =
+          "Pass every batch through the store's upsert instead of skipping those already stored"
+              + " (repairs a demo catalog edited since; overwrites other data under the same ids)")
+  boolean rewrite;
+
+  @Override
+  public Integer call() {
+    if (tracks < 0) {
+      throw new IllegalArgumentException("--tracks must be 0 or more, was " + tracks);
+    }
+    DemoGenerator generator = new DemoGenerator(tracks, seed, batchTracks);
+    try (ConfigurableApplicationContext ctx = SpringContexts.start(store, false, Map.of())) {
+      DemoCatalog catalog = new DemoCatalog(ctx.getBean(CatalogStore.class));
+      DemoReport report;
+      try (ProgressBar bar =
+          new ProgressBarBuilder()
+              .setTaskName("demo")
+              .setInitialMax(tracks)
+              .setUnit(" tracks", 1)
+              .setStyle(ProgressBarStyle.ASCII)
+              .showSpeed()
+              .build()) {
+        report = catalog.write(generator, rewrite, (done, total) -> bar.stepTo(done));
+      }
+      // The search index (and any other projection) follows the change log; bring it up to date
+      // now so that the catalog is searchable when the command returns.
+      List<ChangeFollower> followers =
+          ctx.getBeanProvider(ChangeFollower.class).orderedStream().toList();
+      followers.forEach(ChangeFollower::catchUp);
+      print(report, followers.size());
+    }
+    return 0;
+  }
+
+  private static void print(DemoReport r, long followers) {
+    System.out.printf(
+        Locale.ROOT,
+        "Demo catalog of %,d tracks: created %,d tracks, %,d albums, %,d artists; updated %,d;"
+            + " %,d tracks already present.%n",
+        r.tracks(),
+        r.tracksCreated(),
+        r.albumsCreated(),
+        r.artistsCreated(),
+        r.entitiesUpdated(),
+        r.tracksSkipped());
+    System.out.printf(
+        Locale.ROOT,
+        "Wrote %,d tracks in %.1f s (%,.0f tracks/s; store CPU %.1f s, %,.0f tracks per CPU s).%s%n",
+        r.tracksWritten(),
+        r.elapsed().toMillis() / 1000.0,
+        r.tracksPerSecond(),
+        r.storeCpu().toMillis() / 1000.0,
+        r.tracksPerStoreCpuSecond(),
+        followers == 0 ? "" : " Brought " + followers + " change follower(s) up to date.");
+  }
+}

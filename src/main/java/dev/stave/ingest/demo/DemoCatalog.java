@@ -1,0 +1,125 @@
+package dev.stave.ingest.demo;
+
+import dev.stave.catalog.CatalogBatch;
+import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.Track;
+import dev.stave.catalog.WriteCounts;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Writes a {@link DemoGenerator demo catalog} into a store. Idempotent and resumable: batches are
+ * written in order, one transaction each, so after an interruption the stored batches form a
+ * prefix; a run finds where that prefix ends (binary search on each batch's last track, recognised
+ * by its seed-derived UUID) and generates only the rest. {@code rewriteAll} instead passes every
+ * batch through the store's idempotent upsert, which repairs a catalog edited since.
+ *
+ * <p>Generation of the next batch overlaps the write of the current one (two cores: one generates,
+ * one runs SQLite).
+ */
+public final class DemoCatalog {
+  private final CatalogStore store;
+
+  public DemoCatalog(CatalogStore store) {
+    this.store = store;
+  }
+
+  /**
+   * Seeds (or completes) the demo catalog of {@code tracks} tracks for {@code seed}: what the
+   * {@code serve} command calls on an empty data directory. Call every {@code ChangeFollower}'s
+   * catchUp() afterwards so projections such as the search index see the catalog.
+   */
+  public static DemoReport seed(
+      CatalogStore store, int tracks, long seed, ProgressListener listener) {
+    return new DemoCatalog(store).write(new DemoGenerator(tracks, seed), false, listener);
+  }
+
+  /**
+   * Writes the catalog {@code gen} describes, skipping the batches an earlier run stored (unless
+   * {@code rewriteAll}).
+   *
+   * @throws IllegalStateException when the store already holds a different catalog (other seed or
+   *     another source) under the ids the demo would use
+   */
+  public DemoReport write(DemoGenerator gen, boolean rewriteAll, ProgressListener listener) {
+    long started = System.nanoTime();
+    List<DemoGenerator.BatchSpec> batches = gen.batches();
+    long tracksBefore = store.count("tracks");
+    long albumsBefore = store.count("albums");
+    long artistsBefore = store.count("artists");
+    if (tracksBefore > 0 && !batches.isEmpty() && !isOurs(gen, 1) && !rewriteAll) {
+      throw new IllegalStateException(
+          "the data directory already holds a catalog that is not the demo catalog of seed "
+              + gen.seed()
+              + "; use an empty data directory (or the same seed)");
+    }
+    int first = rewriteAll ? 0 : firstMissing(gen);
+    long skipped = first == 0 ? 0 : batches.get(first - 1).lastTrackId();
+    long written = 0;
+    long updated = 0;
+    long storeCpu = 0;
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    listener.progress(skipped, gen.totalTracks());
+    try (ExecutorService generator = Executors.newSingleThreadExecutor(DemoCatalog::daemon)) {
+      CompletableFuture<CatalogBatch> next =
+          first < batches.size() ? generate(generator, gen, first) : null;
+      for (int b = first; b < batches.size(); b++) {
+        CatalogBatch batch = next.join();
+        next = b + 1 < batches.size() ? generate(generator, gen, b + 1) : null;
+        long cpu = threads.getCurrentThreadCpuTime();
+        WriteCounts counts = store.write(batch);
+        storeCpu += threads.getCurrentThreadCpuTime() - cpu;
+        updated += counts.updated();
+        written += batch.tracks().size();
+        listener.progress(batches.get(b).lastTrackId(), gen.totalTracks());
+      }
+    }
+    return new DemoReport(
+        gen.totalTracks(),
+        store.count("tracks") - tracksBefore,
+        store.count("albums") - albumsBefore,
+        store.count("artists") - artistsBefore,
+        skipped,
+        written,
+        updated,
+        Duration.ofNanos(System.nanoTime() - started),
+        Duration.ofNanos(Math.max(0, storeCpu)));
+  }
+
+  private static CompletableFuture<CatalogBatch> generate(
+      ExecutorService executor, DemoGenerator gen, int index) {
+    return CompletableFuture.supplyAsync(() -> gen.batch(index), executor);
+  }
+
+  /** Index of the first batch not yet stored; stored batches always form a prefix. */
+  private int firstMissing(DemoGenerator gen) {
+    List<DemoGenerator.BatchSpec> batches = gen.batches();
+    int lo = 0;
+    int hi = batches.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (isOurs(gen, batches.get(mid).lastTrackId())) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private boolean isOurs(DemoGenerator gen, long trackId) {
+    List<Track> found = store.findTracks(List.of(trackId));
+    return !found.isEmpty() && gen.trackUuid(trackId).equals(found.get(0).uuid());
+  }
+
+  private static Thread daemon(Runnable r) {
+    Thread t = new Thread(r, "demo-generator");
+    t.setDaemon(true);
+    return t;
+  }
+}
