@@ -13,15 +13,14 @@ TRACKS="${1:-1000000}"
 HEAP="${HEAP:-1g}"
 cd "$(dirname "$0")/.."
 
-if [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-  JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-fi
-: "${JAVA_HOME:?set JAVA_HOME to a JDK 25}"
-export JAVA_HOME
+# shellcheck source=../scripts/find-jdk.sh
+. scripts/find-jdk.sh
+stave_find_jdk || exit 1
+export JAVA_HOME="$STAVE_JAVA_HOME"
 JAVA="$JAVA_HOME/bin/java"
 
 JAR="${STAVE_JAR:-target/stave.jar}"
-if [[ ! -f "$JAR" ]]; then
+if [[ ! -f "$JAR" ]] || [[ -n "$(find pom.xml src/main -newer "$JAR" -print -quit)" ]]; then
   echo "building target/stave.jar ..."
   ./mvnw -B -q -DskipTests package
 fi
@@ -98,6 +97,15 @@ serve_startup() { # DATA_DIR LABEL
   wait "$SERVE_PID" 2>/dev/null || true
   SERVE_PID=""
 }
+echo "== index rebuild: stave index rebuild (-Xmx$HEAP)"
+if [[ -x /usr/bin/time ]]; then
+  /usr/bin/time -v -o "$WORK/time-index.txt" "$JAVA" "-Xmx$HEAP" -jar "$JAR" index rebuild --data "$DATA" 2>/dev/null | tail -1
+  grep -E "Elapsed|Maximum resident" "$WORK/time-index.txt"
+else
+  "$JAVA" "-Xmx$HEAP" -jar "$JAR" index rebuild --data "$DATA" 2>/dev/null | tail -1
+fi
+echo "index size after rebuild: $(du -sh "$DATA/index" | cut -f1)"
+
 echo "== serve start-up"
 serve_startup "$WORK/empty" empty
 serve_startup "$DATA" imported

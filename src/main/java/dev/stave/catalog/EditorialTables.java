@@ -30,7 +30,8 @@ public final class EditorialTables {
     return json == null ? Map.of() : JSON.readValue(json, STRING_MAP);
   }
 
-  private abstract static class NoRelations<T> implements EntityTable<T> {
+  /** Radios and feeds have no uuid: they are editorial, not catalog entities clients keep. */
+  private abstract static class NoRelations<T> extends FlatTable<T> {
     @Override
     public boolean hasUuid() {
       return false;
@@ -39,21 +40,6 @@ public final class EditorialTables {
     @Override
     public UUID uuid(T entity) {
       return null;
-    }
-
-    @Override
-    public Map<String, List<Object[]>> relations(T entity) {
-      return Map.of();
-    }
-
-    @Override
-    public List<String> relationTables() {
-      return List.of();
-    }
-
-    @Override
-    public List<String> relationColumns(String relationTable) {
-      throw new IllegalArgumentException(relationTable);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.stave.library;
 
 import dev.stave.catalog.EntityTable;
+import dev.stave.catalog.FlatTable;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -29,7 +30,7 @@ public final class LibraryTables {
     return v == null ? null : LocalDate.parse(v);
   }
 
-  private static final class UserTable implements EntityTable<User> {
+  private static final class UserTable extends FlatTable<User> {
     @Override
     public String kind() {
       return "user";
@@ -60,21 +61,6 @@ public final class LibraryTables {
       return new Object[] {
         u.name(), u.dispname(), u.email(), u.lang(), text(u.creationDate()), u.image()
       };
-    }
-
-    @Override
-    public Map<String, List<Object[]>> relations(User u) {
-      return Map.of();
-    }
-
-    @Override
-    public List<String> relationTables() {
-      return List.of();
-    }
-
-    @Override
-    public List<String> relationColumns(String relationTable) {
-      throw new IllegalArgumentException(relationTable);
     }
 
     @Override
@@ -161,7 +147,7 @@ public final class LibraryTables {
     }
   }
 
-  private static final class ReviewTable implements EntityTable<Review> {
+  private static final class ReviewTable extends FlatTable<Review> {
     @Override
     public String kind() {
       return "review";
@@ -214,21 +200,6 @@ public final class LibraryTables {
         text(r.dateAdded()),
         r.agreeCount()
       };
-    }
-
-    @Override
-    public Map<String, List<Object[]>> relations(Review r) {
-      return Map.of();
-    }
-
-    @Override
-    public List<String> relationTables() {
-      return List.of();
-    }
-
-    @Override
-    public List<String> relationColumns(String relationTable) {
-      throw new IllegalArgumentException(relationTable);
     }
 
     @Override

@@ -1,11 +1,14 @@
 -- Stave catalog schema. Portable SQL: the same file runs on SQLite and PostgreSQL.
 -- Vendor-specific DDL lives in db/migration/{sqlite,postgresql}.
+-- Placeholders (set per database by FlywayPlaceholders): ${id_type} is INTEGER on SQLite, so the
+-- id is the table's rowid and needs no second B-tree, and BIGINT on PostgreSQL; ${without_rowid}
+-- makes SQLite store relation rows in their primary-key B-tree only.
 -- Text columns are TEXT (no length limits: PostgreSQL would enforce them, SQLite would not).
 -- Ids are assigned by Stave (or carried over from the source, e.g. real Jamendo ids);
 -- uuid is issued once on creation and never changed afterwards.
 
 CREATE TABLE artists (
-  id             BIGINT PRIMARY KEY,
+  id             ${id_type} PRIMARY KEY,
   uuid           TEXT NOT NULL UNIQUE,
   name           TEXT NOT NULL,
   idstr          TEXT NOT NULL,
@@ -30,17 +33,17 @@ CREATE TABLE artist_locations (
   latitude  DOUBLE PRECISION,
   longitude DOUBLE PRECISION,
   PRIMARY KEY (artist_id, ordinal)
-);
+) ${without_rowid};
 
 CREATE TABLE artist_descriptions (
   artist_id BIGINT NOT NULL REFERENCES artists (id) ON DELETE CASCADE,
   lang      TEXT NOT NULL,
   text      TEXT NOT NULL,
   PRIMARY KEY (artist_id, lang)
-);
+) ${without_rowid};
 
 CREATE TABLE albums (
-  id                     BIGINT PRIMARY KEY,
+  id                     ${id_type} PRIMARY KEY,
   uuid                   TEXT NOT NULL UNIQUE,
   name                   TEXT NOT NULL,
   artist_id              BIGINT REFERENCES artists (id),
@@ -65,23 +68,23 @@ CREATE TABLE album_artists (
   position  INTEGER NOT NULL,
   artist_id BIGINT NOT NULL REFERENCES artists (id),
   PRIMARY KEY (album_id, position)
-);
+) ${without_rowid};
 
 CREATE TABLE album_descriptions (
   album_id BIGINT NOT NULL REFERENCES albums (id) ON DELETE CASCADE,
   lang     TEXT NOT NULL,
   text     TEXT NOT NULL,
   PRIMARY KEY (album_id, lang)
-);
+) ${without_rowid};
 
 CREATE TABLE album_tags (
   album_id BIGINT NOT NULL REFERENCES albums (id) ON DELETE CASCADE,
   tag      TEXT NOT NULL,
   PRIMARY KEY (album_id, tag)
-);
+) ${without_rowid};
 
 CREATE TABLE tracks (
-  id                     BIGINT PRIMARY KEY,
+  id                     ${id_type} PRIMARY KEY,
   uuid                   TEXT NOT NULL UNIQUE,
   name                   TEXT NOT NULL,
   album_id               BIGINT REFERENCES albums (id),
@@ -140,7 +143,7 @@ CREATE TABLE track_artists (
   position  INTEGER NOT NULL,
   artist_id BIGINT NOT NULL REFERENCES artists (id),
   PRIMARY KEY (track_id, position)
-);
+) ${without_rowid};
 CREATE INDEX track_artists_artist ON track_artists (artist_id);
 
 -- category: genre | instrument | mood (Jamendo's vartags: moods, themes and other tags)
@@ -149,10 +152,10 @@ CREATE TABLE track_tags (
   category TEXT NOT NULL,
   tag      TEXT NOT NULL,
   PRIMARY KEY (track_id, category, tag)
-);
+) ${without_rowid};
 
 CREATE TABLE users (
-  id            BIGINT PRIMARY KEY,
+  id            ${id_type} PRIMARY KEY,
   uuid          TEXT NOT NULL UNIQUE,
   name          TEXT NOT NULL UNIQUE,
   dispname      TEXT,
@@ -164,7 +167,7 @@ CREATE TABLE users (
 );
 
 CREATE TABLE playlists (
-  id            BIGINT PRIMARY KEY,
+  id            ${id_type} PRIMARY KEY,
   uuid          TEXT NOT NULL UNIQUE,
   name          TEXT NOT NULL,
   user_id       BIGINT REFERENCES users (id),
@@ -178,11 +181,11 @@ CREATE TABLE playlist_tracks (
   position    INTEGER NOT NULL,
   track_id    BIGINT NOT NULL REFERENCES tracks (id),
   PRIMARY KEY (playlist_id, position)
-);
+) ${without_rowid};
 
 -- entity_type: album | track
 CREATE TABLE reviews (
-  id           BIGINT PRIMARY KEY,
+  id           ${id_type} PRIMARY KEY,
   entity_type  TEXT NOT NULL,
   entity_id    BIGINT NOT NULL,
   user_id      BIGINT REFERENCES users (id),
@@ -198,7 +201,7 @@ CREATE INDEX reviews_entity ON reviews (entity_type, entity_id);
 
 -- A server-side radio: a named stream whose programme is drawn from tracks matching its tags.
 CREATE TABLE radios (
-  id           BIGINT PRIMARY KEY,
+  id           ${id_type} PRIMARY KEY,
   name         TEXT NOT NULL UNIQUE,
   dispname     TEXT NOT NULL,
   type         TEXT NOT NULL DEFAULT 'www',
@@ -209,7 +212,7 @@ CREATE TABLE radios (
 
 -- title/text/subtitle are JSON objects keyed by language.
 CREATE TABLE feeds (
-  id           BIGINT PRIMARY KEY,
+  id           ${id_type} PRIMARY KEY,
   type         TEXT NOT NULL,
   title        TEXT NOT NULL,
   text         TEXT,

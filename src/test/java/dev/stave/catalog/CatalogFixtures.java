@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Catalog entities with every field set (or deliberately null), for storage tests. */
-final class CatalogFixtures {
+public final class CatalogFixtures {
   private CatalogFixtures() {}
 
-  static Artist artist(long id, String name) {
+  public static Artist artist(long id, String name) {
     return new Artist(
         id,
         null,
@@ -25,7 +25,7 @@ final class CatalogFixtures {
         Map.of("en", "<p>An artist</p>", "fr", "<p>Un·e artiste</p>"));
   }
 
-  static Album album(long id, List<Long> artistIds, ReleaseDate date) {
+  public static Album album(long id, List<Long> artistIds, ReleaseDate date) {
     return new Album(
         id,
         null,
@@ -44,7 +44,7 @@ final class CatalogFixtures {
         List.of("ambient", "électronique", "rock"));
   }
 
-  static Track track(long id, Long albumId, List<Long> artistIds, AudioFeatures features) {
+  public static Track track(long id, Long albumId, List<Long> artistIds, AudioFeatures features) {
     return new Track(
         id,
         null,
@@ -72,12 +72,12 @@ final class CatalogFixtures {
   }
 
   /** Every feature known, with zeros where zero is a real value distinct from unknown. */
-  static AudioFeatures features() {
+  public static AudioFeatures features() {
     return new AudioFeatures(0.1, 0.2, 0.0, 0.4, 0, 0.6, -7.25, 0, 0.9, 121.5, 1.0);
   }
 
   /** A minimal track: defaults everywhere, no album, no release date, no features. */
-  static Track bareTrack(long id, long artistId) {
+  public static Track bareTrack(long id, long artistId) {
     return new Track(
         id,
         null,

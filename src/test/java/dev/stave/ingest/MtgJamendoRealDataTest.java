@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stave.catalog.Tag;
 import dev.stave.catalog.Track;
+import dev.stave.testsupport.RealData;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,10 +15,10 @@ class MtgJamendoRealDataTest {
 
   static List<Path> files() {
     return List.of(
-        SharedData.file("jamendo/mtg-jamendo_autotagging_moodtheme.tsv.gz"),
-        SharedData.file("jamendo/jamendo_ds_max5000.csv.gz"),
-        SharedData.file("jamendo/mtg-jamendo_autotagging_genre.tsv.gz"),
-        SharedData.file("jamendo/mtg-jamendo_autotagging_instrument.tsv.gz"));
+        RealData.require("jamendo/mtg-jamendo_autotagging_moodtheme.tsv.gz"),
+        RealData.require("jamendo/jamendo_ds_max5000.csv.gz"),
+        RealData.require("jamendo/mtg-jamendo_autotagging_genre.tsv.gz"),
+        RealData.require("jamendo/mtg-jamendo_autotagging_instrument.tsv.gz"));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Track;
+import dev.stave.testsupport.RealData;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -16,12 +17,12 @@ class SpotifyCsvRealDataTest {
 
   @Test
   void importsSpotifySongsThenReccoBeatsFeaturesIdempotently() {
-    Path songs = SharedData.file("spotify-features/spotify_songs_8k.csv.gz");
+    Path songs = RealData.require("spotify-features/spotify_songs_8k.csv.gz");
     List<Path> recco =
         List.of(
-            SharedData.file("reccobeats/features_arctic_monkeys_2026.csv"),
-            SharedData.file("reccobeats/features_fleetwood_mac_2026.csv"),
-            SharedData.file("reccobeats/features_taylor_swift_2026.csv"));
+            RealData.require("reccobeats/features_arctic_monkeys_2026.csv"),
+            RealData.require("reccobeats/features_fleetwood_mac_2026.csv"),
+            RealData.require("reccobeats/features_taylor_swift_2026.csv"));
 
     CliRun first = CliRun.importFiles("spotify-csv", data, List.of(songs));
     assertThat(first.exitCode()).as(first.err()).isZero();

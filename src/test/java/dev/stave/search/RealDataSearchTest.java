@@ -1,7 +1,6 @@
 package dev.stave.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.stave.catalog.CatalogBatch;
 import dev.stave.catalog.Tag;
@@ -17,7 +16,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -45,12 +43,8 @@ class RealDataSearchTest {
 
     @BeforeAll
     void load(@TempDir Path dir) {
-      Optional<Path> file = RealData.file(RealData.SPOTIFY_8K);
-      if (file.isEmpty()) {
-        System.out.println("SKIPPED: " + RealData.missing(RealData.SPOTIFY_8K));
-      }
-      assumeTrue(file.isPresent(), RealData.missing(RealData.SPOTIFY_8K));
-      rows = RealData.spotifyRows(file.get());
+      Path file = RealData.require(RealData.SPOTIFY_8K);
+      rows = RealData.spotifyRows(file);
       db = TestStores.sqlite(dir);
       CatalogBatch batch = RealData.spotifyCatalog(rows);
       long t0 = System.nanoTime();
@@ -233,12 +227,8 @@ class RealDataSearchTest {
 
     @BeforeAll
     void load(@TempDir Path dir) {
-      Optional<Path> file = RealData.file(RealData.MTG_MOODTHEME);
-      if (file.isEmpty()) {
-        System.out.println("SKIPPED: " + RealData.missing(RealData.MTG_MOODTHEME));
-      }
-      assumeTrue(file.isPresent(), RealData.missing(RealData.MTG_MOODTHEME));
-      rows = RealData.mtgRows(file.get());
+      Path file = RealData.require(RealData.MTG_MOODTHEME);
+      rows = RealData.mtgRows(file);
       db = TestStores.sqlite(dir);
       long t0 = System.nanoTime();
       db.store().write(RealData.mtgCatalog(rows));

@@ -47,6 +47,20 @@ public final class RealData {
     return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
   }
 
+  /**
+   * The data file; when it is absent the calling test is skipped (a JUnit assumption) and a line
+   * saying which file was missing is printed, so a run without {@code ../shared} says what it did
+   * not test.
+   */
+  public static Path require(String relative) {
+    Optional<Path> file = file(relative);
+    if (file.isEmpty()) {
+      System.out.println("SKIPPED: " + missing(relative));
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(file.isPresent(), missing(relative));
+    return file.get();
+  }
+
   /** A message for skipped tests, naming what is missing. */
   public static String missing(String relative) {
     return "real data "

@@ -49,6 +49,7 @@ public final class TestStores {
     Flyway.configure()
         .dataSource(ds)
         .locations("classpath:db/migration/common", "classpath:db/migration/sqlite")
+        .placeholders(dev.stave.config.FlywayPlaceholders.forDatabase(false))
         .load()
         .migrate();
     CatalogStore store =
