@@ -55,6 +55,9 @@ public class StorageConfiguration {
     SQLiteDataSource sqlite = new SQLiteDataSource(config);
     sqlite.setUrl("jdbc:sqlite:" + file);
     hikari.setDataSource(sqlite);
+    // Checkpoint the WAL every 64 MiB instead of every 4 MiB: bulk imports copy pages into the
+    // database file (and fsync) a sixteenth as often; readers are unaffected.
+    hikari.setConnectionInitSql("PRAGMA wal_autocheckpoint=16384");
     hikari.setMaximumPoolSize(props.db().poolSize());
     log.info("Catalog store: SQLite at {}", file);
     return new HikariDataSource(hikari);
