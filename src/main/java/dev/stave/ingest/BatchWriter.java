@@ -4,8 +4,11 @@ import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
 import dev.stave.catalog.CatalogBatch;
 import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EditorialTables;
+import dev.stave.catalog.EntityTable;
 import dev.stave.catalog.Track;
 import dev.stave.catalog.WriteCounts;
+import dev.stave.library.LibraryTables;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,6 +31,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class BatchWriter {
   private static final int IN_CHUNK = 900;
+
+  /** Tables written after artists, albums and tracks, in an order that satisfies their keys. */
+  static final List<EntityTable<?>> OTHER_TABLES =
+      List.of(
+          LibraryTables.USERS,
+          LibraryTables.PLAYLISTS,
+          LibraryTables.REVIEWS,
+          EditorialTables.RADIOS,
+          EditorialTables.FEEDS);
 
   private final CatalogStore store;
   private final JdbcTemplate jdbc;
@@ -61,6 +73,7 @@ final class BatchWriter {
     Map<Long, Sourced<Artist>> artists = new LinkedHashMap<>();
     Map<Long, Sourced<Album>> albums = new LinkedHashMap<>();
     Map<Long, Sourced<Track>> tracks = new LinkedHashMap<>();
+    Map<EntityTable<?>, List<Object>> others = new HashMap<>();
     for (ImportRecord r : records) {
       for (Artist a : r.artists()) {
         if (!a.equals(writtenArtists.get(a.id()))) {
@@ -74,6 +87,9 @@ final class BatchWriter {
       }
       for (Track t : r.tracks()) {
         tracks.put(t.id(), new Sourced<>(t, r.source()));
+      }
+      for (ImportRecord.Tabled<?> o : r.others()) {
+        others.computeIfAbsent(o.table(), k -> new ArrayList<>()).add(o.entity());
       }
     }
     Set<Long> knownArtists = new HashSet<>(artists.keySet());
@@ -97,6 +113,7 @@ final class BatchWriter {
     List<Album> albumList = albums.values().stream().map(Sourced::entity).toList();
     List<Track> trackList = tracks.values().stream().map(Sourced::entity).toList();
     WriteCounts[] counts = new WriteCounts[3];
+    Map<String, WriteCounts> otherCounts = new LinkedHashMap<>();
     tx.executeWithoutResult(
         status -> {
           // One outer transaction; the store's own transaction joins it. Writing each kind
@@ -104,13 +121,26 @@ final class BatchWriter {
           counts[0] = store.write(new CatalogBatch(artistList, List.of(), List.of()));
           counts[1] = store.write(new CatalogBatch(List.of(), albumList, List.of()));
           counts[2] = store.write(new CatalogBatch(List.of(), List.of(), trackList));
+          for (EntityTable<?> table : OTHER_TABLES) {
+            List<Object> items = others.get(table);
+            if (items != null) {
+              otherCounts.put(table.table(), writeUnchecked(table, items));
+            }
+          }
           checkpoints.advance(checkpointKey, checkpoint);
         });
     report.add("artists", counts[0]);
     report.add("albums", counts[1]);
     report.add("tracks", counts[2]);
+    otherCounts.forEach(report::add);
     artistList.forEach(a -> writtenArtists.put(a.id(), a));
     albumList.forEach(a -> writtenAlbums.put(a.id(), a));
+  }
+
+  /** The items were grouped by their table when read, so the cast holds. */
+  @SuppressWarnings("unchecked")
+  private <T> WriteCounts writeUnchecked(EntityTable<T> table, List<Object> items) {
+    return store.write(table, (List<T>) items);
   }
 
   private static void addIfNotNull(List<Long> out, Long id) {

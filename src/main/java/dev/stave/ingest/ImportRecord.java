@@ -2,6 +2,7 @@ package dev.stave.ingest;
 
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
+import dev.stave.catalog.EntityTable;
 import dev.stave.catalog.Track;
 import java.util.List;
 
@@ -13,11 +14,32 @@ import java.util.List;
  * <p>Referenced entities may be repeated in many records; the writer stores each one once per run.
  */
 public record ImportRecord(
-    SourceRef source, List<Artist> artists, List<Album> albums, List<Track> tracks) {
+    SourceRef source,
+    List<Artist> artists,
+    List<Album> albums,
+    List<Track> tracks,
+    List<Tabled<?>> others) {
   public ImportRecord {
     artists = List.copyOf(artists);
     albums = List.copyOf(albums);
     tracks = List.copyOf(tracks);
+    others = List.copyOf(others);
+  }
+
+  public ImportRecord(
+      SourceRef source, List<Artist> artists, List<Album> albums, List<Track> tracks) {
+    this(source, artists, albums, tracks, List.of());
+  }
+
+  /**
+   * An entity of another table (user, playlist, review, radio, feed), written after the catalog
+   * entities of its batch, in the order of {@link BatchWriter#OTHER_TABLES}.
+   */
+  public record Tabled<T>(EntityTable<T> table, T entity) {}
+
+  public static <T> ImportRecord of(SourceRef source, EntityTable<T> table, T entity) {
+    return new ImportRecord(
+        source, List.of(), List.of(), List.of(), List.of(new Tabled<>(table, entity)));
   }
 
   public static ImportRecord of(SourceRef source, Artist artist) {
@@ -33,6 +55,6 @@ public record ImportRecord(
   }
 
   int size() {
-    return artists.size() + albums.size() + tracks.size();
+    return artists.size() + albums.size() + tracks.size() + others.size();
   }
 }

@@ -4,14 +4,20 @@ import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
 import dev.stave.catalog.AudioFeatures;
 import dev.stave.catalog.ExternalIds;
+import dev.stave.catalog.Feed;
 import dev.stave.catalog.Location;
 import dev.stave.catalog.MusicInfo;
+import dev.stave.catalog.Radio;
 import dev.stave.catalog.ReleaseDate;
 import dev.stave.catalog.Tag;
 import dev.stave.catalog.Track;
 import dev.stave.catalog.TrackFlags;
 import dev.stave.catalog.TrackStats;
+import dev.stave.library.Playlist;
+import dev.stave.library.Review;
+import dev.stave.library.User;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,6 +132,105 @@ final class JsonlEntities {
             tags(o.object("tags")));
     o.rejectUnknown();
     return t;
+  }
+
+  static User user(JsonFields o) {
+    User u =
+        new User(
+            o.requiredId("id"),
+            uuid(o),
+            o.requiredText("name"),
+            o.text("dispname"),
+            o.text("email"),
+            o.text("lang"),
+            date(o, "creation_date"),
+            o.text("image"));
+    o.rejectUnknown();
+    return u;
+  }
+
+  static Playlist playlist(JsonFields o) {
+    Playlist p =
+        new Playlist(
+            o.requiredId("id"),
+            uuid(o),
+            o.requiredText("name"),
+            o.integer("user_id"),
+            date(o, "creation_date"),
+            o.bool("zip_allowed", true),
+            o.ids("track_ids"));
+    o.rejectUnknown();
+    return p;
+  }
+
+  static Review review(JsonFields o) {
+    Review r =
+        new Review(
+            o.requiredId("id"),
+            o.oneOf("entity_type", Set.of("album", "track")),
+            o.requiredId("entity_id"),
+            o.integer("user_id"),
+            o.text("title"),
+            o.text("text"),
+            o.number("score", 0, 5),
+            o.text("lang"),
+            date(o, "date_added"),
+            o.count("agree_count"));
+    o.rejectUnknown();
+    return r;
+  }
+
+  static Radio radio(JsonFields o) {
+    // "type" names the line's kind, so the radio's own type is "radio_type" (as feeds' is)
+    String type = o.text("radio_type");
+    if (type != null && !Set.of("www", "pro").contains(type)) {
+      throw new IllegalArgumentException("radio_type must be www or pro, got '" + type + "'");
+    }
+    Radio r =
+        new Radio(
+            o.requiredId("id"),
+            o.requiredText("name"),
+            o.text("dispname"),
+            type,
+            o.text("image"),
+            o.texts("tags"));
+    o.rejectUnknown();
+    return r;
+  }
+
+  static Feed feed(JsonFields o) {
+    Integer position = o.smallInt("position");
+    Feed f =
+        new Feed(
+            o.requiredId("id"),
+            o.requiredText("feed_type"),
+            o.textMap("title"),
+            o.textMap("text"),
+            o.textMap("subtitle"),
+            o.text("link"),
+            position == null ? 0 : position,
+            o.texts("langs"),
+            dateTime(o, "date_start"),
+            dateTime(o, "date_end"),
+            o.text("target"),
+            o.integer("join_id"),
+            o.text("image"));
+    o.rejectUnknown();
+    return f;
+  }
+
+  /** {@code yyyy-mm-dd hh:mm:ss} (Jamendo's feed dates) or ISO {@code yyyy-mm-ddThh:mm:ss}. */
+  private static LocalDateTime dateTime(JsonFields o, String field) {
+    String v = o.text(field);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return LocalDateTime.parse(v.replace(' ', 'T'));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          field + " must be yyyy-mm-dd hh:mm:ss, got '" + v + "'", e);
+    }
   }
 
   private static UUID uuid(JsonFields o) {

@@ -1,10 +1,11 @@
 package dev.stave.ingest;
 
+import dev.stave.catalog.EditorialTables;
+import dev.stave.library.LibraryTables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -18,9 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class JsonlImporter implements Importer {
-  /** Types of the format that this version documents but does not import yet. */
-  private static final Set<String> NOT_YET = Set.of("user", "playlist", "review", "radio", "feed");
-
   private final JsonMapper json = JsonMapper.builder().build();
 
   @Override
@@ -84,11 +82,16 @@ class JsonlImporter implements Importer {
       case "artist" -> ImportRecord.of(where, JsonlEntities.artist(o));
       case "album" -> ImportRecord.of(where, JsonlEntities.album(o));
       case "track" -> ImportRecord.of(where, JsonlEntities.track(o));
+      case "user" -> ImportRecord.of(where, LibraryTables.USERS, JsonlEntities.user(o));
+      case "playlist" -> ImportRecord.of(where, LibraryTables.PLAYLISTS, JsonlEntities.playlist(o));
+      case "review" -> ImportRecord.of(where, LibraryTables.REVIEWS, JsonlEntities.review(o));
+      case "radio" -> ImportRecord.of(where, EditorialTables.RADIOS, JsonlEntities.radio(o));
+      case "feed" -> ImportRecord.of(where, EditorialTables.FEEDS, JsonlEntities.feed(o));
       default ->
           throw new IllegalArgumentException(
-              NOT_YET.contains(type)
-                  ? "type '" + type + "' is not imported by this version (artist, album, track are)"
-                  : "unknown type '" + type + "' (artist, album, track)");
+              "unknown type '"
+                  + type
+                  + "' (artist, album, track, user, playlist, review, radio, feed)");
     };
   }
 }

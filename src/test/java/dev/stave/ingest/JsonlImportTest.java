@@ -139,7 +139,7 @@ class JsonlImportTest {
             {"type":"track","id":11,"name":"Orphan","artist_ids":[999]}
             {"type":"track","id":12,"name":"No album","artist_ids":[1],"album_id":77}
 
-            {"type":"user","id":1,"name":"someone"}
+            {"type":"user","id":1,"name":"someone","nickname":"x"}
             {"type":"track","id":13,"name":"Bad key","artist_ids":[1],"features":{"key":12}}
             {"type":"track","id":14,"name":"Fine","artist_ids":[1],"tags":{"mood":["calm"]}}
             {"type":"gizmo","id":1}
@@ -155,7 +155,7 @@ class JsonlImportTest {
         .contains("mixed.jsonl:3: unknown field duraton_ms")
         .contains("mixed.jsonl:4: track 11 refers to artist 999")
         .contains("mixed.jsonl:5: track 12 refers to album 77")
-        .contains("mixed.jsonl:7: type 'user' is not imported by this version")
+        .contains("mixed.jsonl:7: unknown field nickname")
         .contains("mixed.jsonl:8: features.key must be within -1 and 11")
         .contains("mixed.jsonl:10: unknown type 'gizmo'");
     assertThat(report).content().contains("mixed.jsonl:4\ttrack 11 refers to artist 999");
@@ -165,6 +165,49 @@ class JsonlImportTest {
       assertThat(c.store().findTracks(List.of(14L)).get(0).tags())
           .containsExactly(new Tag(Tag.MOOD, "calm"));
     }
+  }
+
+  @Test
+  void importsUsersPlaylistsReviewsRadiosAndFeedsIdempotently() {
+    Path data = dir.resolve("data");
+    Path file =
+        Fixtures.write(
+            dir,
+            "library.jsonl",
+            FULL
+                + """
+                {"type":"user","id":70,"name":"ana","dispname":"Ana","email":"ana@example.org","lang":"pt","creation_date":"2020-02-29"}
+                {"type":"playlist","id":80,"name":"Fado nights","user_id":70,"creation_date":"2021-01-02","zip_allowed":false,"track_ids":[501,500]}
+                {"type":"playlist","id":81,"name":"Ghost","user_id":70,"track_ids":[9999]}
+                {"type":"review","id":90,"entity_type":"album","entity_id":50,"user_id":70,"title":"Lovely","text":"<p>yes</p>","score":4.5,"lang":"en","date_added":"2022-03-04","agree_count":2}
+                {"type":"radio","id":3,"name":"fado","dispname":"Fado","radio_type":"www","tags":["fado"]}
+                {"type":"feed","id":4,"feed_type":"album","title":{"en":"New","pt":"Novo"},"langs":["en","pt"],"date_start":"2024-05-01 00:00:00","target":"album","join_id":50}
+                """);
+    CliRun run = CliRun.importFiles("jsonl", data, List.of(file));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.count("users", "created")).isEqualTo(1);
+    assertThat(run.count("playlists", "created")).isEqualTo(1);
+    assertThat(run.count("reviews", "created")).isEqualTo(1);
+    assertThat(run.count("radios", "created")).isEqualTo(1);
+    assertThat(run.count("feeds", "created")).isEqualTo(1);
+    // the playlist naming a track that exists nowhere is refused by the database and reported
+    assertThat(run.skipped()).isEqualTo(1);
+    assertThat(run.out()).contains("library.jsonl:8:");
+    try (Catalog c = new Catalog(data)) {
+      var playlist = c.store().read(dev.stave.library.LibraryTables.PLAYLISTS, List.of(80L)).get(0);
+      assertThat(playlist.trackIds()).containsExactly(501L, 500L);
+      assertThat(playlist.zipAllowed()).isFalse();
+      var feed = c.store().read(dev.stave.catalog.EditorialTables.FEEDS, List.of(4L)).get(0);
+      assertThat(feed.title()).containsEntry("pt", "Novo");
+      assertThat(feed.dateStart()).isEqualTo(java.time.LocalDateTime.of(2024, 5, 1, 0, 0));
+      assertThat(
+              c.store().read(dev.stave.catalog.EditorialTables.RADIOS, List.of(3L)).get(0).tags())
+          .containsExactly("fado");
+    }
+    CliRun again = CliRun.importFiles("jsonl", data, List.of(file));
+    assertThat(again.count("playlists", "created")).isZero();
+    assertThat(again.count("playlists", "updated")).isZero();
+    assertThat(again.count("feeds", "unchanged")).isEqualTo(1);
   }
 
   @Test
