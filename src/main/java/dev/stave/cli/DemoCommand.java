@@ -82,7 +82,7 @@ public class DemoCommand implements Callable<Integer> {
       // now so that the catalog is searchable when the command returns.
       List<ChangeFollower> followers =
           ctx.getBeanProvider(ChangeFollower.class).orderedStream().toList();
-      followers.forEach(ChangeFollower::catchUp);
+      ChangeFollower.catchUpAll(followers, note -> System.out.println("note: " + note));
       print(report, followers.size());
     }
     return 0;

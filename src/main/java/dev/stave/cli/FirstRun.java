@@ -68,7 +68,7 @@ final class FirstRun {
       return 0;
     }
     DemoReport report = DemoCatalog.seed(catalog, DEMO_TRACKS, DEMO_SEED, ProgressListener.NONE);
-    followers.forEach(ChangeFollower::catchUp);
+    ChangeFollower.catchUpAll(followers, note -> {});
     return report.tracksCreated();
   }
 

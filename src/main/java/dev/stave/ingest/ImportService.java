@@ -65,7 +65,8 @@ public class ImportService {
         ProgressBar bar = options.progress() ? progressBar(importer.format()) : null) {
       report.resumedFrom(resumeFrom);
       BatchWriter writer = new BatchWriter(store, jdbc, tx, checkpoints, key, report);
-      ImportRun run = new ImportRun(writer, report, options, resumeFrom, this::catchUp, bar);
+      ImportRun run =
+          new ImportRun(writer, report, options, resumeFrom, () -> catchUp(report), bar);
       boolean completed = false;
       try {
         importer.read(files, run);
@@ -80,7 +81,7 @@ public class ImportService {
         run.flush();
         report.note("reading stopped, the import is incomplete: " + e.getMessage());
       } finally {
-        catchUp();
+        catchUp(report);
         report.finish(
             Duration.ofNanos(System.nanoTime() - started),
             Duration.ofNanos(Math.max(0, threads.getCurrentThreadCpuTime() - cpuStarted)),
@@ -91,8 +92,14 @@ public class ImportService {
   }
 
   /** Lets every projection of the catalog (the search index) apply what was just written. */
-  private void catchUp() {
-    followers.orderedStream().forEach(ChangeFollower::catchUp);
+  private void catchUp(ImportReport report) {
+    ChangeFollower.catchUpAll(
+        followers.orderedStream().toList(),
+        note -> {
+          if (!report.notes().contains(note)) {
+            report.note(note);
+          }
+        });
   }
 
   private static ProgressBar progressBar(String task) {

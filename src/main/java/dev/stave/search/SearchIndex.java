@@ -5,6 +5,7 @@ import dev.stave.catalog.Artist;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.Change;
 import dev.stave.catalog.ChangeFollower;
+import dev.stave.catalog.ProjectionBusyException;
 import dev.stave.catalog.Track;
 import dev.stave.config.StaveProperties;
 import java.io.IOException;
@@ -34,6 +35,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -197,6 +199,9 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
       live = Live.open(current);
       location.deleteAllBut(current);
       catchUpLocked();
+    } catch (LockObtainFailedException e) {
+      throw new ProjectionBusyException(
+          "the search index in " + location.root() + " is open in another Stave process", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the search index in " + location.root(), e);
     } finally {
