@@ -378,7 +378,8 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
         case DocumentProjector.TRACK -> trackIds.add(c.id());
         case DocumentProjector.ALBUM -> albumIds.add(c.id());
         case DocumentProjector.ARTIST -> artistIds.add(c.id());
-        default -> log.warn("Ignoring change of unknown kind {}", c.kind());
+        // users, playlists, reviews, radios and feeds are not in the index
+        default -> log.debug("Change of {} {} does not concern the index", c.kind(), c.id());
       }
     }
     // Track documents carry album and artist names, album documents artist names.
