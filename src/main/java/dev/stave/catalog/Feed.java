@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An editorial news item. {@code title}, {@code text} and {@code subtitle} map a language code to
- * its text; {@code target} names what the item links to (album, artist, track, playlist, news) and
- * {@code joinId} its id; {@code langs} the languages it is shown in.
+ * An editorial news item. {@code type} says what it is about (album, artist, playlist, track, news,
+ * interview, contest, video, update) and {@code joinId} the id of the album, artist, playlist or
+ * track it links to; {@code title}, {@code text} and {@code subtitle} map a language code to its
+ * text; {@code langs} are the languages it is shown in; {@code target} the audience (all, logged,
+ * notlogged; null means all). It is shown between {@code dateStart} and {@code dateEnd} (null =
+ * open).
  */
 public record Feed(
     long id,
