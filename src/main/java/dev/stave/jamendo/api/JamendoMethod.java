@@ -10,6 +10,13 @@ public interface JamendoMethod {
   Set<String> COMMON =
       Set.of("client_id", "format", "callback", "offset", "limit", "order", "fullcount");
 
+  /** The common parameters plus the method's own. */
+  static Set<String> withCommon(String... own) {
+    Set<String> all = new java.util.HashSet<>(COMMON);
+    all.addAll(List.of(own));
+    return Set.copyOf(all);
+  }
+
   /** Path below {@code /v3.0/}, without slashes at either end, e.g. {@code albums/tracks}. */
   String path();
 

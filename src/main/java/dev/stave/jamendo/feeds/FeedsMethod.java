@@ -4,13 +4,13 @@ import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.EditorialTables;
 import dev.stave.catalog.Feed;
 import dev.stave.jamendo.api.JamendoMethod;
+import dev.stave.jamendo.api.JamendoOrder;
 import dev.stave.jamendo.api.JamendoParams;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,8 @@ public class FeedsMethod implements JamendoMethod {
           "contest",
           "video",
           "update");
-  private static final List<String> ORDERS = orders("id", "date_start", "date_end", "position");
+  private static final List<String> ORDERS =
+      JamendoOrder.values("id", "date_start", "date_end", "position");
 
   /** The banner sizes Jamendo's feed items carry (spec §7.8). */
   private static final List<String> IMAGE_SIZES =
@@ -70,9 +71,7 @@ public class FeedsMethod implements JamendoMethod {
 
   @Override
   public Set<String> parameters() {
-    Set<String> p = new HashSet<>(COMMON);
-    p.addAll(Set.of("id", "lang", "target", "type"));
-    return p;
+    return JamendoMethod.withCommon("id", "lang", "target", "type");
   }
 
   @Override
@@ -161,34 +160,19 @@ public class FeedsMethod implements JamendoMethod {
   }
 
   private static Comparator<Feed> comparator(List<String> order) {
-    Comparator<Feed> c = null;
-    for (String o : order) {
-      String field = o.replaceFirst("_(asc|desc)$", "");
-      Comparator<Feed> next =
-          switch (field) {
-            case "date_start" ->
-                Comparator.comparing(
-                    Feed::dateStart, Comparator.nullsFirst(Comparator.naturalOrder()));
-            case "date_end" ->
-                Comparator.comparing(
-                    Feed::dateEnd, Comparator.nullsLast(Comparator.naturalOrder()));
-            case "position" -> Comparator.comparingInt(Feed::position);
-            default -> Comparator.comparingLong(Feed::id);
-          };
-      c = c == null ? direction(next, o) : c.thenComparing(direction(next, o));
-    }
-    return c.thenComparingLong(Feed::id);
-  }
-
-  private static Comparator<Feed> direction(Comparator<Feed> c, String order) {
-    return order.endsWith("_desc") ? c.reversed() : c;
-  }
-
-  private static List<String> orders(String... fields) {
-    List<String> out = new ArrayList<>();
-    for (String f : fields) {
-      out.addAll(List.of(f, f + "_asc", f + "_desc"));
-    }
-    return out;
+    return JamendoOrder.comparator(
+        order,
+        field ->
+            switch (field) {
+              case "date_start" ->
+                  Comparator.comparing(
+                      Feed::dateStart, Comparator.nullsFirst(Comparator.naturalOrder()));
+              case "date_end" ->
+                  Comparator.comparing(
+                      Feed::dateEnd, Comparator.nullsLast(Comparator.naturalOrder()));
+              case "position" -> Comparator.comparingInt(Feed::position);
+              default -> Comparator.comparingLong(Feed::id);
+            },
+        Comparator.comparingLong(Feed::id));
   }
 }

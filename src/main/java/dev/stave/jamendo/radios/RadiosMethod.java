@@ -4,6 +4,7 @@ import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.EditorialTables;
 import dev.stave.catalog.Radio;
 import dev.stave.jamendo.api.JamendoMethod;
+import dev.stave.jamendo.api.JamendoOrder;
 import dev.stave.jamendo.api.JamendoParams;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,7 +54,7 @@ public class RadiosMethod implements JamendoMethod {
 
   @Override
   public Set<String> parameters() {
-    return union(COMMON, Set.of("id", "name", "type", "imagesize"));
+    return JamendoMethod.withCommon("id", "name", "type", "imagesize");
   }
 
   @Override
@@ -107,25 +108,15 @@ public class RadiosMethod implements JamendoMethod {
   }
 
   private static Comparator<Radio> comparator(List<String> order) {
-    Comparator<Radio> c = null;
-    for (String o : order) {
-      String field = o.replaceFirst("_(asc|desc)$", "");
-      Comparator<Radio> next =
-          switch (field) {
-            case "name" -> Comparator.comparing(Radio::name);
-            case "dispname" -> Comparator.comparing(Radio::dispname, String.CASE_INSENSITIVE_ORDER);
-            default -> Comparator.comparingLong(Radio::id);
-          };
-      if (o.endsWith("_desc")) {
-        next = next.reversed();
-      }
-      c = c == null ? next : c.thenComparing(next);
-    }
-    Comparator<Radio> byId = Comparator.comparingLong(Radio::id);
-    return c == null ? byId : c.thenComparing(byId);
-  }
-
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    return Stream.concat(a.stream(), b.stream()).collect(java.util.stream.Collectors.toSet());
+    return JamendoOrder.comparator(
+        order,
+        field ->
+            switch (field) {
+              case "name" -> Comparator.comparing(Radio::name);
+              case "dispname" ->
+                  Comparator.comparing(Radio::dispname, String.CASE_INSENSITIVE_ORDER);
+              default -> Comparator.comparingLong(Radio::id);
+            },
+        Comparator.comparingLong(Radio::id));
   }
 }
