@@ -52,6 +52,8 @@ final class DocumentProjector {
     }
     if (albumName != null) {
       doc.add(new TextField(IndexFields.ALBUM_NAME, albumName, Field.Store.NO));
+      doc.add(
+          new KeywordField(IndexFields.ALBUM_NAME_KEY, Names.normalize(albumName), Field.Store.NO));
     }
     artists(doc, t.artistIds(), artistNames);
     for (Tag tag : t.tags()) {
@@ -70,6 +72,7 @@ final class DocumentProjector {
     flag(doc, IndexFields.CC_ND, licence.nd());
     flag(doc, IndexFields.CC_SA, licence.sa());
     flag(doc, IndexFields.FEATURED, t.flags().featured());
+    flag(doc, IndexFields.CONTENT_ID_FREE, t.flags().contentIdFree());
     flag(doc, IndexFields.DOWNLOAD_ALLOWED, t.flags().downloadAllowed());
     popularity(doc, t.popularity());
     stats(doc, t.stats());
@@ -120,6 +123,12 @@ final class DocumentProjector {
 
   private static void artists(Document doc, List<Long> artistIds, Map<Long, String> artistNames) {
     doc.add(new LongField(IndexFields.PRIMARY_ARTIST_ID, artistIds.get(0), Field.Store.NO));
+    String primaryName = artistNames.get(artistIds.get(0));
+    if (primaryName != null) {
+      doc.add(
+          new KeywordField(
+              IndexFields.ARTIST_NAME_KEY, Names.normalize(primaryName), Field.Store.NO));
+    }
     for (long artistId : artistIds) {
       doc.add(new LongField(IndexFields.ARTIST_ID, artistId, Field.Store.NO));
       String artistName = artistNames.get(artistId);

@@ -6,7 +6,7 @@ package dev.stave.search;
  * another version is rebuilt at start-up instead of being read with wrong assumptions.
  */
 final class IndexFields {
-  static final int SCHEMA_VERSION = 1;
+  static final int SCHEMA_VERSION = 2;
 
   /** Commit user-data keys. */
   static final String COMMIT_SEQ = "stave.change-seq";
@@ -29,6 +29,11 @@ final class IndexFields {
 
   /** Normalised whole name (lower case, no accents): exact and prefix match, and sorting. */
   static final String NAME_KEY = "name_key";
+
+  /** Normalised album name and primary-artist name of a track, for sorting by them. */
+  static final String ALBUM_NAME_KEY = "album_name_key";
+
+  static final String ARTIST_NAME_KEY = "artist_name_key";
 
   /** Trigrams of the normalised name, with positions: substring match as a phrase query. */
   static final String NAME_GRAMS = "name_grams";
@@ -61,6 +66,7 @@ final class IndexFields {
   static final String CC_ND = "cc_nd";
   static final String CC_SA = "cc_sa";
   static final String FEATURED = "featured";
+  static final String CONTENT_ID_FREE = "content_id_free";
   static final String DOWNLOAD_ALLOWED = "download_allowed";
   static final String POPULARITY = "popularity";
 

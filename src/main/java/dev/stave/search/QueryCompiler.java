@@ -16,6 +16,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
@@ -82,12 +83,17 @@ final class QueryCompiler {
     term(b, IndexFields.GENDER, q.gender());
     termSet(b, IndexFields.SPEED, q.speeds());
     term(b, IndexFields.ACOUSTIC_ELECTRIC, q.acousticElectric());
-    term(b, IndexFields.LANG, q.lang());
+    termSet(b, IndexFields.LANG, q.langs());
+    if (q.single() != null) {
+      // a single has no album: no album id is indexed for it
+      b.add(new FieldExistsQuery(IndexFields.ALBUM_ID), q.single() ? Occur.MUST_NOT : Occur.FILTER);
+    }
     flag(b, IndexFields.CC_NC, q.ccnc());
     flag(b, IndexFields.CC_ND, q.ccnd());
     flag(b, IndexFields.CC_SA, q.ccsa());
     flag(b, IndexFields.FEATURED, q.featured());
     flag(b, IndexFields.DOWNLOAD_ALLOWED, q.downloadAllowed());
+    flag(b, IndexFields.CONTENT_ID_FREE, q.contentIdFree());
   }
 
   /**

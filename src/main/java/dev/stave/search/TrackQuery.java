@@ -27,6 +27,7 @@ import java.util.UUID;
  * @param name condition on the track name
  * @param albumIds album ids (any of)
  * @param artistIds artist ids, any artist of the track (any of)
+ * @param single true: only singles (tracks without an album); false: only album tracks
  * @param tags tag names, any category; every one must be present
  * @param categoryTags tags with their category; every one must be present
  * @param fuzzyTags tag names of which at least one must be present; more present ranks higher
@@ -38,12 +39,13 @@ import java.util.UUID;
  * @param gender {@code male} or {@code female}
  * @param speeds any of {@code verylow low medium high veryhigh}
  * @param acousticElectric {@code acoustic} or {@code electric}
- * @param lang ISO 639-1 language of the lyrics
+ * @param langs ISO 639-1 languages of the lyrics (any of)
  * @param ccnc true: only licences with the NonCommercial clause; false: only without it
  * @param ccnd true: only NoDerivatives licences; false: only without the clause
  * @param ccsa true: only ShareAlike licences; false: only without the clause
  * @param featured featured by the editors (true) or not (false)
  * @param downloadAllowed downloads allowed (true) or not (false)
+ * @param contentIdFree free of Content-ID registration (true) or not (false)
  * @param text full-text query; every word must occur in a name or tag
  * @param boost a {@link TrackSort#boostable()} figure blended into the score
  * @param boostWeight how much the boost figure weighs; its contribution is {@code weight * v / (v +
@@ -65,6 +67,7 @@ public record TrackQuery(
     NameMatch name,
     Set<Long> albumIds,
     Set<Long> artistIds,
+    Boolean single,
     List<String> tags,
     List<Tag> categoryTags,
     List<String> fuzzyTags,
@@ -76,12 +79,13 @@ public record TrackQuery(
     String gender,
     Set<String> speeds,
     String acousticElectric,
-    String lang,
+    Set<String> langs,
     Boolean ccnc,
     Boolean ccnd,
     Boolean ccsa,
     Boolean featured,
     Boolean downloadAllowed,
+    Boolean contentIdFree,
     String text,
     TrackSort boost,
     float boostWeight,
@@ -107,6 +111,7 @@ public record TrackQuery(
     categoryTags = categoryTags == null ? List.of() : List.copyOf(categoryTags);
     fuzzyTags = fuzzyTags == null ? List.of() : List.copyOf(fuzzyTags);
     speeds = speeds == null ? Set.of() : Set.copyOf(speeds);
+    langs = langs == null ? Set.of() : Set.copyOf(langs);
     sort = sort == null ? List.of() : List.copyOf(sort);
     if (boost != null && !boost.boostable()) {
       throw new IllegalArgumentException("boost: " + boost + " is not a popularity figure");
@@ -166,7 +171,9 @@ public record TrackQuery(
     private String gender;
     private Set<String> speeds;
     private String acousticElectric;
-    private String lang;
+    private Set<String> langs;
+    private Boolean single;
+    private Boolean contentIdFree;
     private Boolean ccnc;
     private Boolean ccnd;
     private Boolean ccsa;
@@ -202,7 +209,9 @@ public record TrackQuery(
       gender = q.gender;
       speeds = q.speeds;
       acousticElectric = q.acousticElectric;
-      lang = q.lang;
+      langs = q.langs;
+      single = q.single;
+      contentIdFree = q.contentIdFree;
       ccnc = q.ccnc;
       ccnd = q.ccnd;
       ccsa = q.ccsa;
@@ -308,8 +317,23 @@ public record TrackQuery(
       return this;
     }
 
+    public Builder langs(Collection<String> v) {
+      langs = v == null ? null : Set.copyOf(v);
+      return this;
+    }
+
+    public Builder single(Boolean v) {
+      single = v;
+      return this;
+    }
+
+    public Builder contentIdFree(Boolean v) {
+      contentIdFree = v;
+      return this;
+    }
+
     public Builder lang(String v) {
-      lang = v;
+      langs = v == null ? null : Set.of(v);
       return this;
     }
 
@@ -376,6 +400,7 @@ public record TrackQuery(
           name,
           albumIds,
           artistIds,
+          single,
           tags,
           categoryTags,
           fuzzyTags,
@@ -387,12 +412,13 @@ public record TrackQuery(
           gender,
           speeds,
           acousticElectric,
-          lang,
+          langs,
           ccnc,
           ccnd,
           ccsa,
           featured,
           downloadAllowed,
+          contentIdFree,
           text,
           boost,
           boostWeight,

@@ -12,6 +12,8 @@ public enum TrackSort {
   RELEVANCE(Type.SCORE, null, false),
   ID(Type.LONG, IndexFields.ID, false),
   NAME(Type.STRING, IndexFields.NAME_KEY, false),
+  ALBUM_NAME(Type.STRING, IndexFields.ALBUM_NAME_KEY, false),
+  ARTIST_NAME(Type.STRING, IndexFields.ARTIST_NAME_KEY, false),
   RELEASE_DATE(Type.LONG, IndexFields.RELEASE_DATE, false),
   DURATION(Type.LONG, IndexFields.DURATION_MS, false),
   ALBUM_ID(Type.LONG, IndexFields.ALBUM_ID, false),
