@@ -4,6 +4,7 @@ import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
 import dev.stave.catalog.AudioFeatures;
 import dev.stave.catalog.ExternalIds;
+import dev.stave.catalog.Licence;
 import dev.stave.catalog.MusicInfo;
 import dev.stave.catalog.Tag;
 import dev.stave.catalog.Track;

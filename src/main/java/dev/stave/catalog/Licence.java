@@ -1,4 +1,4 @@
-package dev.stave.search;
+package dev.stave.catalog;
 
 import java.util.Locale;
 
@@ -7,10 +7,10 @@ import java.util.Locale;
  * ccsa} filters use them: {@code https://creativecommons.org/licenses/by-nc-sa/3.0/} has nc and sa.
  * A URL that is not a Creative Commons licence has none of the clauses and {@code cc} false.
  */
-record Licence(boolean cc, boolean nc, boolean nd, boolean sa) {
-  static final Licence NONE = new Licence(false, false, false, false);
+public record Licence(boolean cc, boolean nc, boolean nd, boolean sa) {
+  public static final Licence NONE = new Licence(false, false, false, false);
 
-  static Licence of(String url) {
+  public static Licence of(String url) {
     if (url == null) {
       return NONE;
     }
