@@ -1,0 +1,63 @@
+package dev.stave.jamendo.api;
+
+import dev.stave.config.StaveProperties;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The URLs the Jamendo dialect hands out, on this server's public URL ({@code stave.public-url}).
+ * Jamendo's shapes (spec §6.3) name its own hosts; clients treat these values as opaque, so Stave
+ * keeps the fields and points them at itself:
+ *
+ * <ul>
+ *   <li>stream: {@code /audio/track/{id}/{format}}, download: {@code
+ *       /audio/track/{id}/{format}/download}, album zip: {@code /audio/album/{id}/mp32/zip};
+ *   <li>images: an entity's own image URL when the catalog has one (its {@code width} set to the
+ *       requested size), otherwise {@code /images/{album|track|artist}/{id}?width=N};
+ *   <li>share pages: {@code /track/{id}}, {@code /album/{id}}, {@code /artist/{id}}; short forms
+ *       {@code /t/{id}}, {@code /l/a{id}}, {@code /a/{id}} as Jamendo's.
+ * </ul>
+ *
+ * The audio and image bytes are served by the audio feature; signed, expiring audio URLs replace
+ * these plain ones there.
+ */
+@Component
+public class JamendoLinks {
+  private final String base;
+
+  public JamendoLinks(StaveProperties props) {
+    String url = props.publicUrl();
+    this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  public String stream(long trackId, String format) {
+    return base + "/audio/track/" + trackId + "/" + format;
+  }
+
+  public String download(long trackId, String format) {
+    return stream(trackId, format) + "/download";
+  }
+
+  public String albumZip(long albumId) {
+    return base + "/audio/album/" + albumId + "/mp32/zip";
+  }
+
+  /** {@code stored} resized to {@code width}, or Stave's own image of the entity. */
+  public String image(String kind, long id, String stored, String width) {
+    if (stored != null && !stored.isBlank()) {
+      return UriComponentsBuilder.fromUriString(stored)
+          .replaceQueryParam("width", width)
+          .build()
+          .toUriString();
+    }
+    return base + "/images/" + kind + "/" + id + "?width=" + width;
+  }
+
+  public String share(String kind, long id) {
+    return base + "/" + kind + "/" + id;
+  }
+
+  public String shortTrack(long id) {
+    return base + "/t/" + id;
+  }
+}

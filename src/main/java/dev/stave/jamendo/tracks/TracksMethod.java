@@ -1,0 +1,362 @@
+package dev.stave.jamendo.tracks;
+
+import dev.stave.catalog.Album;
+import dev.stave.catalog.Artist;
+import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.Track;
+import dev.stave.jamendo.api.JamendoException;
+import dev.stave.jamendo.api.JamendoLinks;
+import dev.stave.jamendo.api.JamendoMethod;
+import dev.stave.jamendo.api.JamendoOrder;
+import dev.stave.jamendo.api.JamendoParams;
+import dev.stave.search.CatalogSearch;
+import dev.stave.search.EntityQuery;
+import dev.stave.search.NameMatch;
+import dev.stave.search.SearchResult;
+import dev.stave.search.TrackQuery;
+import dev.stave.search.TrackSort;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code GET /v3.0/tracks} (spec §8.19), the main search and discovery method, answered from the
+ * search index and hydrated from the store.
+ *
+ * <p>Where the spec is silent: {@code popularity_week}/{@code popularity_month} order and boost by
+ * listens in that window and {@code popularity_total} by the catalog's popularity figure; {@code
+ * buzzrate} by listens of the week (recent momentum); {@code prolicensing=true} and {@code
+ * probackground=true} match nothing, since this server runs no such programmes; {@code groupby}
+ * keeps the first track per artist or album of the ordered results and pages over those.
+ */
+@Component
+public class TracksMethod implements JamendoMethod {
+  static final List<String> COVER_SIZES =
+      List.of(
+          "25", "35", "50", "55", "60", "65", "70", "75", "85", "100", "130", "150", "200", "300",
+          "400", "500", "600");
+  static final List<String> AUDIO_FORMATS = List.of("mp31", "mp32", "ogg", "flac");
+  private static final List<String> INCLUDES = List.of("licenses", "musicinfo", "stats", "lyrics");
+  private static final List<String> TYPES = List.of("single", "albumtrack");
+  private static final List<String> SPEEDS =
+      List.of("verylow", "low", "medium", "high", "veryhigh");
+
+  /** Rating figures: always sorted descending, and usable as {@code boost} (spec §5.2). */
+  private static final Map<String, TrackSort> RATINGS =
+      Map.ofEntries(
+          Map.entry("buzzrate", TrackSort.LISTENS_WEEK),
+          Map.entry("downloads_week", TrackSort.DOWNLOADS_WEEK),
+          Map.entry("downloads_month", TrackSort.DOWNLOADS_MONTH),
+          Map.entry("downloads_total", TrackSort.DOWNLOADS_TOTAL),
+          Map.entry("listens_week", TrackSort.LISTENS_WEEK),
+          Map.entry("listens_month", TrackSort.LISTENS_MONTH),
+          Map.entry("listens_total", TrackSort.LISTENS_TOTAL),
+          Map.entry("popularity_week", TrackSort.LISTENS_WEEK),
+          Map.entry("popularity_month", TrackSort.LISTENS_MONTH),
+          Map.entry("popularity_total", TrackSort.POPULARITY));
+
+  private static final Map<String, TrackSort> PLAIN_ORDERS =
+      Map.of(
+          "relevance", TrackSort.RELEVANCE,
+          "name", TrackSort.NAME,
+          "album_name", TrackSort.ALBUM_NAME,
+          "artist_name", TrackSort.ARTIST_NAME,
+          "releasedate", TrackSort.RELEASE_DATE,
+          "duration", TrackSort.DURATION,
+          "id", TrackSort.ID);
+
+  private static final List<String> ORDERS = orderValues();
+
+  /** Weight of the popularity blended into every free-text search (spec: "implicit weak"). */
+  private static final float IMPLICIT_BOOST = 0.3f;
+
+  private static final float BOOST = 1.5f;
+
+  /** Results scanned at most to form groups for {@code groupby}. */
+  private static final int GROUP_SCAN_LIMIT = 10_000;
+
+  private final CatalogSearch search;
+  private final CatalogStore store;
+  private final JamendoLinks links;
+
+  public TracksMethod(CatalogSearch search, CatalogStore store, JamendoLinks links) {
+    this.search = search;
+    this.store = store;
+    this.links = links;
+  }
+
+  @Override
+  public String path() {
+    return "tracks";
+  }
+
+  @Override
+  public Set<String> parameters() {
+    return JamendoMethod.withCommon(
+        "id",
+        "name",
+        "namesearch",
+        "type",
+        "album_id",
+        "album_name",
+        "artist_id",
+        "artist_name",
+        "content_id_free",
+        "datebetween",
+        "featured",
+        "imagesize",
+        "audioformat",
+        "audiodlformat",
+        "tags",
+        "fuzzytags",
+        "acousticelectric",
+        "vocalinstrumental",
+        "gender",
+        "speed",
+        "lang",
+        "durationbetween",
+        "search",
+        "prolicensing",
+        "probackground",
+        "ccsa",
+        "ccnd",
+        "ccnc",
+        "include",
+        "groupby",
+        "boost");
+  }
+
+  @Override
+  public String itemName() {
+    return "track";
+  }
+
+  @Override
+  public Result execute(JamendoParams p) {
+    JamendoParams.Paging paging = p.paging();
+    boolean fullcount = p.bool("fullcount").orElse(false);
+    TrackView.Options options = options(p);
+    Optional<String> groupBy = p.oneOf("groupby", List.of("artist_id", "album_id"));
+    TrackQuery.Builder q = TrackQuery.builder();
+    if (!filters(p, q)) {
+      return Result.of(List.of(), fullcount ? 0L : null);
+    }
+    ordering(p, q);
+    List<Long> ids;
+    Long total;
+    if (groupBy.isPresent()) {
+      List<Long> grouped = grouped(q, groupBy.get());
+      total = (long) grouped.size();
+      ids = grouped.stream().skip(paging.offset()).limit(paging.limit()).toList();
+    } else {
+      if (paging.offset() + paging.limit() > TrackQuery.MAX_WINDOW) {
+        throw JamendoException.type(
+            "offset",
+            "reaches past result " + TrackQuery.MAX_WINDOW + "; narrow the query instead");
+      }
+      SearchResult r = search.tracks(q.page((int) paging.offset(), paging.limit()).build());
+      ids = r.ids();
+      total = r.total();
+    }
+    return Result.of(render(ids, options), fullcount ? total : null);
+  }
+
+  /** Applies the filters; false when they can match nothing (e.g. an unknown album name). */
+  private boolean filters(JamendoParams p, TrackQuery.Builder q) {
+    if (p.bool("prolicensing").orElse(false) || p.bool("probackground").orElse(false)) {
+      return false;
+    }
+    List<Long> ids = p.integers("id");
+    if (!ids.isEmpty()) {
+      q.ids(ids);
+    }
+    p.string("name").ifPresent(n -> q.name(NameMatch.exact(n)));
+    p.string("namesearch").ifPresent(n -> q.name(NameMatch.substring(n)));
+    Set<String> types = new HashSet<>(p.manyOf("type", TYPES));
+    if (types.isEmpty()) {
+      types.add("albumtrack"); // Jamendo lists album tracks unless asked otherwise
+    }
+    if (types.size() == 1) {
+      q.single(types.contains("single"));
+    }
+    List<Long> albumIds = new ArrayList<>(p.integers("album_id"));
+    Optional<String> albumName = p.string("album_name");
+    if (albumName.isPresent()) {
+      List<Long> named = entityIds(search::albums, albumName.get());
+      albumIds = albumIds.isEmpty() ? named : intersect(albumIds, named);
+      if (albumIds.isEmpty()) {
+        return false;
+      }
+    }
+    if (!albumIds.isEmpty()) {
+      q.albumIds(albumIds);
+    }
+    List<Long> artistIds = new ArrayList<>(p.integers("artist_id"));
+    Optional<String> artistName = p.string("artist_name");
+    if (artistName.isPresent()) {
+      List<Long> named = entityIds(search::artists, artistName.get());
+      artistIds = artistIds.isEmpty() ? named : intersect(artistIds, named);
+      if (artistIds.isEmpty()) {
+        return false;
+      }
+    }
+    if (!artistIds.isEmpty()) {
+      q.artistIds(artistIds);
+    }
+    p.bool("content_id_free").ifPresent(q::contentIdFree);
+    p.dateRange("datebetween").ifPresent(r -> q.released(open(r[0]), open(r[1])));
+    p.integerRange("durationbetween").ifPresent(r -> q.durationMs(r[0] * 1000, r[1] * 1000 + 999));
+    p.bool("featured")
+        .ifPresent(
+            f -> {
+              if (f) {
+                q.featured(true);
+              }
+            });
+    List<String> tags = p.multi("tags");
+    if (!tags.isEmpty()) {
+      q.tags(tags);
+    }
+    List<String> fuzzy = p.multi("fuzzytags");
+    if (!fuzzy.isEmpty()) {
+      q.fuzzyTags(fuzzy);
+    }
+    p.oneOf("acousticelectric", List.of("acoustic", "electric")).ifPresent(q::acousticElectric);
+    p.oneOf("vocalinstrumental", List.of("vocal", "instrumental")).ifPresent(q::vocalInstrumental);
+    p.oneOf("gender", List.of("male", "female")).ifPresent(q::gender);
+    List<String> speeds = p.manyOf("speed", SPEEDS);
+    if (!speeds.isEmpty()) {
+      q.speeds(speeds);
+    }
+    List<String> langs = p.multi("lang");
+    for (String lang : langs) {
+      if (!lang.matches("[a-zA-Z]{2}")) {
+        throw JamendoException.type("lang", "takes 2-letter language codes, got '" + lang + "'");
+      }
+    }
+    if (!langs.isEmpty()) {
+      q.langs(langs.stream().map(l -> l.toLowerCase(java.util.Locale.ROOT)).toList());
+    }
+    p.bool("ccnc").ifPresent(q::ccnc);
+    p.bool("ccnd").ifPresent(q::ccnd);
+    p.bool("ccsa").ifPresent(q::ccsa);
+    p.string("search").ifPresent(q::text);
+    return true;
+  }
+
+  private static LocalDate open(LocalDate d) {
+    return d.equals(LocalDate.MIN) || d.equals(LocalDate.MAX) ? null : d;
+  }
+
+  /**
+   * Order and boost. Rating orders are always descending (spec §5.2); several orders combine; a
+   * free-text search is blended with a weak popularity unless {@code boost} names a figure.
+   */
+  private void ordering(JamendoParams p, TrackQuery.Builder q) {
+    Optional<String> boost = p.oneOf("boost", List.copyOf(RATINGS.keySet()));
+    boolean ranked = p.has("search") || p.has("fuzzytags");
+    List<String> orders = p.manyOf("order", ORDERS);
+    boolean relevanceFirst =
+        orders.isEmpty() || "relevance".equals(JamendoOrder.field(orders.get(0)));
+    if (relevanceFirst) {
+      // A rating boost orders filter-only queries too (the genre-chart recipe of spec §8.19).
+      if (boost.isPresent()) {
+        q.boost(RATINGS.get(boost.get()), BOOST);
+      } else if (p.has("search")) {
+        q.boost(TrackSort.LISTENS_MONTH, IMPLICIT_BOOST);
+      }
+      if (orders.isEmpty() && (ranked || boost.isPresent())) {
+        q.sortBy(TrackSort.RELEVANCE, true);
+      }
+    }
+    for (String o : orders) {
+      String field = JamendoOrder.field(o);
+      TrackSort rating = RATINGS.get(field);
+      if (rating != null) {
+        q.sortBy(rating, true);
+      } else if ("relevance".equals(field)) {
+        q.sortBy(TrackSort.RELEVANCE, true);
+      } else {
+        q.sortBy(PLAIN_ORDERS.get(field), o.endsWith("_desc"));
+      }
+    }
+  }
+
+  /** Every matching id, keeping the first per group, in result order (bounded scan). */
+  private List<Long> grouped(TrackQuery.Builder q, String groupBy) {
+    List<Long> ordered = search.tracks(q.page(0, GROUP_SCAN_LIMIT).build()).ids();
+    List<Track> tracks = store.findTracks(ordered);
+    Set<Object> seen = new HashSet<>();
+    List<Long> out = new ArrayList<>();
+    for (Track t : tracks) {
+      Object key = "artist_id".equals(groupBy) ? t.primaryArtistId() : t.albumId();
+      if (key == null || seen.add(key)) {
+        out.add(t.id());
+      }
+    }
+    return out;
+  }
+
+  private List<Map<String, Object>> render(List<Long> ids, TrackView.Options options) {
+    List<Track> tracks = store.findTracks(ids);
+    Map<Long, Album> albums =
+        byId(
+            store.findAlbums(
+                tracks.stream().map(Track::albumId).filter(a -> a != null).distinct().toList()),
+            Album::id);
+    Map<Long, Artist> artists =
+        byId(
+            store.findArtists(tracks.stream().map(Track::primaryArtistId).distinct().toList()),
+            Artist::id);
+    List<Map<String, Object>> out = new ArrayList<>(tracks.size());
+    for (Track t : tracks) {
+      out.add(
+          TrackView.render(
+              t,
+              t.albumId() == null ? null : albums.get(t.albumId()),
+              artists.get(t.primaryArtistId()),
+              options,
+              links));
+    }
+    return out;
+  }
+
+  private static TrackView.Options options(JamendoParams p) {
+    String size = p.oneOf("imagesize", COVER_SIZES).orElse("300");
+    Optional<String> audio = p.oneOf("audioformat", AUDIO_FORMATS);
+    String dl = p.oneOf("audiodlformat", AUDIO_FORMATS).orElse(audio.orElse("mp32"));
+    Set<String> include = new HashSet<>(p.manyOf("include", INCLUDES));
+    return new TrackView.Options(size, audio.orElse("mp31"), dl, include);
+  }
+
+  private static List<Long> entityIds(
+      Function<EntityQuery, SearchResult> finder, String exactName) {
+    return finder
+        .apply(EntityQuery.builder().name(NameMatch.exact(exactName)).page(0, 1_000).build())
+        .ids();
+  }
+
+  private static List<Long> intersect(List<Long> a, List<Long> b) {
+    Set<Long> keep = new HashSet<>(b);
+    return a.stream().filter(keep::contains).toList();
+  }
+
+  private static <T> Map<Long, T> byId(List<T> items, Function<T, Long> id) {
+    return items.stream()
+        .collect(Collectors.toMap(id, Function.identity(), (x, y) -> x, LinkedHashMap::new));
+  }
+
+  private static List<String> orderValues() {
+    List<String> fields = new ArrayList<>(PLAIN_ORDERS.keySet());
+    fields.addAll(RATINGS.keySet());
+    return JamendoOrder.values(fields.toArray(String[]::new));
+  }
+}

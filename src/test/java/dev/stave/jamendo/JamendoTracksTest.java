@@ -1,0 +1,315 @@
+package dev.stave.jamendo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stave.access.AppRegistry;
+import dev.stave.catalog.Album;
+import dev.stave.catalog.Artist;
+import dev.stave.catalog.CatalogBatch;
+import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.MusicInfo;
+import dev.stave.catalog.ReleaseDate;
+import dev.stave.catalog.Tag;
+import dev.stave.catalog.Track;
+import dev.stave.catalog.TrackFlags;
+import dev.stave.catalog.TrackStats;
+import dev.stave.search.SearchIndex;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code GET /v3.0/tracks} over a small hand-made catalog whose every answer is known. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class JamendoTracksTest {
+  @TempDir static Path dataDir;
+
+  @DynamicPropertySource
+  static void dataDir(DynamicPropertyRegistry registry) {
+    registry.add("stave.data-dir", () -> dataDir.toString());
+    registry.add("stave.public-url", () -> "https://music.example");
+  }
+
+  @LocalServerPort int port;
+  @Autowired AppRegistry apps;
+  @Autowired CatalogStore store;
+  @Autowired SearchIndex index;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final JsonMapper json = JsonMapper.builder().build();
+  private String clientId;
+
+  private static Track track(
+      long id,
+      String name,
+      Long album,
+      Integer position,
+      long artist,
+      long durationMs,
+      String date,
+      String licence,
+      List<Tag> tags,
+      MusicInfo info,
+      long listensMonth,
+      TrackFlags flags) {
+    TrackStats stats = new TrackStats(0, listensMonth, 1000, 0, 0, 7, 3, 2, 5, 1, 4.5, 2);
+    return new Track(
+        id,
+        null,
+        name,
+        album,
+        position,
+        1,
+        durationMs,
+        ReleaseDate.parse(date),
+        licence,
+        info,
+        "lyrics of " + name,
+        null,
+        0,
+        null,
+        flags,
+        stats,
+        null,
+        List.of(artist),
+        tags);
+  }
+
+  @BeforeEach
+  void setUp() {
+    clientId = apps.create("tracks test").clientId();
+    String by = "https://creativecommons.org/licenses/by/4.0/";
+    store.write(
+        new CatalogBatch(
+            List.of(Artist.named(1, "Ana"), Artist.named(2, "Bruno")),
+            List.of(album(10, "Noite", 1), album(11, "Dia", 2)),
+            List.of(
+                track(
+                    100,
+                    "Alfama",
+                    10L,
+                    1,
+                    1,
+                    201_500,
+                    "2019-05-17",
+                    "https://creativecommons.org/licenses/by-nc-sa/3.0/",
+                    List.of(new Tag(Tag.GENRE, "fado"), new Tag(Tag.MOOD, "sad")),
+                    new MusicInfo("vocal", "pt", "female", "acoustic", "low"),
+                    50,
+                    new TrackFlags(true, false, true, false)),
+                track(
+                    101,
+                    "Bairro",
+                    10L,
+                    2,
+                    1,
+                    150_000,
+                    "2019-05-17",
+                    by,
+                    List.of(new Tag(Tag.GENRE, "fado"), new Tag(Tag.INSTRUMENT, "guitar")),
+                    new MusicInfo("instrumental", "pt", null, "acoustic", "medium"),
+                    500,
+                    new TrackFlags(false, false, false, false)),
+                track(
+                    102,
+                    "Sol",
+                    11L,
+                    1,
+                    2,
+                    300_000,
+                    "2020-01-01",
+                    "https://creativecommons.org/licenses/by-sa/4.0/",
+                    List.of(new Tag(Tag.GENRE, "rock"), new Tag(Tag.MOOD, "happy")),
+                    new MusicInfo("vocal", "en", "male", "electric", "high"),
+                    10,
+                    new TrackFlags(true, false, true, false)),
+                track(
+                    103,
+                    "Single Song",
+                    null,
+                    null,
+                    2,
+                    100_000,
+                    "2021-03-03",
+                    by,
+                    List.of(new Tag(Tag.GENRE, "rock"), new Tag(Tag.MOOD, "happy")),
+                    new MusicInfo("vocal", "en", "male", "electric", "high"),
+                    5,
+                    new TrackFlags(true, true, false, false)))));
+    index.catchUp();
+  }
+
+  private static Album album(long id, String name, long artist) {
+    return new Album(
+        id,
+        null,
+        name,
+        List.of(artist),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        true,
+        null,
+        0,
+        null,
+        null);
+  }
+
+  private JsonNode get(String query) throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:" + port + "/v3.0/tracks/?client_id=" + clientId + query))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return json.readTree(r.body());
+  }
+
+  private List<String> ids(String query) throws Exception {
+    JsonNode doc = get(query);
+    assertThat(doc.get("headers").get("code").asInt()).as(doc.toString()).isZero();
+    List<String> out = new ArrayList<>();
+    doc.get("results").forEach(t -> out.add(t.get("id").asString()));
+    return out;
+  }
+
+  @Test
+  void albumTracksByDefaultSinglesOnRequest() throws Exception {
+    assertThat(ids("")).containsExactly("100", "101", "102");
+    assertThat(ids("&type=single")).containsExactly("103");
+    assertThat(ids("&type=single+albumtrack")).containsExactly("100", "101", "102", "103");
+  }
+
+  @Test
+  void aTrackHasTheWireShape() throws Exception {
+    JsonNode t = get("&id=100&include=musicinfo+licenses+stats+lyrics").get("results").get(0);
+    assertThat(t.get("id").asString()).isEqualTo("100");
+    assertThat(t.get("duration").isInt()).isTrue();
+    assertThat(t.get("duration").asInt()).isEqualTo(202);
+    assertThat(t.get("position").asInt()).isEqualTo(1);
+    assertThat(t.get("artist_id").asString()).isEqualTo("1");
+    assertThat(t.get("artist_name").asString()).isEqualTo("Ana");
+    assertThat(t.get("artist_idstr").asString()).isEqualTo("ana");
+    assertThat(t.get("album_id").asString()).isEqualTo("10");
+    assertThat(t.get("album_name").asString()).isEqualTo("Noite");
+    assertThat(t.get("releasedate").asString()).isEqualTo("2019-05-17");
+    assertThat(t.get("audio").asString()).isEqualTo("https://music.example/audio/track/100/mp31");
+    assertThat(t.get("audiodownload").asString())
+        .isEqualTo("https://music.example/audio/track/100/mp32/download");
+    assertThat(t.get("album_image").asString())
+        .isEqualTo("https://music.example/images/album/10?width=300");
+    assertThat(t.get("waveform").isString()).isTrue();
+    assertThat(t.get("audiodownload_allowed").asBoolean()).isTrue();
+    assertThat(t.get("content_id_free").isBoolean()).isTrue();
+    JsonNode mi = t.get("musicinfo");
+    assertThat(mi.get("vocalinstrumental").asString()).isEqualTo("vocal");
+    assertThat(mi.get("tags").get("genres").get(0).asString()).isEqualTo("fado");
+    assertThat(mi.get("tags").get("vartags").get(0).asString()).isEqualTo("sad");
+    assertThat(t.get("licenses").get("ccnc").asString()).isEqualTo("true");
+    assertThat(t.get("licenses").get("ccnd").asString()).isEqualTo("false");
+    assertThat(t.get("stats").get("rate_listened_total").asInt()).isEqualTo(1000);
+    assertThat(t.get("lyrics").asString()).isEqualTo("lyrics of Alfama");
+
+    JsonNode noDownload = get("&id=101&audioformat=ogg").get("results").get(0);
+    assertThat(noDownload.get("audiodownload").asString()).isEmpty();
+    assertThat(noDownload.get("audiodownload_allowed").asBoolean()).isFalse();
+    assertThat(noDownload.get("audio").asString()).endsWith("/101/ogg");
+    assertThat(get("&id=101").get("results").get(0).has("musicinfo")).isFalse();
+    JsonNode single = get("&id=103&type=single&imagesize=50").get("results").get(0);
+    assertThat(single.get("album_id").asString()).isEmpty();
+    assertThat(single.get("image").asString())
+        .isEqualTo("https://music.example/images/track/103?width=50");
+  }
+
+  @Test
+  void tagsAreAndFuzzyTagsRankByMatches() throws Exception {
+    assertThat(ids("&tags=fado+guitar")).containsExactly("101");
+    assertThat(ids("&tags=fado")).containsExactly("100", "101");
+    assertThat(ids("&fuzzytags=fado+sad")).containsExactly("100", "101");
+  }
+
+  @Test
+  void searchIsRankedAndBoostBlendsPopularity() throws Exception {
+    assertThat(ids("&search=alfama")).containsExactly("100");
+    assertThat(ids("&search=fado&boost=popularity_month")).containsExactly("101", "100");
+    assertThat(ids("&tags=fado&boost=listens_month")).containsExactly("101", "100");
+  }
+
+  @Test
+  void ordersCombineAndRatingsAreAlwaysDescending() throws Exception {
+    assertThat(ids("&order=releasedate_desc")).containsExactly("102", "100", "101");
+    assertThat(ids("&order=popularity_month_asc")).containsExactly("101", "100", "102");
+    assertThat(ids("&order=artist_name_desc+name")).containsExactly("102", "100", "101");
+    assertThat(ids("&order=duration")).containsExactly("101", "100", "102");
+  }
+
+  @Test
+  void rangesMusicinfoAndLicences() throws Exception {
+    assertThat(ids("&datebetween=0000-00-00_2019-12-31")).containsExactly("100", "101");
+    assertThat(ids("&durationbetween=140_210")).containsExactly("100", "101");
+    assertThat(ids("&lang=en")).containsExactly("102");
+    assertThat(ids("&speed=low+high")).containsExactly("100", "102");
+    assertThat(ids("&vocalinstrumental=instrumental")).containsExactly("101");
+    assertThat(ids("&ccnc=true")).containsExactly("100");
+    assertThat(ids("&ccsa=false")).containsExactly("101");
+    assertThat(ids("&featured=1")).containsExactly("100", "102");
+    assertThat(ids("&type=single&content_id_free=true")).containsExactly("103");
+  }
+
+  @Test
+  void namesAlbumsArtistsAndGroups() throws Exception {
+    assertThat(ids("&namesearch=lfa")).containsExactly("100");
+    assertThat(ids("&name=sol")).containsExactly("102");
+    assertThat(ids("&artist_name=Bruno")).containsExactly("102");
+    assertThat(ids("&album_name=Noite")).containsExactly("100", "101");
+    assertThat(ids("&album_name=Nowhere")).isEmpty();
+    assertThat(ids("&artist_id=1&album_id=10")).containsExactly("100", "101");
+    assertThat(ids("&groupby=artist_id")).containsExactly("100", "102");
+    assertThat(ids("&prolicensing=true")).isEmpty();
+  }
+
+  @Test
+  void pagingAndFullcount() throws Exception {
+    JsonNode doc = get("&limit=1&offset=1&fullcount=true");
+    assertThat(doc.get("headers").get("results_count").asInt()).isEqualTo(1);
+    assertThat(doc.get("headers").get("results_fullcount").asInt()).isEqualTo(3);
+    assertThat(doc.get("results").get(0).get("id").asString()).isEqualTo("101");
+  }
+
+  @Test
+  void badValuesAreTypeErrors() throws Exception {
+    for (String bad :
+        List.of(
+            "&imagesize=33",
+            "&audioformat=wav",
+            "&order=colour",
+            "&datebetween=2020-01-01",
+            "&type=remix",
+            "&lang=portuguese",
+            "&groupby=label",
+            "&boost=name",
+            "&offset=99995&limit=10")) {
+      JsonNode h = get(bad).get("headers");
+      assertThat(h.get("code").asInt()).as(bad).isEqualTo(3);
+      String param = bad.substring(1, bad.indexOf('='));
+      assertThat(h.get("error_message").asString()).as(bad).contains("'" + param + "'");
+    }
+  }
+}
