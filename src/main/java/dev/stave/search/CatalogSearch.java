@@ -116,7 +116,17 @@ public class CatalogSearch {
     QueryCompiler.name(b, q.name());
     if (DocumentProjector.ALBUM.equals(kind)) {
       QueryCompiler.longSet(b, IndexFields.ARTIST_ID, q.artistIds());
+      QueryCompiler.termSet(b, IndexFields.ALBUM_TYPE, q.albumTypes());
     }
+    if (q.datedFrom() != null || q.datedTo() != null) {
+      b.add(
+          LongField.newRangeQuery(
+              IndexFields.RELEASE_DATE,
+              q.datedFrom() == null ? Long.MIN_VALUE : q.datedFrom().toEpochDay(),
+              q.datedTo() == null ? Long.MAX_VALUE : q.datedTo().toEpochDay()),
+          Occur.FILTER);
+    }
+    QueryCompiler.flag(b, IndexFields.HAS_IMAGE, q.hasImage());
     Query text = QueryCompiler.entityText(q.text());
     if (text != null) {
       b.add(text, Occur.MUST);

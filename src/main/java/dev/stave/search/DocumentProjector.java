@@ -84,6 +84,8 @@ final class DocumentProjector {
   static Document album(Album a, Map<Long, String> artistNames) {
     Document doc = identity(ALBUM, a.id(), a.uuid(), a.externalIds());
     name(doc, a.name());
+    doc.add(new StringField(IndexFields.ALBUM_TYPE, a.albumType(), Field.Store.NO));
+    flag(doc, IndexFields.HAS_IMAGE, a.image() != null && !a.image().isBlank());
     artists(doc, a.artistIds(), artistNames);
     releaseDate(doc, a.releaseDate() == null ? null : a.releaseDate().date());
     for (String tag : a.tags()) {
@@ -96,6 +98,7 @@ final class DocumentProjector {
   static Document artist(Artist a) {
     Document doc = identity(ARTIST, a.id(), a.uuid(), a.externalIds());
     name(doc, a.name());
+    flag(doc, IndexFields.HAS_IMAGE, a.image() != null && !a.image().isBlank());
     releaseDate(doc, a.joinDate());
     popularity(doc, a.popularity());
     return doc;

@@ -1,5 +1,6 @@
 package dev.stave.search;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -9,8 +10,9 @@ import java.util.UUID;
 /**
  * A query on albums or artists (see {@link CatalogSearch#albums} and {@link
  * CatalogSearch#artists}): ids, name (exact, prefix, substring), full-text on the name, artist ids
- * (albums: any of their artists), sort and paging. Without an explicit sort, a query with text
- * sorts by relevance, others by id; id ascending breaks ties.
+ * (albums: any of their artists), release (albums) or join (artists) date range, album types,
+ * presence of an image, sort and paging. Without an explicit sort, a query with text sorts by
+ * relevance, others by id; id ascending breaks ties.
  */
 public record EntityQuery(
     Set<Long> ids,
@@ -19,6 +21,10 @@ public record EntityQuery(
     NameMatch name,
     String text,
     Set<Long> artistIds,
+    LocalDate datedFrom,
+    LocalDate datedTo,
+    Set<String> albumTypes,
+    Boolean hasImage,
     List<SortKey<EntitySort>> sort,
     int offset,
     int limit) {
@@ -28,6 +34,7 @@ public record EntityQuery(
     uuids = uuids == null ? Set.of() : Set.copyOf(uuids);
     spotifyIds = spotifyIds == null ? Set.of() : Set.copyOf(spotifyIds);
     artistIds = artistIds == null ? Set.of() : Set.copyOf(artistIds);
+    albumTypes = albumTypes == null ? Set.of() : Set.copyOf(albumTypes);
     sort = sort == null ? List.of() : List.copyOf(sort);
     Paging.check(offset, limit, TrackQuery.MAX_LIMIT, TrackQuery.MAX_WINDOW);
   }
@@ -47,6 +54,11 @@ public record EntityQuery(
     private final List<SortKey<EntitySort>> sort = new ArrayList<>();
     private int offset;
     private int limit = 10;
+
+    private LocalDate datedFrom;
+    private LocalDate datedTo;
+    private Set<String> albumTypes;
+    private Boolean hasImage;
 
     private Builder() {}
 
@@ -85,6 +97,25 @@ public record EntityQuery(
       return this;
     }
 
+    /** Release date (albums) or join date (artists) within [from, to]; null = open. */
+    public Builder dated(LocalDate from, LocalDate to) {
+      datedFrom = from;
+      datedTo = to;
+      return this;
+    }
+
+    /** Albums only: any of these album types (album, single, ep, compilation…). */
+    public Builder albumTypes(Collection<String> v) {
+      albumTypes = v == null ? null : Set.copyOf(v);
+      return this;
+    }
+
+    /** Only entities with an image of their own (true) or without (false). */
+    public Builder hasImage(Boolean v) {
+      hasImage = v;
+      return this;
+    }
+
     public Builder page(int offset, int limit) {
       this.offset = offset;
       this.limit = limit;
@@ -92,7 +123,20 @@ public record EntityQuery(
     }
 
     public EntityQuery build() {
-      return new EntityQuery(ids, uuids, spotifyIds, name, text, artistIds, sort, offset, limit);
+      return new EntityQuery(
+          ids,
+          uuids,
+          spotifyIds,
+          name,
+          text,
+          artistIds,
+          datedFrom,
+          datedTo,
+          albumTypes,
+          hasImage,
+          sort,
+          offset,
+          limit);
     }
   }
 }

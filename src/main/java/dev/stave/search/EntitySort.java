@@ -9,7 +9,10 @@ public enum EntitySort {
   ID(TrackSort.ID),
   NAME(TrackSort.NAME),
   RELEASE_DATE(TrackSort.RELEASE_DATE),
-  POPULARITY(TrackSort.POPULARITY);
+  POPULARITY(TrackSort.POPULARITY),
+  /** Albums: by primary artist id or name. */
+  ARTIST_ID(TrackSort.ARTIST_ID),
+  ARTIST_NAME(TrackSort.ARTIST_NAME);
 
   private final TrackSort same;
 

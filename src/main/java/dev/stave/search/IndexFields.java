@@ -6,7 +6,7 @@ package dev.stave.search;
  * another version is rebuilt at start-up instead of being read with wrong assumptions.
  */
 final class IndexFields {
-  static final int SCHEMA_VERSION = 2;
+  static final int SCHEMA_VERSION = 3;
 
   /** Commit user-data keys. */
   static final String COMMIT_SEQ = "stave.change-seq";
@@ -67,6 +67,8 @@ final class IndexFields {
   static final String CC_SA = "cc_sa";
   static final String FEATURED = "featured";
   static final String CONTENT_ID_FREE = "content_id_free";
+  static final String ALBUM_TYPE = "album_type";
+  static final String HAS_IMAGE = "has_image";
   static final String DOWNLOAD_ALLOWED = "download_allowed";
   static final String POPULARITY = "popularity";
 

@@ -230,7 +230,7 @@ final class QueryCompiler {
     }
   }
 
-  private static void flag(BooleanQuery.Builder b, String field, Boolean value) {
+  static void flag(BooleanQuery.Builder b, String field, Boolean value) {
     if (value != null) {
       b.add(new TermQuery(new Term(field, value ? IndexFields.YES : IndexFields.NO)), Occur.FILTER);
     }

@@ -98,8 +98,42 @@ class JamendoTracksTest {
     String by = "https://creativecommons.org/licenses/by/4.0/";
     store.write(
         new CatalogBatch(
-            List.of(Artist.named(1, "Ana"), Artist.named(2, "Bruno")),
-            List.of(album(10, "Noite", 1), album(11, "Dia", 2)),
+            List.of(
+                new Artist(
+                    1,
+                    null,
+                    "Ana",
+                    null,
+                    null,
+                    java.time.LocalDate.of(2010, 1, 1),
+                    "https://img.example/ana.jpg",
+                    null,
+                    0,
+                    null,
+                    null),
+                new Artist(
+                    2,
+                    null,
+                    "Bruno",
+                    null,
+                    "https://bruno.example",
+                    java.time.LocalDate.of(2015, 6, 1),
+                    null,
+                    null,
+                    0,
+                    null,
+                    null)),
+            List.of(
+                album(10, "Noite", 1, "album", "2019-05-17", null, true),
+                album(11, "Dia", 2, "ep", "2020-01-01", null, true),
+                album(
+                    12,
+                    "Sol Single",
+                    2,
+                    "single",
+                    "2021-03-03",
+                    "https://img.example/12.jpg",
+                    false)),
             List.of(
                 track(
                     100,
@@ -156,19 +190,20 @@ class JamendoTracksTest {
     index.catchUp();
   }
 
-  private static Album album(long id, String name, long artist) {
+  private static Album album(
+      long id, String name, long artist, String type, String date, String image, boolean zip) {
     return new Album(
         id,
         null,
         name,
         List.of(artist),
+        ReleaseDate.parse(date),
+        null,
+        type,
         null,
         null,
-        null,
-        null,
-        null,
-        null,
-        true,
+        image,
+        zip,
         null,
         0,
         null,
@@ -176,18 +211,32 @@ class JamendoTracksTest {
   }
 
   private JsonNode get(String query) throws Exception {
+    return get("tracks", query);
+  }
+
+  private JsonNode get(String method, String query) throws Exception {
     HttpResponse<String> r =
         http.send(
             HttpRequest.newBuilder(
                     URI.create(
-                        "http://127.0.0.1:" + port + "/v3.0/tracks/?client_id=" + clientId + query))
+                        "http://127.0.0.1:"
+                            + port
+                            + "/v3.0/"
+                            + method
+                            + "/?client_id="
+                            + clientId
+                            + query))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     return json.readTree(r.body());
   }
 
   private List<String> ids(String query) throws Exception {
-    JsonNode doc = get(query);
+    return ids("tracks", query);
+  }
+
+  private List<String> ids(String method, String query) throws Exception {
+    JsonNode doc = get(method, query);
     assertThat(doc.get("headers").get("code").asInt()).as(doc.toString()).isZero();
     List<String> out = new ArrayList<>();
     doc.get("results").forEach(t -> out.add(t.get("id").asString()));
@@ -315,5 +364,46 @@ class JamendoTracksTest {
       String param = bad.substring(1, bad.indexOf('='));
       assertThat(h.get("error_message").asString()).as(bad).contains("'" + param + "'");
     }
+  }
+
+  @Test
+  void albumsFilterSortAndShape() throws Exception {
+    assertThat(ids("albums", "")).containsExactly("10", "11", "12");
+    assertThat(ids("albums", "&type=single")).containsExactly("12");
+    assertThat(ids("albums", "&type=album")).containsExactly("10", "11");
+    assertThat(ids("albums", "&artist_name=bruno")).containsExactly("11", "12");
+    assertThat(ids("albums", "&namesearch=oit")).containsExactly("10");
+    assertThat(ids("albums", "&datebetween=2020-06-01_0000-00-00")).containsExactly("12");
+    assertThat(ids("albums", "&order=artist_name_desc+id")).containsExactly("11", "12", "10");
+    assertThat(ids("albums", "&order=releasedate_desc&limit=2")).containsExactly("12", "11");
+    JsonNode a = get("albums", "&id=12&imagesize=100").get("results").get(0);
+    assertThat(a.get("id").asString()).isEqualTo("12");
+    assertThat(a.get("name").asString()).isEqualTo("Sol Single");
+    assertThat(a.get("releasedate").asString()).isEqualTo("2021-03-03");
+    assertThat(a.get("artist_id").asString()).isEqualTo("2");
+    assertThat(a.get("artist_name").asString()).isEqualTo("Bruno");
+    assertThat(a.get("image").asString()).isEqualTo("https://img.example/12.jpg?width=100");
+    assertThat(a.get("zip").asString()).isEmpty();
+    assertThat(a.get("zip_allowed").asBoolean()).isFalse();
+    JsonNode b = get("albums", "&id=10").get("results").get(0);
+    assertThat(b.get("zip").asString()).isEqualTo("https://music.example/audio/album/10/mp32/zip");
+    assertThat(b.get("shorturl").asString()).isEqualTo("https://music.example/l/a10");
+    assertThat(get("albums", "&audioformat=flac").get("headers").get("code").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void artistsFilterSortAndShape() throws Exception {
+    assertThat(ids("artists", "")).containsExactly("1", "2");
+    assertThat(ids("artists", "&hasimage=1")).containsExactly("1");
+    assertThat(ids("artists", "&datebetween=2012-01-01_2020-01-01")).containsExactly("2");
+    assertThat(ids("artists", "&order=joindate_desc")).containsExactly("2", "1");
+    assertThat(ids("artists", "&name=ANA")).containsExactly("1");
+    JsonNode a = get("artists", "&id=2").get("results").get(0);
+    assertThat(a.get("website").asString()).isEqualTo("https://bruno.example");
+    assertThat(a.get("joindate").asString()).isEqualTo("2015-06-01");
+    assertThat(a.get("image").asString())
+        .isEqualTo("https://music.example/images/artist/2?width=300");
+    assertThat(a.get("shareurl").asString()).isEqualTo("https://music.example/artist/2");
+    assertThat(get("artists", "&order=fame").get("headers").get("code").asInt()).isEqualTo(3);
   }
 }

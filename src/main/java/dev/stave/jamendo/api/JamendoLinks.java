@@ -60,4 +60,12 @@ public class JamendoLinks {
   public String shortTrack(long id) {
     return base + "/t/" + id;
   }
+
+  public String shortAlbum(long id) {
+    return base + "/l/a" + id;
+  }
+
+  public String shortArtist(long id) {
+    return base + "/a/" + id;
+  }
 }

@@ -4,6 +4,7 @@ import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.Track;
+import dev.stave.jamendo.api.EntityParams;
 import dev.stave.jamendo.api.JamendoException;
 import dev.stave.jamendo.api.JamendoLinks;
 import dev.stave.jamendo.api.JamendoMethod;
@@ -39,10 +40,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TracksMethod implements JamendoMethod {
-  static final List<String> COVER_SIZES =
-      List.of(
-          "25", "35", "50", "55", "60", "65", "70", "75", "85", "100", "130", "150", "200", "300",
-          "400", "500", "600");
   static final List<String> AUDIO_FORMATS = List.of("mp31", "mp32", "ogg", "flac");
   private static final List<String> INCLUDES = List.of("licenses", "musicinfo", "stats", "lyrics");
   private static final List<String> TYPES = List.of("single", "albumtrack");
@@ -330,7 +327,7 @@ public class TracksMethod implements JamendoMethod {
   }
 
   private static TrackView.Options options(JamendoParams p) {
-    String size = p.oneOf("imagesize", COVER_SIZES).orElse("300");
+    String size = p.oneOf("imagesize", EntityParams.COVER_SIZES).orElse("300");
     Optional<String> audio = p.oneOf("audioformat", AUDIO_FORMATS);
     String dl = p.oneOf("audiodlformat", AUDIO_FORMATS).orElse(audio.orElse("mp32"));
     Set<String> include = new HashSet<>(p.manyOf("include", INCLUDES));

@@ -1,0 +1,133 @@
+package dev.stave.jamendo.albums;
+
+import dev.stave.catalog.Album;
+import dev.stave.catalog.Artist;
+import dev.stave.catalog.CatalogStore;
+import dev.stave.jamendo.api.EntityParams;
+import dev.stave.jamendo.api.JamendoLinks;
+import dev.stave.jamendo.api.JamendoMethod;
+import dev.stave.jamendo.api.JamendoOrder;
+import dev.stave.jamendo.api.JamendoParams;
+import dev.stave.search.CatalogSearch;
+import dev.stave.search.EntityQuery;
+import dev.stave.search.EntitySort;
+import dev.stave.search.SearchResult;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code GET /v3.0/albums} (spec §8.1) from the search index. {@code type=album} means every
+ * release that is not a single (albums, EPs, compilations); without {@code type} both come back.
+ * The three popularity orders use the album's one popularity figure and are always descending.
+ */
+@Component
+public class AlbumsMethod implements JamendoMethod {
+  private static final Map<String, EntitySort> ORDER_FIELDS =
+      Map.of(
+          "name", EntitySort.NAME,
+          "id", EntitySort.ID,
+          "releasedate", EntitySort.RELEASE_DATE,
+          "artist_id", EntitySort.ARTIST_ID,
+          "artist_name", EntitySort.ARTIST_NAME,
+          "popularity_total", EntitySort.POPULARITY,
+          "popularity_month", EntitySort.POPULARITY,
+          "popularity_week", EntitySort.POPULARITY);
+  private static final List<String> ORDERS =
+      JamendoOrder.values(ORDER_FIELDS.keySet().toArray(String[]::new));
+  private static final List<String> NOT_SINGLES = List.of("album", "ep", "compilation");
+
+  private final CatalogSearch search;
+  private final CatalogStore store;
+  private final JamendoLinks links;
+
+  public AlbumsMethod(CatalogSearch search, CatalogStore store, JamendoLinks links) {
+    this.search = search;
+    this.store = store;
+    this.links = links;
+  }
+
+  @Override
+  public String path() {
+    return "albums";
+  }
+
+  @Override
+  public Set<String> parameters() {
+    return JamendoMethod.withCommon(
+        "id",
+        "name",
+        "namesearch",
+        "artist_id",
+        "artist_name",
+        "datebetween",
+        "imagesize",
+        "audioformat",
+        "type");
+  }
+
+  @Override
+  public String itemName() {
+    return "album";
+  }
+
+  @Override
+  public Result execute(JamendoParams p) {
+    JamendoParams.Paging paging = p.paging();
+    boolean fullcount = p.bool("fullcount").orElse(false);
+    String size = p.oneOf("imagesize", EntityParams.COVER_SIZES).orElse("300");
+    p.oneOf("audioformat", List.of("mp32")); // the only zip format (spec §6.2)
+    EntityQuery.Builder q = EntityQuery.builder();
+    EntityParams.idsAndNames(p, q);
+    List<Long> artistIds = p.integers("artist_id");
+    if (p.has("artist_name")) {
+      artistIds = EntityParams.artistIdsNamed(search, p.required("artist_name"), artistIds);
+      if (artistIds.isEmpty()) {
+        return Result.of(List.of(), fullcount ? 0L : null);
+      }
+    }
+    if (!artistIds.isEmpty()) {
+      q.artistIds(artistIds);
+    }
+    EntityParams.dateRange(p, q);
+    Set<String> types = new HashSet<>(p.manyOf("type", List.of("single", "album")));
+    if (types.size() == 1) {
+      q.albumTypes(types.contains("single") ? List.of("single") : NOT_SINGLES);
+    }
+    for (String o : p.manyOf("order", ORDERS)) {
+      String field = JamendoOrder.field(o);
+      q.sortBy(ORDER_FIELDS.get(field), field.startsWith("popularity") || o.endsWith("_desc"));
+    }
+    SearchResult r = search.albums(q.page((int) paging.offset(), paging.limit()).build());
+    List<Album> albums = store.findAlbums(r.ids());
+    Map<Long, Artist> artists =
+        store.findArtists(albums.stream().map(Album::primaryArtistId).distinct().toList()).stream()
+            .collect(Collectors.toMap(Artist::id, Function.identity(), (a, b) -> a));
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Album a : albums) {
+      out.add(render(a, artists.get(a.primaryArtistId()), size));
+    }
+    return Result.of(out, fullcount ? r.total() : null);
+  }
+
+  private Map<String, Object> render(Album a, Artist artist, String size) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", String.valueOf(a.id()));
+    m.put("name", a.name());
+    m.put("releasedate", a.releaseDate() == null ? "" : a.releaseDate().date().toString());
+    m.put("artist_id", String.valueOf(a.primaryArtistId()));
+    m.put("artist_name", artist == null ? "" : artist.name());
+    m.put("image", links.image("album", a.id(), a.image(), size));
+    m.put("zip", a.zipAllowed() ? links.albumZip(a.id()) : "");
+    m.put("shorturl", links.shortAlbum(a.id()));
+    m.put("shareurl", links.share("album", a.id()));
+    m.put("zip_allowed", a.zipAllowed());
+    return m;
+  }
+}
