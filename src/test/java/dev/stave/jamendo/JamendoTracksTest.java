@@ -406,4 +406,34 @@ class JamendoTracksTest {
     assertThat(a.get("shareurl").asString()).isEqualTo("https://music.example/artist/2");
     assertThat(get("artists", "&order=fame").get("headers").get("code").asInt()).isEqualTo(3);
   }
+
+  @Test
+  void autocompleteGroupsNamesAndTagsByEntity() throws Exception {
+    JsonNode counted = get("autocomplete", "&prefix=so&matchcount=1");
+    assertThat(counted.get("headers").get("results_count").asInt()).isEqualTo(2);
+    JsonNode r = counted.get("results");
+    assertThat(r.propertyNames()).containsExactly("albums", "tracks");
+    assertThat(r.get("albums").get(0).get("match").asString()).isEqualTo("Sol Single");
+    assertThat(r.get("tracks").get(0).get("match").asString()).isEqualTo("Sol");
+    assertThat(r.get("tracks").get(0).get("count").asInt()).isEqualTo(1);
+
+    JsonNode tags = get("autocomplete", "&prefix=fa&matchcount=true").get("results").get("tags");
+    assertThat(tags.get(0).get("match").asString()).isEqualTo("fado");
+    assertThat(tags.get(0).get("count").asInt()).isEqualTo(2);
+    assertThat(
+            get("autocomplete", "&prefix=AL&entity=tracks")
+                .get("results")
+                .get("tracks")
+                .get(0)
+                .asString())
+        .isEqualTo("Alfama");
+    assertThat(get("autocomplete", "&prefix=an&entity=artists+tags").get("results").toString())
+        .isEqualTo("{\"artists\":[\"Ana\"]}");
+
+    JsonNode none = get("autocomplete", "&prefix=zz");
+    assertThat(none.get("results").isArray()).isTrue();
+    assertThat(none.get("headers").get("results_count").asInt()).isZero();
+    assertThat(get("autocomplete", "&prefix=a").get("headers").get("code").asInt()).isEqualTo(3);
+    assertThat(get("autocomplete", "").get("headers").get("code").asInt()).isEqualTo(4);
+  }
 }
