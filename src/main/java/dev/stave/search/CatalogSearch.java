@@ -204,6 +204,11 @@ public class CatalogSearch {
     if (DocumentProjector.ALBUM.equals(kind)) {
       QueryCompiler.longSet(b, IndexFields.ARTIST_ID, q.artistIds());
       QueryCompiler.termSet(b, IndexFields.ALBUM_TYPE, q.albumTypes());
+      for (String tag : q.tags()) {
+        b.add(
+            new TermQuery(new Term(IndexFields.TAG, tag.toLowerCase(java.util.Locale.ROOT))),
+            Occur.FILTER);
+      }
     }
     if (q.datedFrom() != null || q.datedTo() != null) {
       b.add(

@@ -25,6 +25,7 @@ public record EntityQuery(
     LocalDate datedTo,
     Set<String> albumTypes,
     Boolean hasImage,
+    Set<String> tags,
     List<SortKey<EntitySort>> sort,
     int offset,
     int limit) {
@@ -35,6 +36,7 @@ public record EntityQuery(
     spotifyIds = spotifyIds == null ? Set.of() : Set.copyOf(spotifyIds);
     artistIds = artistIds == null ? Set.of() : Set.copyOf(artistIds);
     albumTypes = albumTypes == null ? Set.of() : Set.copyOf(albumTypes);
+    tags = tags == null ? Set.of() : Set.copyOf(tags);
     sort = sort == null ? List.of() : List.copyOf(sort);
     Paging.check(offset, limit, TrackQuery.MAX_LIMIT, TrackQuery.MAX_WINDOW);
   }
@@ -59,6 +61,7 @@ public record EntityQuery(
     private LocalDate datedTo;
     private Set<String> albumTypes;
     private Boolean hasImage;
+    private Set<String> tags;
 
     private Builder() {}
 
@@ -110,6 +113,12 @@ public record EntityQuery(
       return this;
     }
 
+    /** Albums only: every one of these tags (lower case). */
+    public Builder tags(Collection<String> v) {
+      tags = v == null ? null : Set.copyOf(v);
+      return this;
+    }
+
     /** Only entities with an image of their own (true) or without (false). */
     public Builder hasImage(Boolean v) {
       hasImage = v;
@@ -134,6 +143,7 @@ public record EntityQuery(
           datedTo,
           albumTypes,
           hasImage,
+          tags,
           sort,
           offset,
           limit);

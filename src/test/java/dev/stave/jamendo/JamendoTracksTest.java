@@ -436,4 +436,41 @@ class JamendoTracksTest {
     assertThat(get("autocomplete", "&prefix=a").get("headers").get("code").asInt()).isEqualTo(3);
     assertThat(get("autocomplete", "").get("headers").get("code").asInt()).isEqualTo(4);
   }
+
+  @Test
+  void albumsMusicinfoCarriesTagsAndDescriptionsAndFiltersByTag() throws Exception {
+    store.write(
+        new CatalogBatch(
+            List.of(),
+            List.of(
+                new Album(
+                    10,
+                    null,
+                    "Noite",
+                    List.of(1L),
+                    ReleaseDate.parse("2019-05-17"),
+                    null,
+                    "album",
+                    null,
+                    null,
+                    null,
+                    true,
+                    null,
+                    0,
+                    java.util.Map.of("en", "<p>Night</p>", "ko", "<p>밤</p>"),
+                    List.of("fado", "lisboa"))),
+            List.of()));
+    index.catchUp();
+    assertThat(ids("albums/musicinfo", "&tag=fado")).containsExactly("10");
+    JsonNode a = get("albums/musicinfo", "&id=10").get("results").get(0);
+    assertThat(a.get("name").asString()).isEqualTo("Noite");
+    JsonNode info = a.get("musicinfo");
+    assertThat(info.get("tags").toString()).isEqualTo("[\"fado\",\"lisboa\"]");
+    assertThat(info.get("description").get("en").asString()).isEqualTo("<p>Night</p>");
+    assertThat(info.get("description").get("fr").asString()).isEmpty();
+    assertThat(info.get("description").get("ko").asString()).isEqualTo("<p>밤</p>");
+    assertThat(get("albums", "&id=10").get("results").get(0).has("musicinfo")).isFalse();
+    assertThat(get("albums", "&tag=fado").get("headers").get("warnings").asString())
+        .contains("tag");
+  }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +30,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AlbumsMethod implements JamendoMethod {
+  /** Languages Jamendo always lists in a description map (spec §7.2). */
+  private static final List<String> DESCRIPTION_LANGS =
+      List.of("en", "fr", "es", "de", "pl", "it", "ru", "pt", "ja");
+
   private static final Map<String, EntitySort> ORDER_FIELDS =
       Map.of(
           "name", EntitySort.NAME,
@@ -46,11 +51,52 @@ public class AlbumsMethod implements JamendoMethod {
   private final CatalogSearch search;
   private final CatalogStore store;
   private final JamendoLinks links;
+  private final boolean musicinfo;
 
+  @Autowired
   public AlbumsMethod(CatalogSearch search, CatalogStore store, JamendoLinks links) {
+    this(search, store, links, false);
+  }
+
+  private AlbumsMethod(
+      CatalogSearch search, CatalogStore store, JamendoLinks links, boolean musicinfo) {
     this.search = search;
     this.store = store;
     this.links = links;
+    this.musicinfo = musicinfo;
+  }
+
+  /**
+   * {@code GET /v3.0/albums/musicinfo} (spec §8.4): every {@code albums} parameter plus {@code tag}
+   * (one album tag), each album with {@code musicinfo{tags, description}}.
+   */
+  @Component
+  public static class MusicInfo implements JamendoMethod {
+    private final AlbumsMethod albums;
+
+    public MusicInfo(CatalogSearch search, CatalogStore store, JamendoLinks links) {
+      this.albums = new AlbumsMethod(search, store, links, true);
+    }
+
+    @Override
+    public String path() {
+      return "albums/musicinfo";
+    }
+
+    @Override
+    public Set<String> parameters() {
+      return albums.parameters();
+    }
+
+    @Override
+    public String itemName() {
+      return "album";
+    }
+
+    @Override
+    public Result execute(JamendoParams params) {
+      return albums.execute(params);
+    }
   }
 
   @Override
@@ -60,16 +106,22 @@ public class AlbumsMethod implements JamendoMethod {
 
   @Override
   public Set<String> parameters() {
-    return JamendoMethod.withCommon(
-        "id",
-        "name",
-        "namesearch",
-        "artist_id",
-        "artist_name",
-        "datebetween",
-        "imagesize",
-        "audioformat",
-        "type");
+    List<String> own =
+        new ArrayList<>(
+            List.of(
+                "id",
+                "name",
+                "namesearch",
+                "artist_id",
+                "artist_name",
+                "datebetween",
+                "imagesize",
+                "audioformat",
+                "type"));
+    if (musicinfo) {
+      own.add("tag");
+    }
+    return JamendoMethod.withCommon(own.toArray(String[]::new));
   }
 
   @Override
@@ -96,6 +148,9 @@ public class AlbumsMethod implements JamendoMethod {
       q.artistIds(artistIds);
     }
     EntityParams.dateRange(p, q);
+    if (musicinfo) {
+      p.string("tag").ifPresent(t -> q.tags(List.of(t)));
+    }
     Set<String> types = new HashSet<>(p.manyOf("type", List.of("single", "album")));
     if (types.size() == 1) {
       q.albumTypes(types.contains("single") ? List.of("single") : NOT_SINGLES);
@@ -128,6 +183,15 @@ public class AlbumsMethod implements JamendoMethod {
     m.put("shorturl", links.shortAlbum(a.id()));
     m.put("shareurl", links.share("album", a.id()));
     m.put("zip_allowed", a.zipAllowed());
+    if (musicinfo) {
+      Map<String, Object> info = new LinkedHashMap<>();
+      info.put("tags", a.tags());
+      Map<String, String> description = new LinkedHashMap<>();
+      DESCRIPTION_LANGS.forEach(l -> description.put(l, a.descriptions().getOrDefault(l, "")));
+      description.putAll(a.descriptions());
+      info.put("description", description);
+      m.put("musicinfo", info);
+    }
     return m;
   }
 }
