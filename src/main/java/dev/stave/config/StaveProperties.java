@@ -9,14 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code STAVE_DB_URL}).
  *
  * @param dataDir where the SQLite file, the search index and caches live
- * @param publicUrl the base URL clients reach this server at (used in links handed out)
+ * @param publicUrl the base URL clients reach this server at (used in links handed out); empty
+ *     means the scheme, host and port of each request, which is right unless a proxy rewrites them
  * @param db the SQL store; no URL means SQLite in the data directory
  */
 @ConfigurationProperties("stave")
 public record StaveProperties(
-    @DefaultValue("./data") Path dataDir,
-    @DefaultValue("http://localhost:8080") String publicUrl,
-    @DefaultValue Db db) {
+    @DefaultValue("./data") Path dataDir, @DefaultValue("") String publicUrl, @DefaultValue Db db) {
 
   /**
    * @param url a PostgreSQL JDBC URL, or empty for SQLite

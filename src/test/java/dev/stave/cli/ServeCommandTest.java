@@ -48,6 +48,21 @@ class ServeCommandTest {
               HttpResponse.BodyHandlers.ofString());
       assertThat(radios.body()).contains("\"code\":0").contains("\"name\":\"rock\"");
 
+      // the seeded demo catalog is searchable at once, and links use the address the client used
+      HttpResponse<String> albums =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          "http://127.0.0.1:"
+                              + port
+                              + "/v3.0/albums/?limit=1&client_id="
+                              + clientId))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(albums.body())
+          .contains("\"results_count\":1")
+          .contains("\"image\":\"http:\\/\\/127.0.0.1:" + port + "\\/images\\/album\\/");
+
       int exit = stave.stop(Duration.ofSeconds(30));
       assertThat(exit).isIn(0, 143);
       assertThat(stave.output()).contains("Graceful shutdown complete");

@@ -2,6 +2,7 @@ package dev.stave.jamendo.api;
 
 import dev.stave.config.StaveProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -23,15 +24,23 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Component
 public class JamendoLinks {
-  private final String base;
+  private final String configured;
 
   public JamendoLinks(StaveProperties props) {
-    String url = props.publicUrl();
-    this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    String url = props.publicUrl() == null ? "" : props.publicUrl().strip();
+    this.configured = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /** The configured public URL, or else the one the current request reached this server at. */
+  private String base() {
+    if (!configured.isEmpty()) {
+      return configured;
+    }
+    return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
   }
 
   public String stream(long trackId, String format) {
-    return base + "/audio/track/" + trackId + "/" + format;
+    return base() + "/audio/track/" + trackId + "/" + format;
   }
 
   public String download(long trackId, String format) {
@@ -39,7 +48,7 @@ public class JamendoLinks {
   }
 
   public String albumZip(long albumId) {
-    return base + "/audio/album/" + albumId + "/mp32/zip";
+    return base() + "/audio/album/" + albumId + "/mp32/zip";
   }
 
   /** {@code stored} resized to {@code width}, or Stave's own image of the entity. */
@@ -50,22 +59,22 @@ public class JamendoLinks {
           .build()
           .toUriString();
     }
-    return base + "/images/" + kind + "/" + id + "?width=" + width;
+    return base() + "/images/" + kind + "/" + id + "?width=" + width;
   }
 
   public String share(String kind, long id) {
-    return base + "/" + kind + "/" + id;
+    return base() + "/" + kind + "/" + id;
   }
 
   public String shortTrack(long id) {
-    return base + "/t/" + id;
+    return base() + "/t/" + id;
   }
 
   public String shortAlbum(long id) {
-    return base + "/l/a" + id;
+    return base() + "/l/a" + id;
   }
 
   public String shortArtist(long id) {
-    return base + "/a/" + id;
+    return base() + "/a/" + id;
   }
 }
