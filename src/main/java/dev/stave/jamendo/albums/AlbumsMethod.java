@@ -6,7 +6,6 @@ import dev.stave.catalog.CatalogStore;
 import dev.stave.jamendo.api.EntityParams;
 import dev.stave.jamendo.api.JamendoLinks;
 import dev.stave.jamendo.api.JamendoMethod;
-import dev.stave.jamendo.api.JamendoOrder;
 import dev.stave.jamendo.api.JamendoParams;
 import dev.stave.search.CatalogSearch;
 import dev.stave.search.EntityQuery;
@@ -44,8 +43,6 @@ public class AlbumsMethod implements JamendoMethod {
           "popularity_total", EntitySort.POPULARITY,
           "popularity_month", EntitySort.POPULARITY,
           "popularity_week", EntitySort.POPULARITY);
-  private static final List<String> ORDERS =
-      JamendoOrder.values(ORDER_FIELDS.keySet().toArray(String[]::new));
   private static final List<String> NOT_SINGLES = List.of("album", "ep", "compilation");
 
   private final CatalogSearch search;
@@ -139,7 +136,7 @@ public class AlbumsMethod implements JamendoMethod {
     EntityParams.idsAndNames(p, q);
     List<Long> artistIds = p.integers("artist_id");
     if (p.has("artist_name")) {
-      artistIds = EntityParams.artistIdsNamed(search, p.required("artist_name"), artistIds);
+      artistIds = EntityParams.idsNamed(search::artists, p.required("artist_name"), artistIds);
       if (artistIds.isEmpty()) {
         return Result.of(List.of(), fullcount ? 0L : null);
       }
@@ -155,10 +152,7 @@ public class AlbumsMethod implements JamendoMethod {
     if (types.size() == 1) {
       q.albumTypes(types.contains("single") ? List.of("single") : NOT_SINGLES);
     }
-    for (String o : p.manyOf("order", ORDERS)) {
-      String field = JamendoOrder.field(o);
-      q.sortBy(ORDER_FIELDS.get(field), field.startsWith("popularity") || o.endsWith("_desc"));
-    }
+    EntityParams.sortBy(p, ORDER_FIELDS, q);
     SearchResult r = search.albums(q.page((int) paging.offset(), paging.limit()).build());
     List<Album> albums = store.findAlbums(r.ids());
     Map<Long, Artist> artists =

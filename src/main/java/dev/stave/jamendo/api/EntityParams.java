@@ -1,12 +1,15 @@
 package dev.stave.jamendo.api;
 
-import dev.stave.search.CatalogSearch;
 import dev.stave.search.EntityQuery;
+import dev.stave.search.EntitySort;
 import dev.stave.search.NameMatch;
+import dev.stave.search.SearchResult;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Parameters that albums, artists and tracks read the same way. */
 public final class EntityParams {
@@ -38,18 +41,33 @@ public final class EntityParams {
   }
 
   /**
-   * Ids of the artists named exactly {@code name} (case and accents ignored), intersected with
+   * Ids of the albums or artists ({@code finder}: {@code search::albums} or {@code
+   * search::artists}) named exactly {@code name} (case and accents ignored), intersected with
    * {@code ids} when those are given; empty when none is left.
    */
-  public static List<Long> artistIdsNamed(CatalogSearch search, String name, List<Long> ids) {
+  public static List<Long> idsNamed(
+      Function<EntityQuery, SearchResult> finder, String name, List<Long> ids) {
     List<Long> named =
-        search
-            .artists(EntityQuery.builder().name(NameMatch.exact(name)).page(0, 1_000).build())
+        finder
+            .apply(EntityQuery.builder().name(NameMatch.exact(name)).page(0, 1_000).build())
             .ids();
     if (ids.isEmpty()) {
       return named;
     }
     Set<Long> keep = new HashSet<>(named);
     return ids.stream().filter(keep::contains).toList();
+  }
+
+  /**
+   * Applies {@code order}: each value's field mapped through {@code fields}, descending when asked
+   * and always for the popularity ratings (spec §5.2).
+   */
+  public static void sortBy(
+      JamendoParams p, Map<String, EntitySort> fields, EntityQuery.Builder q) {
+    List<String> allowed = JamendoOrder.values(fields.keySet().toArray(String[]::new));
+    for (String o : p.manyOf("order", allowed)) {
+      String field = JamendoOrder.field(o);
+      q.sortBy(fields.get(field), field.startsWith("popularity") || o.endsWith("_desc"));
+    }
   }
 }

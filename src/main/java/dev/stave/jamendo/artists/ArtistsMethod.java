@@ -5,7 +5,6 @@ import dev.stave.catalog.CatalogStore;
 import dev.stave.jamendo.api.EntityParams;
 import dev.stave.jamendo.api.JamendoLinks;
 import dev.stave.jamendo.api.JamendoMethod;
-import dev.stave.jamendo.api.JamendoOrder;
 import dev.stave.jamendo.api.JamendoParams;
 import dev.stave.search.CatalogSearch;
 import dev.stave.search.EntityQuery;
@@ -32,8 +31,6 @@ public class ArtistsMethod implements JamendoMethod {
           "popularity_total", EntitySort.POPULARITY,
           "popularity_month", EntitySort.POPULARITY,
           "popularity_week", EntitySort.POPULARITY);
-  private static final List<String> ORDERS =
-      JamendoOrder.values(ORDER_FIELDS.keySet().toArray(String[]::new));
 
   private final CatalogSearch search;
   private final CatalogStore store;
@@ -76,10 +73,7 @@ public class ArtistsMethod implements JamendoMethod {
                 q.hasImage(true);
               }
             });
-    for (String o : p.manyOf("order", ORDERS)) {
-      String field = JamendoOrder.field(o);
-      q.sortBy(ORDER_FIELDS.get(field), field.startsWith("popularity") || o.endsWith("_desc"));
-    }
+    EntityParams.sortBy(p, ORDER_FIELDS, q);
     SearchResult r = search.artists(q.page((int) paging.offset(), paging.limit()).build());
     List<Map<String, Object>> out = new ArrayList<>();
     for (Artist a : store.findArtists(r.ids())) {

@@ -11,7 +11,6 @@ import dev.stave.jamendo.api.JamendoMethod;
 import dev.stave.jamendo.api.JamendoOrder;
 import dev.stave.jamendo.api.JamendoParams;
 import dev.stave.search.CatalogSearch;
-import dev.stave.search.EntityQuery;
 import dev.stave.search.NameMatch;
 import dev.stave.search.SearchResult;
 import dev.stave.search.TrackQuery;
@@ -187,8 +186,7 @@ public class TracksMethod implements JamendoMethod {
     List<Long> albumIds = new ArrayList<>(p.integers("album_id"));
     Optional<String> albumName = p.string("album_name");
     if (albumName.isPresent()) {
-      List<Long> named = entityIds(search::albums, albumName.get());
-      albumIds = albumIds.isEmpty() ? named : intersect(albumIds, named);
+      albumIds = EntityParams.idsNamed(search::albums, albumName.get(), albumIds);
       if (albumIds.isEmpty()) {
         return false;
       }
@@ -199,8 +197,7 @@ public class TracksMethod implements JamendoMethod {
     List<Long> artistIds = new ArrayList<>(p.integers("artist_id"));
     Optional<String> artistName = p.string("artist_name");
     if (artistName.isPresent()) {
-      List<Long> named = entityIds(search::artists, artistName.get());
-      artistIds = artistIds.isEmpty() ? named : intersect(artistIds, named);
+      artistIds = EntityParams.idsNamed(search::artists, artistName.get(), artistIds);
       if (artistIds.isEmpty()) {
         return false;
       }
@@ -332,18 +329,6 @@ public class TracksMethod implements JamendoMethod {
     String dl = p.oneOf("audiodlformat", AUDIO_FORMATS).orElse(audio.orElse("mp32"));
     Set<String> include = new HashSet<>(p.manyOf("include", INCLUDES));
     return new TrackView.Options(size, audio.orElse("mp31"), dl, include);
-  }
-
-  private static List<Long> entityIds(
-      Function<EntityQuery, SearchResult> finder, String exactName) {
-    return finder
-        .apply(EntityQuery.builder().name(NameMatch.exact(exactName)).page(0, 1_000).build())
-        .ids();
-  }
-
-  private static List<Long> intersect(List<Long> a, List<Long> b) {
-    Set<Long> keep = new HashSet<>(b);
-    return a.stream().filter(keep::contains).toList();
   }
 
   private static <T> Map<Long, T> byId(List<T> items, Function<T, Long> id) {
