@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Benchmark: the Jamendo dialect under concurrent HTTP load on a demo catalog (default 1,000,000
+# tracks), next to (a) the same queries run in-process on the Lucene index and (b) a trivial
+# endpoint of the same server, all measured in one run.
+#
+# Usage: bench/jamendo-load.sh [TRACKS]
+#   DATA=dir      reuse (or create and keep) the catalog in dir; otherwise a temporary one
+#   CONNECTIONS=16 THREADS=2 DURATION=20s   wrk settings; HEAP=2g for the server
+#   STAVE_JAR=... benchmark another build
+# Needs wrk (Debian package `wrk`). Reports requests/s, p50 and p99 for each query family and the
+# ratios p50(HTTP)/p50(in-process) and p50(HTTP)/p50(trivial endpoint).
+# Targets (issue 3): tracks?id= p99 < 5 ms, filtered and full-text p99 < 50 ms, autocomplete
+# p99 < 10 ms, similar p99 < 30 ms. wrk shares the machine's cores with the server: the figures
+# are those of one box serving and loading at once.
+set -euo pipefail
+
+TRACKS="${1:-1000000}"
+HEAP="${HEAP:-2g}"
+CONNECTIONS="${CONNECTIONS:-16}"
+THREADS="${THREADS:-2}"
+DURATION="${DURATION:-20s}"
+cd "$(dirname "$0")/.."
+
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
+# shellcheck source=../scripts/find-jdk.sh
+. scripts/find-jdk.sh
+stave_find_jdk || exit 1
+export JAVA_HOME="$STAVE_JAVA_HOME"
+JAVA="$JAVA_HOME/bin/java"
+
+JAR="${STAVE_JAR:-target/stave.jar}"
+if [[ ! -f "$JAR" ]] || [[ -n "$(find pom.xml src/main -newer "$JAR" -print -quit)" ]]; then
+  echo "building target/stave.jar ..."
+  ./mvnw -B -q -DskipTests package
+fi
+
+WORK="$(mktemp -d -t stave-load-XXXXXX)"
+DATA="${DATA:-$WORK/data}"
+cleanup() {
+  if [[ -n "${SERVE_PID:-}" ]] && kill -0 "$SERVE_PID" 2>/dev/null; then
+    kill "$SERVE_PID" 2>/dev/null || true
+    wait "$SERVE_PID" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "== machine"
+echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+echo "cpus: $(nproc), memory: $(free -g | awk '/Mem:/{print $2}') GiB, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+"$JAVA" -version 2>&1 | head -1
+
+if [[ ! -f "$DATA/stave.db" ]]; then
+  echo "== catalog: stave demo --tracks $TRACKS into $DATA"
+  "$JAVA" -Xmx1g -jar "$JAR" demo --tracks "$TRACKS" --data "$DATA" 2>/dev/null | tail -2
+fi
+CLIENT_ID=$("$JAVA" -jar "$JAR" apps create load-bench --data "$DATA" 2>/dev/null |
+  grep -oE '[0-9a-f]{32}' | head -1)
+[[ -n "$CLIENT_ID" ]] || { echo "could not create an app" >&2; exit 1; }
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+BASE="http://127.0.0.1:$PORT"
+echo "== serve (-Xmx$HEAP) on $BASE"
+"$JAVA" "-Xmx$HEAP" -jar "$JAR" serve --data "$DATA" --port "$PORT" --bind 127.0.0.1 \
+  >"$WORK/serve.log" 2>&1 &
+SERVE_PID=$!
+for _ in $(seq 1 6000); do # an index rebuild after a schema change can take minutes
+  curl -fs "$BASE/actuator/health" 2>/dev/null | grep -q '"UP"' && break
+  kill -0 "$SERVE_PID" 2>/dev/null || { tail -30 "$WORK/serve.log"; exit 1; }
+  sleep 0.1
+done
+
+# Request mixes: real ids sampled across the catalog, common tags, words and prefixes.
+python3 - "$BASE" "$CLIENT_ID" "$WORK" <<'PY'
+import json, random, sys, urllib.request
+base, cid, work = sys.argv[1:4]
+rnd = random.Random(7)
+def get(path):
+    with urllib.request.urlopen(base + path) as r:
+        return json.load(r)
+total = get(f"/v3.0/tracks?client_id={cid}&limit=1&fullcount=true")["headers"]["results_fullcount"]
+ids, names = [], []
+for _ in range(10):
+    off = rnd.randrange(0, max(1, min(total, 100000) - 200))
+    res = get(f"/v3.0/tracks?client_id={cid}&limit=200&offset={off}&order=id")["results"]
+    ids += [t["id"] for t in res]
+    names += [w for t in res for w in t["name"].split() if len(w) > 3]
+tags = ["rock", "pop", "electronic", "ambient", "jazz", "classical", "hiphop", "metal",
+        "folk", "soundtrack", "lounge", "world"]
+speeds = ["low", "medium", "high"]
+mixes = {
+  "tracks_by_id": [f"/v3.0/tracks?client_id={cid}&id={i}" for i in ids],
+  "tag_musicinfo_popularity": [
+      f"/v3.0/tracks?client_id={cid}&tags={rnd.choice(tags)}&vocalinstrumental=instrumental"
+      f"&speed={rnd.choice(speeds)}&order=popularity_total&limit=10" for _ in range(500)],
+  "search": [f"/v3.0/tracks?client_id={cid}&search={rnd.choice(names)}&limit=10"
+             for _ in range(500)],
+  "autocomplete": [f"/v3.0/autocomplete?client_id={cid}&prefix={rnd.choice(names)[:3].lower()}"
+                   f"&limit=5" for _ in range(500)],
+  "similar": [f"/v3.0/tracks/similar?client_id={cid}&id={i}&limit=10" for i in ids[:500]],
+  "trivial": ["/actuator/health/liveness"],
+}
+for name, paths in mixes.items():
+    with open(f"{work}/{name}.lua", "w") as f:
+        f.write("local paths = {\n" + ",\n".join(json.dumps(p) for p in paths) + "\n}\n")
+        f.write("local n = 0\nrequest = function()\n  n = n + 1\n"
+                "  return wrk.format('GET', paths[(n % #paths) + 1])\nend\n")
+    with open(f"{work}/{name}.paths", "w") as f:
+        f.write("\n".join(paths) + "\n")
+print(f"catalog: {total:,} tracks; sampled {len(ids)} ids")
+PY
+
+# wrk prints latencies as 812.00us, 1.23ms or 1.02s: normalise to ms.
+to_ms() { awk '{ v=$1; if (v ~ /us$/) { sub(/us$/,"",v); v/=1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v) } else if (v ~ /s$/) { sub(/s$/,"",v); v*=1000 } printf "%.2f", v }'; }
+
+echo "== HTTP load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
+printf "%-26s %12s %10s %10s %10s\n" query "requests/s" "p50 ms" "p99 ms" "non-2xx"
+declare -A P50
+for mix in trivial tracks_by_id tag_musicinfo_popularity search autocomplete similar; do
+  # a short warm-up so the JIT and the index caches are not part of the figures
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$WORK/$mix.lua" "$BASE" >/dev/null 2>&1 || true
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$WORK/$mix.lua" "$BASE")
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out" | to_ms)
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out" | to_ms)
+  bad=$(awk '/Non-2xx/ {print $5}' <<<"$out")
+  P50[$mix]=$p50
+  printf "%-26s %12s %10s %10s %10s\n" "$mix" "$rps" "$p50" "$p99" "${bad:-0}"
+  # a request that answered with a failed envelope is a broken benchmark, not a fast one
+  first=$(head -1 "$WORK/$mix.paths")
+  if [[ "$mix" != trivial ]] && curl -fs "$BASE$first" | grep -q '"status":"failed"'; then
+    echo "  warning: $first answers status failed: $(curl -fs "$BASE$first" | head -c 300)"
+  fi
+done
+kill "$SERVE_PID"; wait "$SERVE_PID" 2>/dev/null || true; SERVE_PID=""
+
+echo "== in-process: the same queries on the Lucene index (CatalogSearch, no HTTP), $THREADS threads"
+./mvnw -B -q test -Dtest=JamendoQueryBenchmark -Dstave.bench=true -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dstave.bench.data-dir="$DATA" -Dstave.bench.paths-dir="$WORK" -Dstave.bench.threads="$THREADS" \
+  2>/dev/null | grep -E '^(in-process|  )' | tee "$WORK/inprocess.txt"
+
+echo "== ratios (p50 HTTP / p50 in-process; p50 HTTP / p50 trivial endpoint)"
+for mix in tracks_by_id tag_musicinfo_popularity search autocomplete similar; do
+  inproc=$(awk -v m="$mix" '$1 == "in-process" && $2 == m {print $4}' "$WORK/inprocess.txt")
+  awk -v m="$mix" -v h="${P50[$mix]}" -v i="${inproc:-0}" -v t="${P50[trivial]}" \
+    'BEGIN { if (i > 0) printf "%-26s x%.1f in-process, x%.1f trivial\n", m, h / i, h / t;
+           else printf "%-26s (no in-process figure), x%.1f trivial\n", m, h / t }'
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,139 @@
+package dev.stave.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stave.StaveApplication;
+import dev.stave.jamendo.api.JamendoMethod;
+import dev.stave.jamendo.api.JamendoParams;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The in-process half of {@code bench/jamendo-load.sh}: runs the request paths the script sent over
+ * HTTP directly through the Jamendo methods (index query, store reads, result maps; no HTTP, no
+ * rendering) on the same data directory, with as many threads as wrk used, and prints p50, p99 and
+ * throughput per query family. Not part of the regular suite: it needs {@code -Dstave.bench=true
+ * -Dstave.bench.data-dir=DIR -Dstave.bench.paths-dir=DIR}.
+ */
+@EnabledIfSystemProperty(named = "stave.bench", matches = "true")
+class JamendoQueryBenchmark {
+  private static final List<String> MIXES =
+      List.of("tracks_by_id", "tag_musicinfo_popularity", "search", "autocomplete", "similar");
+  private static final long WARM_UP_NANOS = TimeUnit.SECONDS.toNanos(5);
+  private static final long MEASURE_NANOS = TimeUnit.SECONDS.toNanos(15);
+
+  @Test
+  void sameQueriesInProcess() throws Exception {
+    Path data = Path.of(System.getProperty("stave.bench.data-dir"));
+    Path paths = Path.of(System.getProperty("stave.bench.paths-dir"));
+    int threads = Integer.getInteger("stave.bench.threads", 2);
+    SpringApplication app = new SpringApplication(StaveApplication.class);
+    app.setWebApplicationType(WebApplicationType.NONE);
+    try (ConfigurableApplicationContext ctx =
+        app.run(
+            "--stave.data-dir=" + data,
+            "--stave.public-url=http://bench.invalid",
+            "--logging.level.root=WARN")) {
+      Map<String, JamendoMethod> methods = new LinkedHashMap<>();
+      ctx.getBeansOfType(JamendoMethod.class).values().forEach(m -> methods.put(m.path(), m));
+      for (String mix : MIXES) {
+        Path file = paths.resolve(mix + ".paths");
+        if (!Files.exists(file)) {
+          continue;
+        }
+        List<Call> calls = calls(file, methods);
+        if (calls.isEmpty()) {
+          System.out.println("in-process " + mix + " skipped: no such method in this build");
+          continue;
+        }
+        run(calls, threads, WARM_UP_NANOS);
+        long[] latencies = run(calls, threads, MEASURE_NANOS);
+        Arrays.sort(latencies);
+        assertThat(latencies).isNotEmpty();
+        System.out.printf(
+            Locale.ROOT,
+            "in-process %s p50 %.3f p99 %.3f ms, %,.0f ops/s%n",
+            mix,
+            latencies[latencies.length / 2] / 1e6,
+            latencies[(int) (latencies.length * 0.99)] / 1e6,
+            latencies.length / (MEASURE_NANOS / 1e9));
+      }
+    }
+  }
+
+  private record Call(JamendoMethod method, Map<String, String[]> query) {}
+
+  private static List<Call> calls(Path file, Map<String, JamendoMethod> methods)
+      throws IOException {
+    List<Call> calls = new ArrayList<>();
+    for (String line : Files.readAllLines(file)) {
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] pathAndQuery = line.split("\\?", 2);
+      JamendoMethod m = methods.get(pathAndQuery[0].replaceFirst("^/v3\\.0/", ""));
+      if (m == null) {
+        continue;
+      }
+      Map<String, String[]> query = new LinkedHashMap<>();
+      for (String pair : pathAndQuery.length > 1 ? pathAndQuery[1].split("&") : new String[0]) {
+        String[] kv = pair.split("=", 2);
+        query.put(
+            URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+            new String[] {URLDecoder.decode(kv.length > 1 ? kv[1] : "", StandardCharsets.UTF_8)});
+      }
+      calls.add(new Call(m, query));
+    }
+    return calls;
+  }
+
+  /** Runs the calls round-robin on {@code threads} threads for {@code nanos}; their latencies. */
+  private static long[] run(List<Call> calls, int threads, long nanos) throws Exception {
+    long end = System.nanoTime() + nanos;
+    try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+      List<Future<long[]>> parts = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int offset = t;
+        parts.add(
+            pool.submit(
+                () -> {
+                  long[] out = new long[1 << 16];
+                  int n = 0;
+                  for (int i = offset; System.nanoTime() < end; i += threads) {
+                    Call c = calls.get(i % calls.size());
+                    long t0 = System.nanoTime();
+                    c.method().execute(JamendoParams.of(c.query()));
+                    if (n == out.length) {
+                      out = Arrays.copyOf(out, n * 2);
+                    }
+                    out[n++] = System.nanoTime() - t0;
+                  }
+                  return Arrays.copyOf(out, n);
+                }));
+      }
+      List<long[]> all = new ArrayList<>();
+      for (Future<long[]> f : parts) {
+        all.add(f.get());
+      }
+      return all.stream().flatMapToLong(Arrays::stream).toArray();
+    }
+  }
+}
