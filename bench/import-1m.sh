@@ -13,25 +13,13 @@ TRACKS="${1:-1000000}"
 HEAP="${HEAP:-1g}"
 cd "$(dirname "$0")/.."
 
-# shellcheck source=../scripts/find-jdk.sh
-. scripts/find-jdk.sh
-stave_find_jdk || exit 1
-export JAVA_HOME="$STAVE_JAVA_HOME"
-JAVA="$JAVA_HOME/bin/java"
-
-JAR="${STAVE_JAR:-target/stave.jar}"
-if [[ ! -f "$JAR" ]] || [[ -n "$(find pom.xml src/main -newer "$JAR" -print -quit)" ]]; then
-  echo "building target/stave.jar ..."
-  ./mvnw -B -q -DskipTests package
-fi
+# shellcheck source=common.sh
+. bench/common.sh
 
 WORK="$(mktemp -d -t stave-bench-XXXXXX)"
 DATA="$WORK/data"
 cleanup() {
-  if [[ -n "${SERVE_PID:-}" ]] && kill -0 "$SERVE_PID" 2>/dev/null; then
-    kill "$SERVE_PID" 2>/dev/null || true
-    wait "$SERVE_PID" 2>/dev/null || true
-  fi
+  stop_server
   if [[ "${KEEP:-0}" != 1 ]]; then rm -rf "$WORK"; else echo "kept $WORK"; fi
 }
 trap cleanup EXIT

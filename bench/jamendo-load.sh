@@ -22,25 +22,13 @@ DURATION="${DURATION:-20s}"
 cd "$(dirname "$0")/.."
 
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
-# shellcheck source=../scripts/find-jdk.sh
-. scripts/find-jdk.sh
-stave_find_jdk || exit 1
-export JAVA_HOME="$STAVE_JAVA_HOME"
-JAVA="$JAVA_HOME/bin/java"
-
-JAR="${STAVE_JAR:-target/stave.jar}"
-if [[ ! -f "$JAR" ]] || [[ -n "$(find pom.xml src/main -newer "$JAR" -print -quit)" ]]; then
-  echo "building target/stave.jar ..."
-  ./mvnw -B -q -DskipTests package
-fi
+# shellcheck source=common.sh
+. bench/common.sh
 
 WORK="$(mktemp -d -t stave-load-XXXXXX)"
 DATA="${DATA:-$WORK/data}"
 cleanup() {
-  if [[ -n "${SERVE_PID:-}" ]] && kill -0 "$SERVE_PID" 2>/dev/null; then
-    kill "$SERVE_PID" 2>/dev/null || true
-    wait "$SERVE_PID" 2>/dev/null || true
-  fi
+  stop_server
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -132,7 +120,7 @@ for mix in trivial tracks_by_id tag_musicinfo_popularity search autocomplete sim
     echo "  warning: $first answers status failed: $(curl -fs "$BASE$first" | head -c 300)"
   fi
 done
-kill "$SERVE_PID"; wait "$SERVE_PID" 2>/dev/null || true; SERVE_PID=""
+stop_server
 
 echo "== in-process: the same queries on the Lucene index (CatalogSearch, no HTTP), $THREADS threads"
 ./mvnw -B -q test -Dtest=JamendoQueryBenchmark -Dstave.bench=true -Dsurefire.failIfNoSpecifiedTests=false \
