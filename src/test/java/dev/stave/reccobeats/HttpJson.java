@@ -2,14 +2,19 @@ package dev.stave.reccobeats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stave.testsupport.RealData;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -90,5 +95,36 @@ final class HttpJson {
     Map<String, String> out = new LinkedHashMap<>();
     object.properties().forEach(e -> out.put(e.getKey(), type(e.getValue())));
     return out;
+  }
+
+  static JsonNode capture(String file) throws Exception {
+    Path p = RealData.require("reccobeats/" + file);
+    return JsonMapper.builder().build().readTree(Files.readString(p));
+  }
+
+  /**
+   * Same field names in the same order; each field's type is one the captures show (a string may
+   * stand where the captures only show null; {@code mayBeNull} fields may be null where the
+   * captures show a value — the catalog does not know them).
+   */
+  static void assertSameShape(JsonNode ours, JsonNode captured, String... mayBeNull) {
+    Map<String, Set<String>> seen = new LinkedHashMap<>();
+    captured.forEach(
+        c -> shape(c).forEach((k, v) -> seen.computeIfAbsent(k, x -> new TreeSet<>()).add(v)));
+    Map<String, String> mine = shape(ours);
+    assertThat(new ArrayList<>(mine.keySet()))
+        .as("field names and order")
+        .isEqualTo(new ArrayList<>(shape(captured.get(0)).keySet()));
+    mine.forEach(
+        (field, type) -> {
+          Set<String> types = new TreeSet<>(seen.get(field));
+          if (types.size() > 1) {
+            types.remove("null");
+          }
+          boolean unknown = type.equals("null") && List.of(mayBeNull).contains(field);
+          if (!unknown && !(types.equals(Set.of("null")) && type.equals("string"))) {
+            assertThat(types).as("type of " + field).contains(type);
+          }
+        });
   }
 }
