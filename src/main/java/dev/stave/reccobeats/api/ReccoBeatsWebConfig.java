@@ -1,0 +1,34 @@
+package dev.stave.reccobeats.api;
+
+import org.springdoc.core.models.GroupedOpenApi;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * CORS open to every origin on {@code /v1} (browser apps call ReccoBeats directly, spec §1.1;
+ * preflights are answered by Spring), and the dialect's OpenAPI group, served at {@code
+ * /v3/api-docs/reccobeats}.
+ */
+@Configuration
+class ReccoBeatsWebConfig implements WebMvcConfigurer {
+  @Override
+  public void addCorsMappings(CorsRegistry registry) {
+    registry
+        .addMapping("/v1/**")
+        .allowedOrigins("*")
+        .allowedMethods("GET", "HEAD", "POST")
+        .allowedHeaders("*")
+        .maxAge(86_400);
+  }
+
+  @Bean
+  GroupedOpenApi reccobeatsOpenApi() {
+    return GroupedOpenApi.builder()
+        .group("reccobeats")
+        .displayName("ReccoBeats API v1")
+        .pathsToMatch("/v1/**")
+        .build();
+  }
+}

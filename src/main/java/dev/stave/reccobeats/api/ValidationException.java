@@ -1,0 +1,61 @@
+package dev.stave.reccobeats.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parameter values out of range or lists of the wrong size, answered with the validation envelope
+ * (spec §5.2, code 4004). Each violation names the parameter; the error handler prefixes the name
+ * of the controller method, as Bean Validation's property paths do ({@code getTracks.ids}).
+ */
+public class ValidationException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** One parameter and what is wrong with it, in Hibernate Validator's default words. */
+  public record Violation(String parameter, String message) {}
+
+  private final transient List<Violation> violations;
+
+  ValidationException(List<Violation> violations) {
+    super(violations.toString());
+    this.violations = List.copyOf(violations);
+  }
+
+  public List<Violation> violations() {
+    return violations;
+  }
+
+  /** Collects violations; {@link #check()} throws when there is any. */
+  public static final class Collector {
+    private final List<Violation> found = new ArrayList<>();
+
+    public Collector range(String parameter, long value, long min, long max) {
+      if (value < min) {
+        found.add(new Violation(parameter, "must be greater than or equal to " + min));
+      } else if (value > max) {
+        found.add(new Violation(parameter, "must be less than or equal to " + max));
+      }
+      return this;
+    }
+
+    public Collector size(String parameter, int size, int min, int max) {
+      if (size < min || size > max) {
+        found.add(new Violation(parameter, "size must be between " + min + " and " + max));
+      }
+      return this;
+    }
+
+    public Collector notBlank(String parameter, String value) {
+      if (value == null || value.isBlank()) {
+        found.add(new Violation(parameter, "must not be blank"));
+      }
+      return this;
+    }
+
+    public void check() {
+      if (!found.isEmpty()) {
+        throw new ValidationException(found);
+      }
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package dev.stave.reccobeats.track;
+
+import dev.stave.catalog.Track;
+import dev.stave.reccobeats.api.ApiDocs;
+import dev.stave.reccobeats.api.Envelopes.ListEnvelope;
+import dev.stave.reccobeats.api.Envelopes.PageEnvelope;
+import dev.stave.reccobeats.api.Ids;
+import dev.stave.reccobeats.api.Listings;
+import dev.stave.reccobeats.api.Lookup;
+import dev.stave.reccobeats.api.PageParams;
+import dev.stave.reccobeats.api.Paging;
+import dev.stave.reccobeats.api.ReccoBeatsCode;
+import dev.stave.reccobeats.api.ReccoBeatsException;
+import dev.stave.reccobeats.api.Renderer;
+import dev.stave.reccobeats.api.SearchRequest;
+import dev.stave.reccobeats.api.Views.AlbumView;
+import dev.stave.reccobeats.api.Views.AudioFeaturesView;
+import dev.stave.reccobeats.api.Views.TrackView;
+import dev.stave.search.EntityQuery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Tracks (spec E1–E5) and the batch of audio features (E7). */
+@RestController
+@Tag(name = "Track", description = "Tracks by id, their album and audio features, title search")
+public class TrackController {
+  private final Lookup lookup;
+  private final Listings listings;
+  private final Renderer render;
+
+  public TrackController(Lookup lookup, Listings listings, Renderer render) {
+    this.lookup = lookup;
+    this.listings = listings;
+    this.render = render;
+  }
+
+  @GetMapping("/v1/track")
+  @Operation(summary = "Several tracks", description = "Tracks by ReccoBeats or Spotify ids.")
+  public ListEnvelope<TrackView> getTracks(
+      @Parameter(description = ApiDocs.IDS) @RequestParam List<String> ids) {
+    return new ListEnvelope<>(render.tracks(lookup.tracks(Ids.parse(ids))));
+  }
+
+  @GetMapping("/v1/track/{id}")
+  @Operation(summary = "One track", description = "404 (code 4041) when the id names no track.")
+  public TrackView getTrack(@Parameter(description = ApiDocs.PATH_ID) @PathVariable String id) {
+    return render.track(lookup.track(id));
+  }
+
+  @GetMapping("/v1/track/{id}/album")
+  @Operation(
+      summary = "Albums of a track",
+      description = "The album the track appears on (none for a track released on its own).")
+  public PageEnvelope<AlbumView> getTrackAlbums(
+      @Parameter(description = ApiDocs.PATH_ID) @PathVariable String id, PageParams params) {
+    Paging paging = params.paging();
+    Track track = lookup.track(id);
+    if (track.albumId() == null) {
+      return PageEnvelope.of(List.of(), paging, 0);
+    }
+    return listings.albums(EntityQuery.builder().ids(Set.of(track.albumId())), paging);
+  }
+
+  @GetMapping("/v1/track/{id}/audio-features")
+  @Operation(
+      summary = "Audio features of a track",
+      description = "404 (code 4041) when the track is unknown or has no features.")
+  public AudioFeaturesView getTrackAudioFeatures(
+      @Parameter(description = ApiDocs.PATH_ID) @PathVariable String id) {
+    AudioFeaturesView features = render.features(lookup.track(id));
+    if (features == null) {
+      throw new ReccoBeatsException(
+          ReccoBeatsCode.NOT_FOUND, "Cannot find any audio features for track " + id);
+    }
+    return features;
+  }
+
+  @GetMapping("/v1/track/search")
+  @Operation(
+      summary = "Search tracks by title",
+      description = "Case-insensitive substring of the track title only, in title order.")
+  public PageEnvelope<TrackView> searchTrack(
+      @Parameter(description = ApiDocs.SEARCH_TEXT) @RequestParam String searchText,
+      PageParams params) {
+    return listings.searchTracks(SearchRequest.of(searchText, params));
+  }
+
+  @GetMapping("/v1/audio-features")
+  @Operation(
+      summary = "Audio features of several tracks",
+      description = "Tracks without features are left out like unknown ids.")
+  public ListEnvelope<AudioFeaturesView> getAudioFeatures(
+      @Parameter(description = ApiDocs.IDS) @RequestParam List<String> ids) {
+    return new ListEnvelope<>(
+        lookup.tracks(Ids.parse(ids)).stream()
+            .map(render::features)
+            .filter(Objects::nonNull)
+            .toList());
+  }
+}
