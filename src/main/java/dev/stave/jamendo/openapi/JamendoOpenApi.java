@@ -1,5 +1,6 @@
 package dev.stave.jamendo.openapi;
 
+import dev.stave.jamendo.api.FileMethod;
 import dev.stave.jamendo.api.JamendoCode;
 import dev.stave.jamendo.api.JamendoMethod;
 import io.swagger.v3.oas.models.Components;
@@ -107,7 +108,7 @@ public class JamendoOpenApi {
           .append(doc.oneOf().stream().map(p -> "`" + p + "`").collect(Collectors.joining(", ")))
           .append(" (code 4 otherwise).");
     }
-    if (MethodDoc.isFile(m.path())) {
+    if (m instanceof FileMethod) {
       description.append(
           " Does not inherit the parent method's parameters. A malformed or missing parameter is"
               + " answered with the error envelope (Jamendo itself answers HTTP 500).");
@@ -126,7 +127,7 @@ public class JamendoOpenApi {
         .summary(doc.summary())
         .description(description.toString())
         .parameters(parameters)
-        .responses(MethodDoc.isFile(m.path()) ? fileResponses(m.itemName()) : envelopeResponses(m));
+        .responses(m instanceof FileMethod ? fileResponses(m.itemName()) : envelopeResponses(m));
   }
 
   private static Parameter parameter(

@@ -82,9 +82,4 @@ public record MethodDoc(String summary, List<String> required, List<String> oneO
   public static MethodDoc forPath(String path) {
     return METHODS.getOrDefault(path, of("GET /v3.0/" + path));
   }
-
-  /** Whether a method answers with a redirect instead of an envelope (spec §3.5). */
-  public static boolean isFile(String path) {
-    return path.endsWith("/file");
-  }
 }
