@@ -13,7 +13,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * <ul>
  *   <li>stream: {@code /audio/track/{id}/{format}}, download: {@code
  *       /audio/track/{id}/{format}/download}, album zip: {@code /audio/album/{id}/mp32/zip},
- *       playlist zip: {@code /audio/playlist/{id}/mp32/zip};
+ *       playlist zip: {@code /audio/playlist/{id}/mp32/zip}, radio stream: {@code
+ *       /audio/radio/{id}};
  *   <li>images: an entity's own image URL when the catalog has one (its {@code width} set to the
  *       requested size), otherwise {@code /images/{album|track|artist}/{id}?width=N};
  *   <li>share pages: {@code /track/{id}}, {@code /album/{id}}, {@code /artist/{id}}; short forms
@@ -54,6 +55,10 @@ public class JamendoLinks {
 
   public String playlistZip(long playlistId) {
     return base() + "/audio/playlist/" + playlistId + "/mp32/zip";
+  }
+
+  public String radioStream(long radioId) {
+    return base() + "/audio/radio/" + radioId;
   }
 
   /** {@code stored} resized to {@code width}, or Stave's own image of the entity. */

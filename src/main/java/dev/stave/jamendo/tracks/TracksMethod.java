@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TracksMethod implements JamendoMethod {
-  static final List<String> AUDIO_FORMATS = List.of("mp31", "mp32", "ogg", "flac");
+  public static final List<String> AUDIO_FORMATS = List.of("mp31", "mp32", "ogg", "flac");
   private static final List<String> INCLUDES = List.of("licenses", "musicinfo", "stats", "lyrics");
   private static final List<String> TYPES = List.of("single", "albumtrack");
   private static final List<String> SPEEDS =

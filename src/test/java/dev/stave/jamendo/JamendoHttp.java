@@ -1,0 +1,44 @@
+package dev.stave.jamendo;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** GET requests against a test server that never follow redirects, and JSON parsing. */
+final class JamendoHttp {
+  private final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private final JsonMapper json = JsonMapper.builder().build();
+  private final int port;
+
+  JamendoHttp(int port) {
+    this.port = port;
+  }
+
+  HttpResponse<String> get(String pathAndQuery) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  JsonNode json(String pathAndQuery) throws Exception {
+    HttpResponse<String> r = get(pathAndQuery);
+    if (r.statusCode() != 200) {
+      throw new AssertionError("HTTP " + r.statusCode() + " for " + pathAndQuery + ": " + r.body());
+    }
+    return json.readTree(r.body());
+  }
+
+  /** The headers of the envelope answered to {@code pathAndQuery}. */
+  JsonNode headers(String pathAndQuery) throws Exception {
+    return json(pathAndQuery).get("headers");
+  }
+
+  /** The error message of the envelope answered to {@code pathAndQuery}. */
+  String errorMessage(String pathAndQuery) throws Exception {
+    return headers(pathAndQuery).get("error_message").asString();
+  }
+}
