@@ -14,10 +14,6 @@ import dev.stave.catalog.Tag;
 import dev.stave.catalog.Track;
 import dev.stave.catalog.TrackFlags;
 import dev.stave.search.SearchIndex;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,7 +52,6 @@ class JamendoSubEntitiesTest {
   @Autowired CatalogStore store;
   @Autowired SearchIndex index;
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private final JsonMapper json = JsonMapper.builder().build();
   private String clientId;
 
@@ -215,20 +210,7 @@ class JamendoSubEntitiesTest {
   }
 
   private String body(String method, String query) throws Exception {
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        "http://127.0.0.1:"
-                            + port
-                            + "/v3.0/"
-                            + method
-                            + "?client_id="
-                            + clientId
-                            + query))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    return r.body();
+    return new JamendoHttp(port).get(method, clientId, query);
   }
 
   private JsonNode get(String method, String query) throws Exception {

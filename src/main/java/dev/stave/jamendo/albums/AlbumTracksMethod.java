@@ -6,6 +6,7 @@ import dev.stave.jamendo.api.EntityParams;
 import dev.stave.jamendo.api.JamendoLinks;
 import dev.stave.jamendo.api.JamendoMethod;
 import dev.stave.jamendo.api.JamendoParams;
+import dev.stave.jamendo.api.ListPaging;
 import dev.stave.jamendo.api.SubEntityBudget;
 import dev.stave.jamendo.tracks.TrackView;
 import dev.stave.search.CatalogSearch;
@@ -75,8 +76,7 @@ public class AlbumTracksMethod implements JamendoMethod {
 
   @Override
   public Result execute(JamendoParams p) {
-    JamendoParams.Paging paging = p.paging();
-    boolean fullcount = p.bool("fullcount").orElse(false);
+    ListPaging paging = ListPaging.of(p);
     TrackView.Options options = TrackView.options(p); // audioformat: the four track formats here
     List<String> orders = EntityParams.orders(p, AlbumsMethod.ORDER_FIELDS, TRACK_ORDERS);
     TrackQuery.Builder tracks = TrackQuery.builder().single(false);
@@ -93,10 +93,10 @@ public class AlbumTracksMethod implements JamendoMethod {
         || (p.has("track_id") || p.has("track_name"))
             && !EntityParams.restrictIds(
                 p, q.get(), search.parentsOfTracks(tracks.build(), CatalogSearch.Parent.ALBUM))) {
-      return Result.of(List.of(), fullcount ? 0L : null);
+      return paging.none();
     }
     EntityParams.sortBy(orders, AlbumsMethod.ORDER_FIELDS, q.get());
-    SearchResult r = search.albums(q.get().page((int) paging.offset(), paging.limit()).build());
+    SearchResult r = search.albums(paging.page(q.get()));
     SubEntityBudget budget = new SubEntityBudget();
     Map<Long, List<Track>> nested =
         EntityParams.hydrate(
@@ -120,7 +120,7 @@ public class AlbumTracksMethod implements JamendoMethod {
               album, children.getOrDefault(Long.parseLong((String) album.get("id")), List.of())));
     }
     EntityParams.nest(out, "tracks", children, budget);
-    return Result.of(out, fullcount ? r.total() : null);
+    return paging.result(out, r);
   }
 
   /**

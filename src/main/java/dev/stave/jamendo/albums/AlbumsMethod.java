@@ -7,6 +7,7 @@ import dev.stave.jamendo.api.EntityParams;
 import dev.stave.jamendo.api.JamendoLinks;
 import dev.stave.jamendo.api.JamendoMethod;
 import dev.stave.jamendo.api.JamendoParams;
+import dev.stave.jamendo.api.ListPaging;
 import dev.stave.search.CatalogSearch;
 import dev.stave.search.EntityQuery;
 import dev.stave.search.EntitySort;
@@ -129,17 +130,16 @@ public class AlbumsMethod implements JamendoMethod {
 
   @Override
   public Result execute(JamendoParams p) {
-    JamendoParams.Paging paging = p.paging();
-    boolean fullcount = p.bool("fullcount").orElse(false);
+    ListPaging paging = ListPaging.of(p);
     String size = EntityParams.imageSize(p);
     p.oneOf("audioformat", List.of("mp32")); // the only zip format (spec §6.2)
     Optional<EntityQuery.Builder> q = filters(p);
     if (q.isEmpty()) {
-      return Result.of(List.of(), fullcount ? 0L : null);
+      return paging.none();
     }
     EntityParams.sortBy(p, ORDER_FIELDS, q.get());
-    SearchResult r = search.albums(q.get().page((int) paging.offset(), paging.limit()).build());
-    return Result.of(render(r.ids(), size), fullcount ? r.total() : null);
+    SearchResult r = search.albums(paging.page(q.get()));
+    return paging.result(render(r.ids(), size), r);
   }
 
   /**

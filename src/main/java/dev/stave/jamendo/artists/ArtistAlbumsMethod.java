@@ -32,14 +32,9 @@ public class ArtistAlbumsMethod extends ArtistsSubMethod {
           "album_id", EntitySort.ID,
           "album_releasedate", EntitySort.RELEASE_DATE);
 
-  private final CatalogStore store;
-  private final JamendoLinks links;
-
   public ArtistAlbumsMethod(
       ArtistsMethod artists, CatalogSearch search, CatalogStore store, JamendoLinks links) {
-    super(artists, search);
-    this.store = store;
-    this.links = links;
+    super(artists, search, store, links);
   }
 
   @Override

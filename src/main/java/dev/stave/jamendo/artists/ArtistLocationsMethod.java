@@ -1,9 +1,11 @@
 package dev.stave.jamendo.artists;
 
 import dev.stave.catalog.Artist;
+import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.Location;
 import dev.stave.jamendo.api.EntityParams;
 import dev.stave.jamendo.api.JamendoException;
+import dev.stave.jamendo.api.JamendoLinks;
 import dev.stave.jamendo.api.JamendoParams;
 import dev.stave.search.CatalogSearch;
 import dev.stave.search.EntityQuery;
@@ -55,8 +57,9 @@ public class ArtistLocationsMethod extends ArtistsSubMethod {
 
   private static final double EARTH_RADIUS_KM = 6371.0088;
 
-  public ArtistLocationsMethod(ArtistsMethod artists, CatalogSearch search) {
-    super(artists, search);
+  public ArtistLocationsMethod(
+      ArtistsMethod artists, CatalogSearch search, CatalogStore store, JamendoLinks links) {
+    super(artists, search, store, links);
   }
 
   @Override
@@ -68,16 +71,6 @@ public class ArtistLocationsMethod extends ArtistsSubMethod {
   List<String> ownParameters() {
     return List.of(
         "haslocation", "location_country", "location_city", "location_coords", "location_radius");
-  }
-
-  @Override
-  Map<String, ?> nestedOrders() {
-    return Map.of();
-  }
-
-  @Override
-  boolean shareUrls() {
-    return true;
   }
 
   @Override

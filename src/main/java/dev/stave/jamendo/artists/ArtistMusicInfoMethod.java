@@ -3,6 +3,7 @@ package dev.stave.jamendo.artists;
 import dev.stave.catalog.Artist;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.jamendo.api.EntityParams;
+import dev.stave.jamendo.api.JamendoLinks;
 import dev.stave.jamendo.api.JamendoParams;
 import dev.stave.search.CatalogSearch;
 import dev.stave.search.EntityQuery;
@@ -25,11 +26,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ArtistMusicInfoMethod extends ArtistsSubMethod {
-  private final CatalogStore store;
-
-  public ArtistMusicInfoMethod(ArtistsMethod artists, CatalogSearch search, CatalogStore store) {
-    super(artists, search);
-    this.store = store;
+  public ArtistMusicInfoMethod(
+      ArtistsMethod artists, CatalogSearch search, CatalogStore store, JamendoLinks links) {
+    super(artists, search, store, links);
   }
 
   @Override
@@ -40,16 +39,6 @@ public class ArtistMusicInfoMethod extends ArtistsSubMethod {
   @Override
   List<String> ownParameters() {
     return List.of("tag");
-  }
-
-  @Override
-  Map<String, ?> nestedOrders() {
-    return Map.of();
-  }
-
-  @Override
-  boolean shareUrls() {
-    return true;
   }
 
   @Override

@@ -46,14 +46,9 @@ public class ArtistTracksMethod extends ArtistsSubMethod {
       List.of(
           "track_id", "track_name", "track_type", "album_id", "album_name", "album_datebetween");
 
-  private final CatalogStore store;
-  private final JamendoLinks links;
-
   public ArtistTracksMethod(
       ArtistsMethod artists, CatalogSearch search, CatalogStore store, JamendoLinks links) {
-    super(artists, search);
-    this.store = store;
-    this.links = links;
+    super(artists, search, store, links);
   }
 
   @Override

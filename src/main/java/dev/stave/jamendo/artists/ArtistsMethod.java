@@ -6,6 +6,7 @@ import dev.stave.jamendo.api.EntityParams;
 import dev.stave.jamendo.api.JamendoLinks;
 import dev.stave.jamendo.api.JamendoMethod;
 import dev.stave.jamendo.api.JamendoParams;
+import dev.stave.jamendo.api.ListPaging;
 import dev.stave.search.CatalogSearch;
 import dev.stave.search.EntityQuery;
 import dev.stave.search.EntitySort;
@@ -71,13 +72,12 @@ public class ArtistsMethod implements JamendoMethod {
 
   @Override
   public Result execute(JamendoParams p) {
-    JamendoParams.Paging paging = p.paging();
-    boolean fullcount = p.bool("fullcount").orElse(false);
+    ListPaging paging = ListPaging.of(p);
     String size = EntityParams.imageSize(p);
     EntityQuery.Builder q = filters(p);
     EntityParams.sortBy(p, ORDER_FIELDS, q);
-    SearchResult r = search.artists(q.page((int) paging.offset(), paging.limit()).build());
-    return Result.of(new ArrayList<>(render(r.ids(), size).values()), fullcount ? r.total() : null);
+    SearchResult r = search.artists(paging.page(q));
+    return paging.result(new ArrayList<>(render(r.ids(), size).values()), r);
   }
 
   /** The artists filters of the request: ids, names, join date, {@code hasimage}. */

@@ -1,9 +1,12 @@
 package dev.stave.jamendo.artists;
 
 import dev.stave.catalog.Artist;
+import dev.stave.catalog.CatalogStore;
 import dev.stave.jamendo.api.EntityParams;
+import dev.stave.jamendo.api.JamendoLinks;
 import dev.stave.jamendo.api.JamendoMethod;
 import dev.stave.jamendo.api.JamendoParams;
+import dev.stave.jamendo.api.ListPaging;
 import dev.stave.jamendo.api.SubEntityBudget;
 import dev.stave.search.CatalogSearch;
 import dev.stave.search.EntityQuery;
@@ -24,10 +27,15 @@ import java.util.Set;
 abstract class ArtistsSubMethod implements JamendoMethod {
   protected final ArtistsMethod artists;
   protected final CatalogSearch search;
+  protected final CatalogStore store;
+  protected final JamendoLinks links;
 
-  ArtistsSubMethod(ArtistsMethod artists, CatalogSearch search) {
+  ArtistsSubMethod(
+      ArtistsMethod artists, CatalogSearch search, CatalogStore store, JamendoLinks links) {
     this.artists = artists;
     this.search = search;
+    this.store = store;
+    this.links = links;
   }
 
   /** What a subclass adds to each artist of a page, given the request's parameters. */
@@ -40,8 +48,10 @@ abstract class ArtistsSubMethod implements JamendoMethod {
   /** The method's own parameters, beside those of {@code artists}. */
   abstract List<String> ownParameters();
 
-  /** Order fields of the nested list ({@code track_name}…), beside the artists' ones. */
-  abstract Map<String, ?> nestedOrders();
+  /** Order fields of the nested list ({@code track_name}…), beside the artists' ones; none. */
+  Map<String, ?> nestedOrders() {
+    return Map.of();
+  }
 
   /**
    * Reads the method's own parameters: may restrict {@code artistQuery} (e.g. to artists that have
@@ -51,7 +61,9 @@ abstract class ArtistsSubMethod implements JamendoMethod {
       JamendoParams p, EntityQuery.Builder artistQuery, List<String> orders);
 
   /** Whether the artist objects keep {@code shorturl}/{@code shareurl} (not in every sample). */
-  abstract boolean shareUrls();
+  boolean shareUrls() {
+    return true;
+  }
 
   @Override
   public Set<String> parameters() {
@@ -65,17 +77,16 @@ abstract class ArtistsSubMethod implements JamendoMethod {
 
   @Override
   public Result execute(JamendoParams p) {
-    JamendoParams.Paging paging = p.paging();
-    boolean fullcount = p.bool("fullcount").orElse(false);
+    ListPaging paging = ListPaging.of(p);
     String size = EntityParams.imageSize(p);
     List<String> orders = EntityParams.orders(p, ArtistsMethod.ORDER_FIELDS, nestedOrders());
     EntityQuery.Builder q = ArtistsMethod.filters(p);
     Optional<Nested> nested = prepare(p, q, orders);
     if (nested.isEmpty()) {
-      return Result.of(List.of(), fullcount ? 0L : null);
+      return paging.none();
     }
     EntityParams.sortBy(orders, ArtistsMethod.ORDER_FIELDS, q);
-    SearchResult r = search.artists(q.page((int) paging.offset(), paging.limit()).build());
+    SearchResult r = search.artists(paging.page(q));
     Map<Artist, Map<String, Object>> page = artists.render(r.ids(), size);
     if (!shareUrls()) {
       page.values()
@@ -86,7 +97,7 @@ abstract class ArtistsSubMethod implements JamendoMethod {
               });
     }
     nested.get().attach(page, new SubEntityBudget());
-    return Result.of(new ArrayList<>(page.values()), fullcount ? r.total() : null);
+    return paging.result(new ArrayList<>(page.values()), r);
   }
 
   /**
