@@ -1,5 +1,6 @@
 package dev.stave.jamendo;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,7 +8,10 @@ import java.net.http.HttpResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** GET requests against a test server that never follow redirects, and JSON parsing. */
+/**
+ * Calls Jamendo methods of a test server the way a client does: GET requests that never follow
+ * redirects, and JSON parsing of the answers.
+ */
 final class JamendoHttp {
   private final HttpClient http =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -18,10 +22,19 @@ final class JamendoHttp {
     this.port = port;
   }
 
-  HttpResponse<String> get(String pathAndQuery) throws Exception {
+  HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
     return http.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * The body of {@code GET /v3.0/<path>?client_id=…<query>}; {@code path} as the client writes it
+   * (e.g. {@code albums/tracks/} with the trailing slash, or without), {@code query} starting with
+   * {@code &} or empty.
+   */
+  String get(String path, String clientId, String query) throws IOException, InterruptedException {
+    return get("/v3.0/" + path + "?client_id=" + clientId + query).body();
   }
 
   JsonNode json(String pathAndQuery) throws Exception {

@@ -13,7 +13,7 @@ import dev.stave.jamendo.api.FileMethod;
 import dev.stave.jamendo.api.JamendoOrder;
 import dev.stave.jamendo.feeds.FeedsMethod;
 import dev.stave.jamendo.radios.RadiosMethod;
-import dev.stave.jamendo.tracks.TracksMethod;
+import dev.stave.jamendo.tracks.TrackView;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +29,7 @@ import java.util.Optional;
  * {@code imagesize}, {@code order}…), so those are described per entity or method.
  */
 public final class JamendoParameterCatalogue {
-  private static final List<String> AUDIO_FORMATS = TracksMethod.AUDIO_FORMATS;
+  private static final List<String> AUDIO_FORMATS = TrackView.AUDIO_FORMATS;
   private static final List<String> COVER = EntityParams.COVER_SIZES;
   private static final String DATES =
       " (yyyy-mm-dd_yyyy-mm-dd, both included; 0000-00-00 leaves a side open)";

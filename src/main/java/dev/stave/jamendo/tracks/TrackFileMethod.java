@@ -29,7 +29,7 @@ public class TrackFileMethod extends FileMethod {
 
   @Override
   protected Result answer(long id, JamendoParams params) {
-    String format = params.oneOf("audioformat", TracksMethod.AUDIO_FORMATS).orElse("mp31");
+    String format = params.oneOf("audioformat", TrackView.AUDIO_FORMATS).orElse("mp31");
     boolean stream =
         params.oneOf("action", List.of("download", "stream")).orElse("download").equals("stream");
     params.bool("fullcount");
