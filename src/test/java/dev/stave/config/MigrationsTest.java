@@ -31,6 +31,7 @@ class MigrationsTest {
           "users",
           "playlists",
           "playlist_tracks",
+          "user_relations",
           "reviews",
           "radios",
           "feeds",
@@ -45,7 +46,7 @@ class MigrationsTest {
             "SELECT version FROM flyway_schema_history WHERE success = ? ORDER BY installed_rank",
             String.class,
             true);
-    assertThat(applied).containsExactly("1", "2");
+    assertThat(applied).containsExactly("1", "2", "3");
     Integer failed =
         jdbc.queryForObject(
             "SELECT COUNT(*) FROM flyway_schema_history WHERE success = ?", Integer.class, false);

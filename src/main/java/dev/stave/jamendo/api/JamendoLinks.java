@@ -87,4 +87,9 @@ public class JamendoLinks {
   public String shortArtist(long id) {
     return base() + "/a/" + id;
   }
+
+  /** Jamendo's short playlist link {@code /l/p{id}} (spec §6.3). */
+  public String shortPlaylist(long id) {
+    return base() + "/l/p" + id;
+  }
 }
