@@ -37,6 +37,16 @@ final class JamendoHttp {
     return get("/v3.0/" + path + "?client_id=" + clientId + query).body();
   }
 
+  /** The JSON answer of {@code GET /v3.0/<method>/?client_id=…<query>} (HTTP 200 asserted). */
+  JsonNode method(String method, String clientId, String query) throws Exception {
+    return json(methodPath(method, clientId, query));
+  }
+
+  /** The path and query of a call to {@code method} with the trailing slash clients send. */
+  static String methodPath(String method, String clientId, String query) {
+    return "/v3.0/" + method + "/?client_id=" + clientId + query;
+  }
+
   JsonNode json(String pathAndQuery) throws Exception {
     HttpResponse<String> r = get(pathAndQuery);
     if (r.statusCode() != 200) {

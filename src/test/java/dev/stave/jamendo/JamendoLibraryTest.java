@@ -20,9 +20,6 @@ import dev.stave.library.Relation;
 import dev.stave.library.Review;
 import dev.stave.library.User;
 import dev.stave.library.UserRelation;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -40,7 +37,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The library reads of the Jamendo dialect ({@code playlists*}, {@code reviews/*}, {@code users*})
@@ -65,8 +61,6 @@ class JamendoLibraryTest {
   @Autowired CatalogStore store;
   @Autowired LibraryStore library;
 
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final JsonMapper json = JsonMapper.builder().build();
   private String clientId;
 
   /**
@@ -516,24 +510,16 @@ class JamendoLibraryTest {
   }
 
   private JsonNode get(String method, String query) throws Exception {
-    return json.readTree(raw(method, query));
+    return jamendo().method(method, clientId, query);
   }
 
   private String raw(String method, String query) throws Exception {
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        "http://127.0.0.1:"
-                            + port
-                            + "/v3.0/"
-                            + method
-                            + "/?client_id="
-                            + clientId
-                            + query))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = jamendo().get(JamendoHttp.methodPath(method, clientId, query));
     assertThat(r.statusCode()).isEqualTo(200);
     return r.body();
+  }
+
+  private JamendoHttp jamendo() {
+    return new JamendoHttp(port);
   }
 }
