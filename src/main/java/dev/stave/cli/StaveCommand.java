@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ServeCommand.class,
       ImportCommand.class,
+      ScanCommand.class,
       DemoCommand.class,
       IndexCommand.class,
       AppsCommand.class,

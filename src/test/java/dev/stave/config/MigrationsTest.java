@@ -37,7 +37,9 @@ class MigrationsTest {
           "feeds",
           "apps",
           "import_checkpoints",
-          "change_log");
+          "change_log",
+          "audio_files",
+          "audio_roots");
 
   @Test
   void everyMigrationAppliesAndSucceeds(JdbcTemplate jdbc) {
@@ -46,7 +48,7 @@ class MigrationsTest {
             "SELECT version FROM flyway_schema_history WHERE success = ? ORDER BY installed_rank",
             String.class,
             true);
-    assertThat(applied).containsExactly("1", "2", "3");
+    assertThat(applied).containsExactly("1", "2", "3", "5");
     Integer failed =
         jdbc.queryForObject(
             "SELECT COUNT(*) FROM flyway_schema_history WHERE success = ?", Integer.class, false);

@@ -9,8 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Runs the CLI in-process the way an operator would, capturing what it prints. */
-record CliRun(int exitCode, String out, String err) {
-  static synchronized CliRun of(String... args) {
+public record CliRun(int exitCode, String out, String err) {
+  public static synchronized CliRun of(String... args) {
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -125,15 +125,20 @@ class JamendoFilesTest {
   void aTrackRedirectsToItsDownloadOrItsStream() throws Exception {
     assertThat(location(file("tracks", "&id=100")))
         .as("download in mp31 by default")
-        .isEqualTo("https://music.example/audio/track/100/mp31/download");
+        .matches(
+            "\\Qhttps://music.example/audio/track/100/mp31/download\\E\\?exp=\\d+&sig=[A-Za-z0-9_-]{43}");
     assertThat(location(file("tracks", "&id=100&audioformat=flac&action=download")))
-        .isEqualTo("https://music.example/audio/track/100/flac/download");
+        .matches(
+            "\\Qhttps://music.example/audio/track/100/flac/download\\E\\?exp=\\d+&sig=[A-Za-z0-9_-]{43}");
     assertThat(location(file("tracks", "&id=100&action=stream&audioformat=ogg")))
-        .isEqualTo("https://music.example/audio/track/100/ogg");
+        .matches(
+            "\\Qhttps://music.example/audio/track/100/ogg\\E\\?exp=\\d+&sig=[A-Za-z0-9_-]{43}");
     // without the trailing slash, too
     HttpResponse<String> r =
         http.get("/v3.0/tracks/file?client_id=" + clientId + "&id=100&fullcount=true");
-    assertThat(location(r)).isEqualTo("https://music.example/audio/track/100/mp31/download");
+    assertThat(location(r))
+        .matches(
+            "\\Qhttps://music.example/audio/track/100/mp31/download\\E\\?exp=\\d+&sig=[A-Za-z0-9_-]{43}");
   }
 
   @Test
@@ -147,19 +152,23 @@ class JamendoFilesTest {
     assertThat(forbidden.body()).contains("101").contains("may not be downloaded");
     // streaming is not a download: the stream URL every track list hands out stays reachable
     assertThat(location(file("tracks", "&id=101&action=stream")))
-        .isEqualTo("https://music.example/audio/track/101/mp31");
+        .matches(
+            "\\Qhttps://music.example/audio/track/101/mp31\\E\\?exp=\\d+&sig=[A-Za-z0-9_-]{43}");
   }
 
   @Test
   void albumsAndPlaylistsRedirectToTheirZipOr404() throws Exception {
     assertThat(location(file("albums", "&id=10")))
-        .isEqualTo("https://music.example/audio/album/10/mp32/zip");
+        .matches(
+            "\\Qhttps://music.example/audio/album/10/mp32/zip\\E\\?exp=\\d+&sig=[A-Za-z0-9_-]{43}");
     assertThat(location(file("albums", "&id=10&audioformat=mp3")))
-        .isEqualTo("https://music.example/audio/album/10/mp32/zip");
+        .matches(
+            "\\Qhttps://music.example/audio/album/10/mp32/zip\\E\\?exp=\\d+&sig=[A-Za-z0-9_-]{43}");
     assertThat(file("albums", "&id=11").statusCode()).as("zip not allowed").isEqualTo(404);
     assertThat(file("albums", "&id=12").statusCode()).as("no such album").isEqualTo(404);
     assertThat(location(file("playlists", "&id=500")))
-        .isEqualTo("https://music.example/audio/playlist/500/mp32/zip");
+        .matches(
+            "\\Qhttps://music.example/audio/playlist/500/mp32/zip\\E\\?exp=\\d+&sig=[A-Za-z0-9_-]{43}");
     HttpResponse<String> forbidden = file("playlists", "&id=501");
     assertThat(forbidden.statusCode()).isEqualTo(404);
     assertThat(forbidden.body()).isEqualTo("playlist 501 may not be downloaded");
@@ -202,7 +211,8 @@ class JamendoFilesTest {
     assertThat(h.get("code").asInt()).isEqualTo(3);
     assertThat(h.get("warnings").asString()).contains("artist_name");
     assertThat(location(file("albums", "&id=10&namesearch=x")))
-        .isEqualTo("https://music.example/audio/album/10/mp32/zip");
+        .matches(
+            "\\Qhttps://music.example/audio/album/10/mp32/zip\\E\\?exp=\\d+&sig=[A-Za-z0-9_-]{43}");
   }
 
   @Test

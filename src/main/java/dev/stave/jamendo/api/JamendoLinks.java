@@ -1,5 +1,6 @@
 package dev.stave.jamendo.api;
 
+import dev.stave.audio.UrlSigner;
 import dev.stave.config.StaveProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -21,14 +22,16 @@ import org.springframework.web.util.UriComponentsBuilder;
  *       {@code /t/{id}}, {@code /l/a{id}}, {@code /a/{id}} as Jamendo's.
  * </ul>
  *
- * The audio and image bytes are served by the audio feature; signed, expiring audio URLs replace
- * these plain ones there.
+ * Audio URLs (streams, downloads, zips) carry an expiring signature ({@code ?exp=…&sig=…}, see
+ * {@link UrlSigner}) so that a player fetches them without a client id and nobody can forge one.
  */
 @Component
 public class JamendoLinks {
   private final String configured;
+  private final UrlSigner signer;
 
-  public JamendoLinks(StaveProperties props) {
+  public JamendoLinks(StaveProperties props, UrlSigner signer) {
+    this.signer = signer;
     String url = props.publicUrl() == null ? "" : props.publicUrl().strip();
     this.configured = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
@@ -42,19 +45,23 @@ public class JamendoLinks {
   }
 
   public String stream(long trackId, String format) {
-    return base() + "/audio/track/" + trackId + "/" + format;
+    return signed("/audio/track/" + trackId + "/" + format);
   }
 
   public String download(long trackId, String format) {
-    return stream(trackId, format) + "/download";
+    return signed("/audio/track/" + trackId + "/" + format + "/download");
   }
 
   public String albumZip(long albumId) {
-    return base() + "/audio/album/" + albumId + "/mp32/zip";
+    return signed("/audio/album/" + albumId + "/mp32/zip");
   }
 
   public String playlistZip(long playlistId) {
-    return base() + "/audio/playlist/" + playlistId + "/mp32/zip";
+    return signed("/audio/playlist/" + playlistId + "/mp32/zip");
+  }
+
+  private String signed(String path) {
+    return base() + path + "?" + signer.query(path);
   }
 
   public String radioStream(long radioId) {

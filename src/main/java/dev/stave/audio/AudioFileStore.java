@@ -1,0 +1,132 @@
+package dev.stave.audio;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The {@code audio_files} and {@code audio_roots} tables. */
+@Component
+public class AudioFileStore {
+  private final JdbcTemplate jdbc;
+
+  public AudioFileStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The present master file of a track (the first by path when duplicates exist). */
+  public Optional<AudioFile> forTrack(long trackId) {
+    return jdbc
+        .query(
+            "SELECT * FROM audio_files WHERE track_id = ? AND present = ? ORDER BY path LIMIT 1",
+            AudioFileStore::row,
+            trackId,
+            true)
+        .stream()
+        .findFirst();
+  }
+
+  /** Every known file, present or not, by path. */
+  public Map<Path, AudioFile> all() {
+    Map<Path, AudioFile> out = new LinkedHashMap<>();
+    jdbc.query(
+        "SELECT * FROM audio_files ORDER BY path",
+        rs -> {
+          AudioFile f = row(rs, 0);
+          out.put(f.path(), f);
+        });
+    return out;
+  }
+
+  /** Inserts or replaces the row of {@code f.path()}. */
+  void save(AudioFile f) {
+    jdbc.update("DELETE FROM audio_files WHERE path = ?", f.path().toString());
+    jdbc.update(
+        "INSERT INTO audio_files (path, size, mtime_ms, content_hash, track_id, owns_track,"
+            + " duration_ms, codec, container, bitrate_kbps, sample_rate, channels, has_cover,"
+            + " present, scanned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f.path().toString(),
+        f.size(),
+        f.mtimeMs(),
+        f.contentHash(),
+        f.trackId(),
+        f.ownsTrack(),
+        f.durationMs(),
+        f.codec(),
+        f.container(),
+        f.bitrateKbps(),
+        f.sampleRate(),
+        f.channels(),
+        f.hasCover(),
+        f.present(),
+        Instant.now().toString());
+  }
+
+  void delete(Path path) {
+    jdbc.update("DELETE FROM audio_files WHERE path = ?", path.toString());
+  }
+
+  void markMissing(Path path) {
+    jdbc.update("UPDATE audio_files SET present = ? WHERE path = ?", false, path.toString());
+  }
+
+  /** Folders given to {@code stave scan}, in the order they were first given. */
+  public List<Path> rememberedRoots() {
+    return jdbc
+        .queryForList("SELECT path FROM audio_roots ORDER BY added_at, path", String.class)
+        .stream()
+        .map(Path::of)
+        .toList();
+  }
+
+  void rememberRoot(Path root) {
+    if (jdbc.queryForObject(
+            "SELECT COUNT(*) FROM audio_roots WHERE path = ?", Integer.class, root.toString())
+        == 0) {
+      jdbc.update(
+          "INSERT INTO audio_roots (path, added_at) VALUES (?, ?)",
+          root.toString(),
+          Instant.now().toString());
+    }
+  }
+
+  /** Whether a track id is already the master of some file (an ISRC match must not steal it). */
+  boolean hasFile(long trackId) {
+    Integer n =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM audio_files WHERE track_id = ?", Integer.class, trackId);
+    return n != null && n > 0;
+  }
+
+  /** A stored track with this ISRC, or null. */
+  Long trackIdByIsrc(String isrc) {
+    List<Long> ids =
+        jdbc.queryForList(
+            "SELECT id FROM tracks WHERE isrc = ? ORDER BY id LIMIT 1", Long.class, isrc);
+    return ids.isEmpty() ? null : ids.get(0);
+  }
+
+  private static AudioFile row(ResultSet rs, int i) throws SQLException {
+    return new AudioFile(
+        Path.of(rs.getString("path")),
+        rs.getLong("size"),
+        rs.getLong("mtime_ms"),
+        rs.getString("content_hash"),
+        rs.getLong("track_id"),
+        rs.getBoolean("owns_track"),
+        rs.getLong("duration_ms"),
+        rs.getString("codec"),
+        rs.getString("container"),
+        rs.getInt("bitrate_kbps"),
+        (Integer) rs.getObject("sample_rate", Integer.class),
+        (Integer) rs.getObject("channels", Integer.class),
+        rs.getBoolean("has_cover"),
+        rs.getBoolean("present"));
+  }
+}

@@ -1,0 +1,38 @@
+package dev.stave.audio;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Audio settings ({@code stave.audio.*}).
+ *
+ * @param roots folders audio files are scanned from and served from (besides those {@code stave
+ *     scan} remembers); nothing outside them is ever served
+ * @param ffmpeg an ffmpeg executable to use; unset: the one on {@code PATH}, else the bundled one
+ * @param ffprobe an ffprobe executable to use, likewise
+ * @param cacheSize bound of the transcoded-audio cache under the data directory
+ * @param transcodeTimeout longest an ffmpeg run may take before it is stopped
+ * @param maxTranscodeSize largest output one ffmpeg run may write
+ * @param urlTtl how long a signed audio URL stays valid
+ * @param signingKey the HMAC key of signed URLs (base64, at least 32 bytes); empty: a key generated
+ *     once and kept in the data directory ({@code audio-signing.key})
+ */
+@ConfigurationProperties("stave.audio")
+public record AudioProperties(
+    @DefaultValue List<Path> roots,
+    Path ffmpeg,
+    Path ffprobe,
+    @DefaultValue("2GB") DataSize cacheSize,
+    @DefaultValue("10m") Duration transcodeTimeout,
+    @DefaultValue("2GB") DataSize maxTranscodeSize,
+    @DefaultValue("6h") Duration urlTtl,
+    @DefaultValue("") String signingKey) {
+
+  public AudioProperties {
+    roots = roots == null ? List.of() : List.copyOf(roots);
+  }
+}

@@ -1,0 +1,221 @@
+package dev.stave.audio;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs ffmpeg and ffprobe (located by {@link FfmpegLocator} on first use) on local files only:
+ * every run reads with {@code -protocol_whitelist file,pipe}, takes no input from the terminal, is
+ * stopped after {@link AudioProperties#transcodeTimeout()}, and may write at most {@link
+ * AudioProperties#maxTranscodeSize()}. A failed run becomes an {@link AudioException} carrying
+ * ffmpeg's own last words.
+ */
+@Component
+public class Ffmpeg {
+  private static final int STDERR_KEPT = 4096;
+
+  private final AudioProperties props;
+  private volatile FfmpegLocator.Executables executables;
+
+  public Ffmpeg(AudioProperties props) {
+    this.props = props;
+  }
+
+  /** The executables in use, located (and extracted) on the first call. */
+  public synchronized String describe() {
+    FfmpegLocator.Executables e = executables();
+    return e.ffmpeg() + " (" + e.origin() + ")";
+  }
+
+  private FfmpegLocator.Executables executables() {
+    FfmpegLocator.Executables e = executables;
+    if (e == null) {
+      synchronized (this) {
+        e = executables;
+        if (e == null) {
+          e =
+              FfmpegLocator.locate(
+                  props.ffmpeg(), props.ffprobe(), FfmpegLocator.defaultCacheRoot());
+          executables = e;
+        }
+      }
+    }
+    return e;
+  }
+
+  /**
+   * Runs ffmpeg with {@code args} (input options, {@code -i}, output options and the output), the
+   * safety options prepended. Output beyond the size bound stops the run with an error.
+   */
+  public void run(List<String> args) {
+    if (args.isEmpty()) {
+      throw new IllegalArgumentException("no output");
+    }
+    List<String> cmd = new ArrayList<>();
+    cmd.add(executables().ffmpeg().toString());
+    cmd.addAll(List.of("-hide_banner", "-nostdin", "-loglevel", "error", "-y"));
+    for (int i = 0; i < args.size() - 1; i++) {
+      if (args.get(i).equals("-i")) {
+        // Input options apply to the next input only: restrict every one of them.
+        cmd.addAll(List.of("-protocol_whitelist", "file,pipe"));
+      }
+      cmd.add(args.get(i));
+    }
+    cmd.addAll(List.of("-fs", Long.toString(props.maxTranscodeSize().toBytes())));
+    cmd.add(args.get(args.size() - 1));
+    execute(cmd, OutputStream.nullOutputStream(), 0);
+  }
+
+  /** Runs ffprobe on {@code file} and returns its JSON output (format and streams). */
+  public String probeJson(Path file) {
+    List<String> cmd =
+        List.of(
+            executables().ffprobe().toString(),
+            "-hide_banner",
+            "-loglevel",
+            "error",
+            "-protocol_whitelist",
+            "file,pipe",
+            "-show_format",
+            "-show_streams",
+            "-of",
+            "json",
+            "file:" + file.toAbsolutePath());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    execute(cmd, out, 4 << 20);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Decodes {@code file} to raw mono signed 16-bit PCM at {@code sampleRate} and hands the bytes to
+   * {@code sink} as they come (constant memory).
+   */
+  public void decodeMono(Path file, int sampleRate, OutputStream sink) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(executables().ffmpeg().toString());
+    cmd.addAll(
+        List.of(
+            "-hide_banner",
+            "-nostdin",
+            "-loglevel",
+            "error",
+            "-protocol_whitelist",
+            "file,pipe",
+            "-i",
+            "file:" + file.toAbsolutePath(),
+            "-vn",
+            "-ac",
+            "1",
+            "-ar",
+            Integer.toString(sampleRate),
+            "-f",
+            "s16le",
+            "pipe:1"));
+    execute(cmd, sink, 0);
+  }
+
+  private void execute(List<String> cmd, OutputStream stdout, long maxStdout) {
+    FfmpegLocator.Executables e = executables();
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    Path libDir = e.ffmpeg().getParent();
+    if (e.origin().startsWith("org.bytedeco") && libDir != null) {
+      pb.environment().put("LD_LIBRARY_PATH", libDir.toString());
+    }
+    Process p;
+    try {
+      p = pb.start();
+    } catch (IOException ex) {
+      throw new AudioException("cannot start " + cmd.get(0) + ": " + ex.getMessage(), ex);
+    }
+    BoundedTail stderr = new BoundedTail();
+    Thread errReader = Thread.ofVirtual().start(() -> stderr.drain(p.getErrorStream()));
+    Thread outReader =
+        Thread.ofVirtual().start(() -> copy(p.getInputStream(), stdout, maxStdout, p, stderr));
+    try {
+      if (!p.waitFor(props.transcodeTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+        p.destroyForcibly();
+        throw new AudioException(
+            "ffmpeg took longer than " + format(props.transcodeTimeout()) + " and was stopped");
+      }
+      outReader.join();
+      errReader.join();
+    } catch (InterruptedException ex) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new AudioException("interrupted while ffmpeg was running", ex);
+    }
+    if (stderr.overflow != null) {
+      throw new AudioException(stderr.overflow);
+    }
+    if (p.exitValue() != 0) {
+      String why = stderr.text().strip();
+      throw new AudioException(
+          "ffmpeg failed (exit " + p.exitValue() + ")" + (why.isEmpty() ? "" : ": " + why));
+    }
+  }
+
+  private static void copy(
+      InputStream in, OutputStream out, long max, Process p, BoundedTail stderr) {
+    byte[] buf = new byte[64 * 1024];
+    long total = 0;
+    try (in) {
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        total += n;
+        if (max > 0 && total > max) {
+          stderr.overflow = "ffprobe wrote more than " + max + " bytes";
+          p.destroyForcibly();
+          return;
+        }
+        out.write(buf, 0, n);
+      }
+    } catch (IOException ex) {
+      // The consumer went away (a client hung up): stop ffmpeg rather than let it block.
+      p.destroyForcibly();
+    }
+  }
+
+  private static String format(Duration d) {
+    return d.toSeconds() >= 60 ? d.toMinutes() + " min" : d.toSeconds() + " s";
+  }
+
+  /** Keeps the last few kilobytes of ffmpeg's error output. */
+  private static final class BoundedTail {
+    private final StringBuilder text = new StringBuilder();
+    volatile String overflow;
+
+    void drain(InputStream in) {
+      try (in) {
+        byte[] buf = new byte[4096];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+          synchronized (text) {
+            text.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+            if (text.length() > STDERR_KEPT) {
+              text.delete(0, text.length() - STDERR_KEPT);
+            }
+          }
+        }
+      } catch (IOException e) {
+        // The process is gone; what was read is what there is.
+      }
+    }
+
+    String text() {
+      synchronized (text) {
+        return text.toString().replaceAll("\\s+", " ");
+      }
+    }
+  }
+}

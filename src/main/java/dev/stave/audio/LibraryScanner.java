@@ -1,0 +1,593 @@
+package dev.stave.audio;
+
+import dev.stave.catalog.Album;
+import dev.stave.catalog.Artist;
+import dev.stave.catalog.CatalogBatch;
+import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.ChangeFollower;
+import dev.stave.catalog.ExternalIds;
+import dev.stave.catalog.ReleaseDate;
+import dev.stave.catalog.Tag;
+import dev.stave.catalog.Track;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Scans folders of audio files into the catalog. Every file is probed with ffprobe (codec,
+ * duration, bitrate, embedded cover and the tags of all six formats, Opus included) and hashed; its
+ * tags become an artist, an album and a track linked to the file.
+ *
+ * <p>Incremental and resumable: a file whose size and modification time match its row is skipped
+ * without being read; files are written in batches, each one transaction (catalog entities and file
+ * rows together), so an interrupted scan keeps what it wrote and the next run goes on from there. A
+ * file whose content hash matches a file gone from its old path has moved (its track is kept);
+ * files not found by a scan that completes are marked deleted.
+ */
+@Component
+public class LibraryScanner {
+  static final Set<String> EXTENSIONS = Set.of("mp3", "ogg", "oga", "opus", "flac", "wav", "m4a");
+  private static final Pattern LEADING_NUMBER = Pattern.compile("^\\s*(\\d{1,3})\\s*[-._ ]+\\s*");
+  private static final String UNKNOWN_ARTIST = "Unknown artist";
+
+  /** How to run a scan; {@code stopAfterBatches} simulates an interruption (0: never). */
+  public record Options(boolean progress, int batchSize, int stopAfterBatches) {
+    public static Options defaults() {
+      return new Options(false, 50, 0);
+    }
+  }
+
+  private final CatalogStore store;
+  private final AudioFileStore files;
+  private final AudioRoots roots;
+  private final Ffmpeg ffmpeg;
+  private final TransactionTemplate tx;
+  private final ObjectProvider<ChangeFollower> followers;
+
+  public LibraryScanner(
+      CatalogStore store,
+      AudioFileStore files,
+      AudioRoots roots,
+      Ffmpeg ffmpeg,
+      TransactionTemplate tx,
+      ObjectProvider<ChangeFollower> followers) {
+    this.store = store;
+    this.files = files;
+    this.roots = roots;
+    this.ffmpeg = ffmpeg;
+    this.tx = tx;
+    this.followers = followers;
+  }
+
+  /**
+   * Scans {@code folders}, or every configured and remembered root when none is given. Folders
+   * given are remembered as roots (served from, rescanned by a bare scan).
+   *
+   * @throws AudioException when a folder does not exist or there is nothing to scan
+   */
+  public ScanReport scan(List<Path> folders, Options options) {
+    long started = System.nanoTime();
+    List<Path> scanRoots = new ArrayList<>();
+    for (Path f : folders.isEmpty() ? roots.all() : folders) {
+      if (!Files.isDirectory(f)) {
+        throw new AudioException("not a folder: " + f);
+      }
+      try {
+        scanRoots.add(f.toRealPath());
+      } catch (IOException e) {
+        throw new AudioException("cannot read " + f + ": " + e.getMessage(), e);
+      }
+    }
+    if (scanRoots.isEmpty()) {
+      throw new AudioException(
+          "no audio folder: give one (stave scan DIR) or configure stave.audio.roots");
+    }
+    tx.executeWithoutResult(s -> scanRoots.forEach(files::rememberRoot));
+    ScanReport report = new ScanReport(scanRoots);
+    Map<Path, AudioFile> known = files.all();
+    Map<Path, long[]> found = new LinkedHashMap<>();
+    for (Path root : scanRoots) {
+      walk(root, found, report);
+    }
+    report.seen = found.size();
+
+    List<Path> todo = new ArrayList<>();
+    for (Map.Entry<Path, long[]> e : found.entrySet()) {
+      AudioFile k = known.get(e.getKey());
+      if (k != null
+          && k.present()
+          && k.size() == e.getValue()[0]
+          && k.mtimeMs() == e.getValue()[1]) {
+        report.unchanged++;
+      } else {
+        todo.add(e.getKey());
+      }
+    }
+    Map<String, AudioFile> vanished = new HashMap<>();
+    Map<String, AudioFile> presentByHash = new HashMap<>();
+    known.forEach(
+        (path, f) -> {
+          if (found.containsKey(path)) {
+            presentByHash.putIfAbsent(f.contentHash(), f);
+          } else if (inAny(path, scanRoots)) {
+            vanished.putIfAbsent(f.contentHash(), f);
+          }
+        });
+
+    Batch batch = new Batch(known, vanished, presentByHash, report);
+    int batches = 0;
+    try (ProgressBar bar =
+        options.progress() && !todo.isEmpty() ? progressBar(todo.size()) : null) {
+      for (int i = 0; i < todo.size(); i += options.batchSize()) {
+        List<Path> chunk = todo.subList(i, Math.min(todo.size(), i + options.batchSize()));
+        batch.run(chunk, found);
+        batches++;
+        if (bar != null) {
+          bar.stepBy(chunk.size());
+        }
+        if (options.stopAfterBatches() > 0 && batches >= options.stopAfterBatches()) {
+          catchUp();
+          report.elapsed = Duration.ofNanos(System.nanoTime() - started);
+          return report;
+        }
+      }
+    }
+    // Only a scan that saw everything may call a file deleted.
+    tx.executeWithoutResult(
+        s ->
+            known.forEach(
+                (path, f) -> {
+                  if (f.present()
+                      && !found.containsKey(path)
+                      && inAny(path, scanRoots)
+                      && !batch.movedAway.contains(path)) {
+                    files.markMissing(path);
+                    report.deleted++;
+                  }
+                }));
+    catchUp();
+    report.completed = true;
+    report.elapsed = Duration.ofNanos(System.nanoTime() - started);
+    return report;
+  }
+
+  private void catchUp() {
+    ChangeFollower.catchUpAll(followers.orderedStream().toList(), note -> {});
+  }
+
+  private static boolean inAny(Path p, List<Path> dirs) {
+    return dirs.stream().anyMatch(p::startsWith);
+  }
+
+  private void walk(Path root, Map<Path, long[]> found, ScanReport report) {
+    List<Path> allRoots = new ArrayList<>(roots.all());
+    allRoots.add(root);
+    try {
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              String name = file.getFileName().toString();
+              int dot = name.lastIndexOf('.');
+              String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+              if (!EXTENSIONS.contains(ext) || name.startsWith(".")) {
+                return FileVisitResult.CONTINUE;
+              }
+              if (attrs.isSymbolicLink() && AudioRoots.inside(file, allRoots).isEmpty()) {
+                report.problem(file, "a link to a file outside the audio roots; skipped");
+                return FileVisitResult.CONTINUE;
+              }
+              try {
+                found.put(
+                    file.toAbsolutePath().normalize(),
+                    new long[] {Files.size(file), Files.getLastModifiedTime(file).toMillis()});
+              } catch (IOException e) {
+                report.problem(file, "cannot read: " + e.getMessage());
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              report.problem(file, "cannot read: " + e.getMessage());
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      throw new AudioException("cannot scan " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static ProgressBar progressBar(int total) {
+    return new ProgressBarBuilder()
+        .setTaskName("scan")
+        .setInitialMax(total)
+        .setStyle(ProgressBarStyle.ASCII)
+        .setUpdateIntervalMillis(250)
+        .setConsumer(new ConsoleProgressBarConsumer(System.err))
+        .setUnit(" files", 1)
+        .showSpeed()
+        .build();
+  }
+
+  static String sha256(Path file) throws IOException {
+    MessageDigest md;
+    try {
+      md = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    byte[] buf = new byte[64 * 1024];
+    try (InputStream in = Files.newInputStream(file)) {
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        md.update(buf, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(md.digest());
+  }
+
+  /** One scan's state across its batches: name lookups and what moved. */
+  private final class Batch {
+    final Map<Path, AudioFile> known;
+    final Map<String, AudioFile> vanished;
+    final Map<String, AudioFile> presentByHash;
+    final ScanReport report;
+    final Set<Path> movedAway = new LinkedHashSet<>();
+    final Map<String, Long> artistIds = new HashMap<>();
+    final Map<String, Long> albumIds = new HashMap<>();
+
+    Batch(
+        Map<Path, AudioFile> known,
+        Map<String, AudioFile> vanished,
+        Map<String, AudioFile> presentByHash,
+        ScanReport report) {
+      this.known = known;
+      this.vanished = vanished;
+      this.presentByHash = presentByHash;
+      this.report = report;
+    }
+
+    void run(List<Path> chunk, Map<Path, long[]> found) {
+      Map<Long, Artist> artists = new LinkedHashMap<>();
+      Map<Long, Album> albums = new LinkedHashMap<>();
+      Map<Long, Track> tracks = new LinkedHashMap<>();
+      List<AudioFile> rows = new ArrayList<>();
+      List<Path> deletions = new ArrayList<>();
+      Map<String, Long> newArtists = new HashMap<>();
+      Map<String, Long> newAlbums = new HashMap<>();
+      long[] counts = new long[2]; // tracks created, updated
+      for (Path path : chunk) {
+        long[] stat = found.get(path);
+        String hash;
+        AudioProbe probe;
+        try {
+          hash = sha256(path);
+          AudioFile old = known.get(path);
+          if (old != null && old.contentHash().equals(hash)) {
+            // Touched, not changed: only the stored size and time move on.
+            rows.add(withStat(old, path, stat, true));
+            report.unchanged++;
+            continue;
+          }
+          probe = AudioProbe.parse(ffmpeg.probeJson(path));
+        } catch (IOException | AudioException e) {
+          report.unreadable++;
+          report.problem(path, "not a readable audio file: " + e.getMessage());
+          continue;
+        }
+        AudioFile old = known.get(path);
+        AudioFile movedFrom = old == null ? vanished.remove(hash) : null;
+        AudioFile twin = old == null && movedFrom == null ? presentByHash.get(hash) : null;
+        long trackId;
+        boolean owns;
+        if (old != null) {
+          trackId = old.trackId();
+          owns = old.ownsTrack();
+          report.updated++;
+        } else if (movedFrom != null) {
+          trackId = movedFrom.trackId();
+          owns = movedFrom.ownsTrack();
+          deletions.add(movedFrom.path());
+          movedAway.add(movedFrom.path());
+          report.moved++;
+        } else if (twin != null) {
+          trackId = twin.trackId();
+          owns = false;
+          report.duplicates++;
+        } else {
+          report.added++;
+          String isrc = probe.tag("isrc", "tsrc");
+          Long matched = isrc == null ? null : files.trackIdByIsrc(isrc);
+          if (matched != null && !files.hasFile(matched)) {
+            trackId = matched;
+            owns = false;
+          } else {
+            trackId = store.allocateIds("tracks", 1);
+            owns = true;
+          }
+        }
+        if (owns && (old != null || movedFrom == null)) {
+          Track existing =
+              old == null
+                  ? null
+                  : store.findTracks(List.of(trackId)).stream().findFirst().orElse(null);
+          Track t =
+              trackFromTags(trackId, path, probe, existing, artists, albums, newArtists, newAlbums);
+          tracks.put(t.id(), t);
+          counts[existing == null ? 0 : 1]++;
+        }
+        AudioFile row =
+            new AudioFile(
+                path,
+                stat[0],
+                stat[1],
+                hash,
+                trackId,
+                owns,
+                probe.durationMs(),
+                probe.codec(),
+                probe.container(),
+                probe.bitrateKbps(),
+                probe.sampleRate(),
+                probe.channels(),
+                probe.hasCover(),
+                true);
+        rows.add(row);
+        presentByHash.putIfAbsent(hash, row);
+      }
+      tx.executeWithoutResult(
+          s -> {
+            store.write(
+                new CatalogBatch(
+                    List.copyOf(artists.values()),
+                    List.copyOf(albums.values()),
+                    List.copyOf(tracks.values())));
+            deletions.forEach(files::delete);
+            rows.forEach(files::save);
+          });
+      artistIds.putAll(newArtists);
+      albumIds.putAll(newAlbums);
+      report.tracksCreated += counts[0];
+      report.tracksUpdated += counts[1];
+    }
+
+    private AudioFile withStat(AudioFile f, Path path, long[] stat, boolean present) {
+      return new AudioFile(
+          path,
+          stat[0],
+          stat[1],
+          f.contentHash(),
+          f.trackId(),
+          f.ownsTrack(),
+          f.durationMs(),
+          f.codec(),
+          f.container(),
+          f.bitrateKbps(),
+          f.sampleRate(),
+          f.channels(),
+          f.hasCover(),
+          present);
+    }
+
+    /** The track the tags describe, with fallbacks from the file and folder names. */
+    private Track trackFromTags(
+        long id,
+        Path path,
+        AudioProbe p,
+        Track existing,
+        Map<Long, Artist> artists,
+        Map<Long, Album> albums,
+        Map<String, Long> newArtists,
+        Map<String, Long> newAlbums) {
+      List<String> fallbacks = new ArrayList<>();
+      String fileName = path.getFileName().toString();
+      String base = fileName.substring(0, fileName.lastIndexOf('.'));
+      Path root = report.roots().stream().filter(path::startsWith).findFirst().orElse(null);
+      Path albumDir = path.getParent();
+      boolean inFolder = albumDir != null && root != null && !albumDir.equals(root);
+      Path artistDir = inFolder ? albumDir.getParent() : null;
+      boolean inArtistFolder = artistDir != null && !artistDir.equals(root);
+
+      String title = p.tag("title");
+      if (title == null) {
+        title = LEADING_NUMBER.matcher(base).replaceFirst("");
+        title = title.isBlank() ? base : title;
+        fallbacks.add("title from the file name");
+      }
+      String artist = p.tag("artist");
+      String albumArtist = p.tag("album_artist", "albumartist", "album artist");
+      if (artist == null) {
+        artist = albumArtist;
+      }
+      if (artist == null) {
+        artist = inArtistFolder ? artistDir.getFileName().toString() : UNKNOWN_ARTIST;
+        fallbacks.add(inArtistFolder ? "artist from the folder name" : "no artist");
+      }
+      albumArtist = albumArtist == null ? artist : albumArtist;
+      String album = p.tag("album");
+      if (album == null && inFolder) {
+        album = albumDir.getFileName().toString();
+        fallbacks.add("album from the folder name");
+      }
+      Integer position = leadingInt(p.tag("track", "tracknumber"));
+      if (position == null) {
+        Matcher m = LEADING_NUMBER.matcher(base);
+        position = m.find() ? Integer.parseInt(m.group(1)) : null;
+      }
+      Integer disc = leadingInt(p.tag("disc", "discnumber"));
+      ReleaseDate date = null;
+      String dateText = p.tag("date", "year", "originaldate");
+      if (dateText != null) {
+        try {
+          date = ReleaseDate.parse(dateText);
+        } catch (IllegalArgumentException e) {
+          fallbacks.add("unreadable date '" + dateText + "'");
+        }
+      }
+      List<Tag> tags = new ArrayList<>();
+      String genre = p.tag("genre");
+      if (genre != null) {
+        for (String g : genre.split("[;/,]")) {
+          if (!g.isBlank() && !g.strip().matches("\\(?\\d+\\)?")) {
+            tags.add(new Tag(Tag.GENRE, g));
+          }
+        }
+      }
+      long artistId =
+          artistId(
+              artist, p.tag("musicbrainz_artistid", "musicbrainz artist id"), artists, newArtists);
+      long albumArtistId =
+          albumArtist.equals(artist) ? artistId : artistId(albumArtist, null, artists, newArtists);
+      Long albumId =
+          album == null
+              ? null
+              : albumId(
+                  albumArtistId,
+                  album,
+                  date,
+                  p.tag("musicbrainz_albumid", "musicbrainz album id"),
+                  albums,
+                  newAlbums);
+      if (!fallbacks.isEmpty()) {
+        report.withFallbacks++;
+        report.problem(path, "imported with fallbacks: " + String.join(", ", fallbacks));
+      }
+      ExternalIds ids =
+          new ExternalIds(
+              existing == null ? null : existing.externalIds().spotifyId(),
+              p.tag("isrc", "tsrc"),
+              p.tag("musicbrainz_trackid", "musicbrainz track id", "musicbrainz_releasetrackid"));
+      return new Track(
+          id,
+          null,
+          title,
+          albumId,
+          position,
+          disc,
+          p.durationMs(),
+          date,
+          existing == null ? null : existing.licenseUrl(),
+          existing == null ? null : existing.musicInfo(),
+          existing == null ? null : existing.lyrics(),
+          ids,
+          existing == null ? 0 : existing.popularity(),
+          existing == null ? null : existing.availableCountries(),
+          existing == null ? null : existing.flags(),
+          existing == null ? null : existing.stats(),
+          existing == null ? null : existing.features(),
+          List.of(artistId),
+          tags);
+    }
+
+    private long artistId(
+        String name, String mbid, Map<Long, Artist> artists, Map<String, Long> created) {
+      Long id = artistIds.get(name);
+      if (id == null) {
+        id = created.get(name);
+      }
+      if (id == null) {
+        id = store.artistIdsByName(List.of(name)).get(name);
+        if (id != null) {
+          artistIds.put(name, id);
+        }
+      }
+      if (id == null) {
+        id = store.allocateIds("artists", 1);
+        artists.put(
+            id,
+            new Artist(
+                id,
+                null,
+                name,
+                null,
+                null,
+                null,
+                null,
+                new ExternalIds(null, null, mbid),
+                0,
+                null,
+                null));
+        created.put(name, id);
+      }
+      return id;
+    }
+
+    private Long albumId(
+        long artistId,
+        String name,
+        ReleaseDate date,
+        String mbid,
+        Map<Long, Album> albums,
+        Map<String, Long> created) {
+      String key = artistId + "\u0000" + name;
+      Long id = albumIds.get(key);
+      if (id == null) {
+        id = created.get(key);
+      }
+      if (id == null) {
+        id = store.albumIdByArtistAndName(artistId, name);
+        if (id != null) {
+          albumIds.put(key, id);
+        }
+      }
+      if (id == null) {
+        id = store.allocateIds("albums", 1);
+        albums.put(
+            id,
+            new Album(
+                id,
+                null,
+                name,
+                List.of(artistId),
+                date,
+                null,
+                "album",
+                null,
+                null,
+                null,
+                true,
+                new ExternalIds(null, null, mbid),
+                0,
+                null,
+                null));
+        created.put(key, id);
+      }
+      return id;
+    }
+  }
+
+  private static Integer leadingInt(String s) {
+    if (s == null) {
+      return null;
+    }
+    Matcher m = Pattern.compile("^\\s*(\\d+)").matcher(s);
+    return m.find() ? Integer.valueOf(m.group(1)) : null;
+  }
+}

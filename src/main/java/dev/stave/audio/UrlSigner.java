@@ -1,0 +1,124 @@
+package dev.stave.audio;
+
+import dev.stave.config.StaveProperties;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs audio URLs so that a player can fetch them without a client id while nobody can forge or
+ * extend one: {@code PATH?exp=EPOCH_SECONDS&sig=HMAC-SHA256(key, PATH "\n" exp)}. The expiry is
+ * rounded up to the next hour past {@code stave.audio.url-ttl}, so the URLs of one entity stay
+ * identical for a while (cacheable responses). The key is {@code stave.audio.signing-key}, else 32
+ * random bytes generated once into {@code DATA/audio-signing.key}, which every node sharing the
+ * data directory (or given the same key) accepts.
+ */
+@Component
+public class UrlSigner {
+  static final String KEY_FILE = "audio-signing.key";
+  private static final long ROUND_SECONDS = 3600;
+
+  private final byte[] key;
+  private final AudioProperties props;
+  private final Clock clock;
+
+  public UrlSigner(AudioProperties props, StaveProperties stave, ObjectProvider<Clock> clock) {
+    this.props = props;
+    this.clock = clock.getIfAvailable(Clock::systemUTC);
+    this.key =
+        props.signingKey().isBlank()
+            ? keyFile(stave.dataDir().resolve(KEY_FILE))
+            : decode(props.signingKey());
+  }
+
+  /** The query string ({@code exp=…&sig=…}) that makes {@code path} valid until its expiry. */
+  public String query(String path) {
+    long now = clock.instant().getEpochSecond();
+    long exp = ((now + props.urlTtl().toSeconds()) / ROUND_SECONDS + 1) * ROUND_SECONDS;
+    return query(path, exp);
+  }
+
+  /** The query string for {@code path} expiring at {@code exp} (epoch seconds). */
+  public String query(String path, long exp) {
+    return "exp=" + exp + "&sig=" + mac(path, exp);
+  }
+
+  /** Whether {@code sig} signs {@code path} with {@code exp}, and {@code exp} has not passed. */
+  public boolean verify(String path, String exp, String sig) {
+    if (path == null || exp == null || sig == null || !exp.matches("\\d{1,12}")) {
+      return false;
+    }
+    long e = Long.parseLong(exp);
+    if (e < clock.instant().getEpochSecond()) {
+      return false;
+    }
+    return MessageDigest.isEqual(
+        mac(path, e).getBytes(StandardCharsets.US_ASCII), sig.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private String mac(String path, long exp) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      byte[] out = mac.doFinal((path + "\n" + exp).getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] decode(String base64) {
+    byte[] k;
+    try {
+      k = Base64.getDecoder().decode(base64.strip());
+    } catch (IllegalArgumentException e) {
+      throw new AudioException("stave.audio.signing-key is not base64");
+    }
+    if (k.length < 32) {
+      throw new AudioException("stave.audio.signing-key must hold at least 32 bytes");
+    }
+    return k;
+  }
+
+  /** Reads the key file, creating it (readable by its owner only) on first use. */
+  private static byte[] keyFile(Path file) {
+    try {
+      if (!Files.exists(file)) {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        byte[] k = new byte[32];
+        new SecureRandom().nextBytes(k);
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), KEY_FILE, ".tmp");
+        try {
+          Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+          // Not a POSIX file system: the directory's own protection applies.
+        }
+        Files.writeString(tmp, Base64.getEncoder().encodeToString(k));
+        try {
+          // Never replace a key another process wrote first: URLs it signed must stay valid.
+          Files.createLink(file, tmp);
+        } catch (FileAlreadyExistsException e) {
+          // Another process created it in the meantime; theirs is the key.
+        } finally {
+          Files.deleteIfExists(tmp);
+        }
+      }
+      return decode(Files.readString(file));
+    } catch (IOException e) {
+      throw new AudioException("cannot read or create " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

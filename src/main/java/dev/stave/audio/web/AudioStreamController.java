@@ -1,0 +1,247 @@
+package dev.stave.audio.web;
+
+import dev.stave.audio.AudioException;
+import dev.stave.audio.AudioFile;
+import dev.stave.audio.AudioFileStore;
+import dev.stave.audio.AudioFormat;
+import dev.stave.audio.AudioRoots;
+import dev.stave.audio.Renditions;
+import dev.stave.audio.UrlSigner;
+import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.Track;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
+
+/**
+ * Streams and downloads track audio at the URLs the dialects hand out: {@code GET|HEAD
+ * /audio/track/{id}/{format}} and {@code …/{format}/download} (an attachment). The URL must carry a
+ * valid, unexpired signature ({@link UrlSigner}); the bytes are the original file or a cached
+ * transcode ({@link Renditions}), and only ever a file inside the audio roots ({@link AudioRoots}).
+ *
+ * <p>HTTP semantics are Spring's {@link ResourceHttpRequestHandler}: single, multiple ({@code
+ * multipart/byteranges}), suffix and open ranges, 416, HEAD, {@code ETag}/{@code If-None-Match},
+ * {@code Last-Modified}, {@code Accept-Ranges}, streamed from the file in constant memory. {@code
+ * If-Range} (which that handler ignores) is applied here: a range whose validator no longer matches
+ * gets the whole file.
+ */
+@Controller
+public class AudioStreamController {
+  private static final Logger log = LoggerFactory.getLogger(AudioStreamController.class);
+  private static final String RESOURCE = AudioStreamController.class.getName() + ".resource";
+  private static final String TYPE = AudioStreamController.class.getName() + ".type";
+
+  private final CatalogStore store;
+  private final AudioFileStore files;
+  private final AudioRoots roots;
+  private final Renditions renditions;
+  private final UrlSigner signer;
+  private final ResourceHttpRequestHandler handler;
+
+  public AudioStreamController(
+      CatalogStore store,
+      AudioFileStore files,
+      AudioRoots roots,
+      Renditions renditions,
+      UrlSigner signer) {
+    this.store = store;
+    this.files = files;
+    this.roots = roots;
+    this.renditions = renditions;
+    this.signer = signer;
+    this.handler = new FileHandler();
+    this.handler.setEtagGenerator(r -> r instanceof Tagged t ? t.etag : null);
+    try {
+      handler.afterPropertiesSet();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @GetMapping("/audio/track/{id}/{format}")
+  public void stream(
+      @PathVariable String id,
+      @PathVariable String format,
+      HttpServletRequest request,
+      HttpServletResponse response)
+      throws IOException, ServletException {
+    serve(id, format, false, request, response);
+  }
+
+  @GetMapping("/audio/track/{id}/{format}/download")
+  public void download(
+      @PathVariable String id,
+      @PathVariable String format,
+      HttpServletRequest request,
+      HttpServletResponse response)
+      throws IOException, ServletException {
+    serve(id, format, true, request, response);
+  }
+
+  private void serve(
+      String idText,
+      String formatText,
+      boolean download,
+      HttpServletRequest request,
+      HttpServletResponse response)
+      throws IOException, ServletException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (!signer.verify(path, request.getParameter("exp"), request.getParameter("sig"))) {
+      plain(response, 403, "this audio URL is not signed, was changed or has expired");
+      return;
+    }
+    Optional<AudioFormat> format = AudioFormat.fromWire(formatText);
+    if (format.isEmpty() || !idText.matches("\\d{1,18}")) {
+      plain(response, 404, "no such audio");
+      return;
+    }
+    long id = Long.parseLong(idText);
+    List<Track> track = store.findTracks(List.of(id));
+    if (track.isEmpty() || (download && !track.get(0).flags().downloadAllowed())) {
+      plain(response, 404, track.isEmpty() ? "no such track" : "this track may not be downloaded");
+      return;
+    }
+    Optional<AudioFile> file = files.forTrack(id);
+    Optional<Path> real = file.flatMap(f -> roots.servable(f.path()));
+    if (real.isEmpty()) {
+      if (file.isPresent()) {
+        log.warn("track {}: {} is not a file inside the audio roots", id, file.get().path());
+      }
+      plain(response, 404, "no audio file for track " + id);
+      return;
+    }
+    Path served;
+    try {
+      served = renditions.pathFor(file.get(), real.get(), format.get());
+    } catch (AudioException e) {
+      log.warn("track {} as {}: {}", id, format.get().wireName(), e.getMessage());
+      plain(response, 500, "the audio could not be prepared");
+      return;
+    }
+    String etag =
+        "\"" + file.get().contentHash().substring(0, 32) + "-" + format.get().wireName() + "\"";
+    request.setAttribute(RESOURCE, new Tagged(served, etag));
+    request.setAttribute(TYPE, MediaType.parseMediaType(format.get().contentType()));
+    if (download) {
+      response.setHeader(
+          HttpHeaders.CONTENT_DISPOSITION,
+          ContentDisposition.attachment()
+              .filename(fileName(track.get(0), format.get()), StandardCharsets.UTF_8)
+              .build()
+              .toString());
+    }
+    handler.handleRequest(ifRangeApplied(request, etag, served), response);
+  }
+
+  private static String fileName(Track t, AudioFormat f) {
+    String safe = t.name().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+    return (safe.isEmpty() ? "track-" + t.id() : safe) + "." + f.extension();
+  }
+
+  /**
+   * RFC 9110 §13.1.5: a {@code Range} under an {@code If-Range} that does not match the current
+   * entity tag (strongly) or last-modified date is ignored, so the client gets the whole new file.
+   */
+  private static HttpServletRequest ifRangeApplied(
+      HttpServletRequest request, String etag, Path file) throws IOException {
+    String ifRange = request.getHeader(HttpHeaders.IF_RANGE);
+    if (ifRange == null || request.getHeader(HttpHeaders.RANGE) == null) {
+      return request;
+    }
+    boolean matches;
+    if (ifRange.startsWith("\"")) {
+      matches = ifRange.equals(etag);
+    } else if (ifRange.startsWith("W/")) {
+      matches = false;
+    } else {
+      try {
+        Instant date =
+            ZonedDateTime.parse(ifRange, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        matches =
+            Files.getLastModifiedTime(file).toInstant().getEpochSecond() == date.getEpochSecond();
+      } catch (DateTimeParseException e) {
+        matches = false;
+      }
+    }
+    if (matches) {
+      return request;
+    }
+    return new HttpServletRequestWrapper(request) {
+      @Override
+      public String getHeader(String name) {
+        return HttpHeaders.RANGE.equalsIgnoreCase(name) ? null : super.getHeader(name);
+      }
+
+      @Override
+      public Enumeration<String> getHeaders(String name) {
+        return HttpHeaders.RANGE.equalsIgnoreCase(name)
+            ? Collections.emptyEnumeration()
+            : super.getHeaders(name);
+      }
+    };
+  }
+
+  private static void plain(HttpServletResponse response, int status, String message)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType("text/plain;charset=UTF-8");
+    response.getWriter().write(message + "\n");
+  }
+
+  /** A file with the entity tag of its rendition. */
+  private static final class Tagged extends FileSystemResource {
+    final String etag;
+
+    Tagged(Path path, String etag) {
+      super(path);
+      this.etag = etag;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Tagged t && super.equals(o) && etag.equals(t.etag);
+    }
+
+    @Override
+    public int hashCode() {
+      return super.hashCode() * 31 + etag.hashCode();
+    }
+  }
+
+  /** Serves the resource the controller resolved for this request, as the content type chosen. */
+  private static final class FileHandler extends ResourceHttpRequestHandler {
+    @Override
+    protected Resource getResource(HttpServletRequest request) {
+      return (Resource) request.getAttribute(RESOURCE);
+    }
+
+    @Override
+    protected MediaType getMediaType(HttpServletRequest request, Resource resource) {
+      return (MediaType) request.getAttribute(TYPE);
+    }
+  }
+}
