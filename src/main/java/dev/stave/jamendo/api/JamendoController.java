@@ -3,6 +3,7 @@ package dev.stave.jamendo.api;
 import dev.stave.access.App;
 import dev.stave.access.AppRegistry;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,13 +33,18 @@ public class JamendoController {
   private final Map<String, JamendoMethod> methods;
   private final AppRegistry apps;
   private final JamendoRenderer renderer;
+  private final JamendoLimits limits;
 
   public JamendoController(
-      List<JamendoMethod> methods, AppRegistry apps, JamendoRenderer renderer) {
+      List<JamendoMethod> methods,
+      AppRegistry apps,
+      JamendoRenderer renderer,
+      JamendoLimits limits) {
     this.methods =
         methods.stream().collect(Collectors.toMap(JamendoMethod::path, Function.identity()));
     this.apps = apps;
     this.renderer = renderer;
+    this.limits = limits;
   }
 
   @RequestMapping({
@@ -50,7 +56,8 @@ public class JamendoController {
   public ResponseEntity<String> handle(
       @PathVariable String entity,
       @PathVariable(required = false) String sub,
-      HttpServletRequest request) {
+      HttpServletRequest request,
+      HttpServletResponse response) {
     JamendoParams params = JamendoParams.of(request.getParameterMap());
     String format = params.string("format").orElse("json");
     String path = sub == null ? entity : entity + "/" + sub;
@@ -81,7 +88,7 @@ public class JamendoController {
     }
     JamendoDocument doc;
     try {
-      doc = run(method, path, params, request);
+      doc = run(method, path, params, request, response);
     } catch (JamendoException e) {
       doc = failure(e, params);
     } catch (RuntimeException e) {
@@ -95,7 +102,11 @@ public class JamendoController {
   }
 
   private JamendoDocument run(
-      JamendoMethod method, String path, JamendoParams params, HttpServletRequest request) {
+      JamendoMethod method,
+      String path,
+      JamendoParams params,
+      HttpServletRequest request,
+      HttpServletResponse response) {
     if (method == null) {
       throw new JamendoException(JamendoCode.METHOD_NOT_FOUND, "no method '" + path + "'");
     }
@@ -103,7 +114,12 @@ public class JamendoController {
       throw new JamendoException(
           JamendoCode.HTTP_METHOD, "method '" + path + "' answers GET, not " + request.getMethod());
     }
-    checkClient(params);
+    limits.checkCaller(request);
+    App app = checkClient(params);
+    Optional<JamendoDocument> overQuota = limits.admit(app, request, response);
+    if (overQuota.isPresent()) {
+      return overQuota.get();
+    }
     Set<String> accepted = new HashSet<>(method.parameters());
     params.warnUnknown(accepted);
     JamendoMethod.Result result = method.execute(params);
@@ -111,7 +127,7 @@ public class JamendoController {
         JamendoCode.SUCCESS, null, params.warnings(), result.results(), result.fullcount());
   }
 
-  private void checkClient(JamendoParams params) {
+  private App checkClient(JamendoParams params) {
     String clientId = params.required("client_id");
     Optional<App> app = apps.find(clientId);
     if (app.isEmpty()) {
@@ -123,6 +139,7 @@ public class JamendoController {
           JamendoCode.SUSPENDED_APPLICATION,
           "Your application has been suspended, please contact the operator of this server");
     }
+    return app.get();
   }
 
   private static JamendoDocument failure(JamendoException e, JamendoParams params) {
