@@ -8,7 +8,15 @@ import java.util.Arrays;
  * An IP address or a CIDR network ({@code 127.0.0.0/8}, {@code ::1}, {@code 2001:db8::/32}), parsed
  * from literals only: no name is ever looked up.
  */
-record AddressRange(byte[] network, int prefix) {
+final class AddressRange {
+  private final byte[] network;
+  private final int prefix;
+
+  private AddressRange(byte[] network, int prefix) {
+    this.network = network.clone();
+    this.prefix = prefix;
+  }
+
   /**
    * Parses {@code ADDRESS} or {@code ADDRESS/PREFIX}.
    *

@@ -22,6 +22,8 @@ public record LimitsProperties(
     @DefaultValue("100000") long memoryKeys) {
 
   /**
+   * Limits per caller address.
+   *
    * @param perSecond burst: requests per second from one address
    * @param perMinute sustained: requests per minute from one address
    * @param exempt addresses and CIDR networks the per-address limits do not count (their apps'
@@ -34,6 +36,8 @@ public record LimitsProperties(
       @DefaultValue({"127.0.0.0/8", "::1"}) List<String> exempt) {}
 
   /**
+   * The default limits of every app.
+   *
    * @param perMinute requests per minute of one app, from all its callers together
    * @param monthly the monthly quota of one app (calendar month, UTC): past it answers carry a
    *     usage warning instead of results (the soft limit)

@@ -11,6 +11,7 @@ import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -28,6 +29,7 @@ final class PostgresBuckets implements Buckets {
 
   private final PostgreSQLSelectForUpdateBasedProxyManager<String> proxies;
   private final ScheduledExecutorService sweeper;
+  private final ScheduledFuture<?> sweeping;
 
   PostgresBuckets(DataSource dataSource, TimeMeter time) {
     this.proxies =
@@ -45,7 +47,7 @@ final class PostgresBuckets implements Buckets {
     this.sweeper =
         Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("rate-limit-sweeper").unstarted(r));
-    sweeper.scheduleWithFixedDelay(this::sweep, 5, 5, TimeUnit.MINUTES);
+    this.sweeping = sweeper.scheduleWithFixedDelay(this::sweep, 5, 5, TimeUnit.MINUTES);
   }
 
   @Override
@@ -73,6 +75,7 @@ final class PostgresBuckets implements Buckets {
 
   @Override
   public void close() {
+    sweeping.cancel(false);
     sweeper.shutdownNow();
   }
 }

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  *   <li>Per app: requests per minute from all its callers, and a monthly quota per calendar month
  *       (UTC). Past the quota (the soft limit) requests are still answered, flagged {@link
  *       Verdict#overQuota()}; past {@code monthly-hard-percent} of it (the hard limit) they are
- *       refused until the month ends. Every request of the month counts, refused ones included.
+ *       refused until the month ends. A request the hard limit refuses still counts for the month;
+ *       one a rate limit refuses does not reach the monthly count.
  * </ul>
  *
  * <p>If the bucket store fails (the shared database is unreachable), the request is let through and
