@@ -19,7 +19,8 @@ class ArchitectureTest {
     "dev.stave.library..",
     "dev.stave.access..",
     "dev.stave.ingest..",
-    "dev.stave.config.."
+    "dev.stave.config..",
+    "dev.stave.radio.."
   };
   private static final String[] DIALECTS = {"dev.stave.jamendo..", "dev.stave.reccobeats.."};
 

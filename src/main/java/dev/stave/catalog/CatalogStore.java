@@ -376,6 +376,34 @@ public class CatalogStore {
     return out;
   }
 
+  /**
+   * The tags of each artist's music: those of the tracks they play on and of the albums they are
+   * the primary artist of, each tag once, the most frequent first (then by name). Artists without
+   * tags are left out. One query per chunk of ids.
+   */
+  public Map<Long, List<String>> tagsOfArtists(Collection<Long> artistIds) {
+    Map<Long, List<String>> out = new HashMap<>();
+    forChunks(
+        artistIds.stream().distinct().toList(),
+        chunk -> {
+          String in = placeholders(chunk.size());
+          jdbc.query(
+              "SELECT artist_id, tag, COUNT(*) AS n FROM ("
+                  + "SELECT ta.artist_id AS artist_id, tt.tag AS tag FROM track_artists ta"
+                  + " JOIN track_tags tt ON tt.track_id = ta.track_id WHERE ta.artist_id IN ("
+                  + in
+                  + ") UNION ALL SELECT al.artist_id AS artist_id, at.tag AS tag FROM albums al"
+                  + " JOIN album_tags at ON at.album_id = al.id WHERE al.artist_id IN ("
+                  + in
+                  + ")) x GROUP BY artist_id, tag ORDER BY artist_id, n DESC, tag",
+              rs -> {
+                out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+              },
+              concat(chunk.toArray(), chunk.toArray()));
+        });
+    return out;
+  }
+
   /** Album id by primary artist and exact name, or null. */
   public Long albumIdByArtistAndName(long artistId, String name) {
     List<Long> ids =

@@ -5,6 +5,7 @@ import dev.stave.catalog.ChangeFollower;
 import dev.stave.ingest.demo.DemoCatalog;
 import dev.stave.ingest.demo.DemoGenerator;
 import dev.stave.ingest.demo.DemoReport;
+import dev.stave.library.LibraryStore;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,7 +67,8 @@ public class DemoCommand implements Callable<Integer> {
     }
     DemoGenerator generator = new DemoGenerator(tracks, seed, batchTracks);
     try (ConfigurableApplicationContext ctx = SpringContexts.start(store, false, Map.of())) {
-      DemoCatalog catalog = new DemoCatalog(ctx.getBean(CatalogStore.class));
+      DemoCatalog catalog =
+          new DemoCatalog(ctx.getBean(CatalogStore.class), ctx.getBean(LibraryStore.class));
       DemoReport report;
       try (ProgressBar bar =
           new ProgressBarBuilder()

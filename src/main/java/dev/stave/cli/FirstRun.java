@@ -10,6 +10,7 @@ import dev.stave.config.StaveProperties;
 import dev.stave.ingest.demo.DemoCatalog;
 import dev.stave.ingest.demo.DemoReport;
 import dev.stave.ingest.demo.ProgressListener;
+import dev.stave.library.LibraryStore;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -20,11 +21,13 @@ import java.util.List;
 final class FirstRun {
   private final AppRegistry apps;
   private final CatalogStore catalog;
+  private final LibraryStore library;
   private final StaveProperties props;
 
-  FirstRun(AppRegistry apps, CatalogStore catalog, StaveProperties props) {
+  FirstRun(AppRegistry apps, CatalogStore catalog, LibraryStore library, StaveProperties props) {
     this.apps = apps;
     this.catalog = catalog;
+    this.library = library;
     this.props = props;
   }
 
@@ -67,7 +70,8 @@ final class FirstRun {
     if (catalog.count("tracks") > 0) {
       return 0;
     }
-    DemoReport report = DemoCatalog.seed(catalog, DEMO_TRACKS, DEMO_SEED, ProgressListener.NONE);
+    DemoReport report =
+        DemoCatalog.seed(catalog, library, DEMO_TRACKS, DEMO_SEED, ProgressListener.NONE);
     ChangeFollower.catchUpAll(followers, note -> {});
     return report.tracksCreated();
   }

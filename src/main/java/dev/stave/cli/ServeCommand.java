@@ -5,6 +5,7 @@ import dev.stave.access.AppRegistry;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.ChangeFollower;
 import dev.stave.config.StaveProperties;
+import dev.stave.library.LibraryStore;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -52,6 +53,7 @@ public class ServeCommand implements Callable<Integer> {
         new FirstRun(
             ctx.getBean(AppRegistry.class),
             ctx.getBean(CatalogStore.class),
+            ctx.getBean(LibraryStore.class),
             ctx.getBean(StaveProperties.class));
     long seeded =
         firstRun.seedDemoCatalogIfEmpty(

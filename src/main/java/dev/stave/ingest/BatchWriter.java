@@ -8,7 +8,9 @@ import dev.stave.catalog.EditorialTables;
 import dev.stave.catalog.EntityTable;
 import dev.stave.catalog.Track;
 import dev.stave.catalog.WriteCounts;
+import dev.stave.library.LibraryStore;
 import dev.stave.library.LibraryTables;
+import dev.stave.library.UserRelation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -42,6 +44,7 @@ final class BatchWriter {
           EditorialTables.FEEDS);
 
   private final CatalogStore store;
+  private final LibraryStore library;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
   private final ImportCheckpoints checkpoints;
@@ -55,12 +58,14 @@ final class BatchWriter {
 
   BatchWriter(
       CatalogStore store,
+      LibraryStore library,
       JdbcTemplate jdbc,
       TransactionTemplate tx,
       ImportCheckpoints checkpoints,
       String checkpointKey,
       ImportReport report) {
     this.store = store;
+    this.library = library;
     this.jdbc = jdbc;
     this.tx = tx;
     this.checkpoints = checkpoints;
@@ -74,7 +79,9 @@ final class BatchWriter {
     Map<Long, Sourced<Album>> albums = new LinkedHashMap<>();
     Map<Long, Sourced<Track>> tracks = new LinkedHashMap<>();
     Map<EntityTable<?>, List<Object>> others = new HashMap<>();
+    List<UserRelation> relations = new ArrayList<>();
     for (ImportRecord r : records) {
+      relations.addAll(r.relations());
       for (Artist a : r.artists()) {
         if (!a.equals(writtenArtists.get(a.id()))) {
           artists.put(a.id(), new Sourced<>(a, r.source()));
@@ -126,6 +133,9 @@ final class BatchWriter {
             if (items != null) {
               otherCounts.put(table.table(), writeUnchecked(table, items));
             }
+          }
+          if (!relations.isEmpty()) {
+            otherCounts.put("relations", library.write(relations));
           }
           checkpoints.advance(checkpointKey, checkpoint);
         });

@@ -4,6 +4,7 @@ import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
 import dev.stave.catalog.EntityTable;
 import dev.stave.catalog.Track;
+import dev.stave.library.UserRelation;
 import java.util.List;
 
 /**
@@ -18,12 +19,23 @@ public record ImportRecord(
     List<Artist> artists,
     List<Album> albums,
     List<Track> tracks,
-    List<Tabled<?>> others) {
+    List<Tabled<?>> others,
+    List<UserRelation> relations) {
   public ImportRecord {
     artists = List.copyOf(artists);
     albums = List.copyOf(albums);
     tracks = List.copyOf(tracks);
     others = List.copyOf(others);
+    relations = List.copyOf(relations);
+  }
+
+  public ImportRecord(
+      SourceRef source,
+      List<Artist> artists,
+      List<Album> albums,
+      List<Track> tracks,
+      List<Tabled<?>> others) {
+    this(source, artists, albums, tracks, others, List.of());
   }
 
   public ImportRecord(
@@ -42,6 +54,11 @@ public record ImportRecord(
         source, List.of(), List.of(), List.of(), List.of(new Tabled<>(table, entity)));
   }
 
+  /** A user's relation, written after every other entity of its batch. */
+  public static ImportRecord of(SourceRef source, UserRelation relation) {
+    return new ImportRecord(source, List.of(), List.of(), List.of(), List.of(), List.of(relation));
+  }
+
   public static ImportRecord of(SourceRef source, Artist artist) {
     return new ImportRecord(source, List.of(artist), List.of(), List.of());
   }
@@ -55,6 +72,6 @@ public record ImportRecord(
   }
 
   int size() {
-    return artists.size() + albums.size() + tracks.size() + others.size();
+    return artists.size() + albums.size() + tracks.size() + others.size() + relations.size();
   }
 }

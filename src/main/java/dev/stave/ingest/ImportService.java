@@ -2,6 +2,7 @@ package dev.stave.ingest;
 
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.ChangeFollower;
+import dev.stave.library.LibraryStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ImportService {
   private final CatalogStore store;
+  private final LibraryStore library;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
   private final ImportCheckpoints checkpoints;
@@ -31,11 +33,13 @@ public class ImportService {
 
   public ImportService(
       CatalogStore store,
+      LibraryStore library,
       JdbcTemplate jdbc,
       TransactionTemplate tx,
       ImportCheckpoints checkpoints,
       ObjectProvider<ChangeFollower> followers) {
     this.store = store;
+    this.library = library;
     this.jdbc = jdbc;
     this.tx = tx;
     this.checkpoints = checkpoints;
@@ -64,7 +68,7 @@ public class ImportService {
     try (ImportReport report = new ImportReport(importer.format(), options.reportFile());
         ProgressBar bar = options.progress() ? progressBar(importer.format()) : null) {
       report.resumedFrom(resumeFrom);
-      BatchWriter writer = new BatchWriter(store, jdbc, tx, checkpoints, key, report);
+      BatchWriter writer = new BatchWriter(store, library, jdbc, tx, checkpoints, key, report);
       ImportRun run =
           new ImportRun(writer, report, options, resumeFrom, () -> catchUp(report), bar);
       boolean completed = false;

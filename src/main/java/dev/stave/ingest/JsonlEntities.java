@@ -14,8 +14,10 @@ import dev.stave.catalog.Track;
 import dev.stave.catalog.TrackFlags;
 import dev.stave.catalog.TrackStats;
 import dev.stave.library.Playlist;
+import dev.stave.library.Relation;
 import dev.stave.library.Review;
 import dev.stave.library.User;
+import dev.stave.library.UserRelation;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -150,6 +152,21 @@ final class JsonlEntities {
   }
 
   static Playlist playlist(JsonFields o) {
+    List<Long> trackIds = o.ids("track_ids");
+    List<LocalDate> added = null;
+    List<JsonFields> entries = o.objects("tracks");
+    if (!entries.isEmpty()) {
+      if (!trackIds.isEmpty()) {
+        throw new IllegalArgumentException("give track_ids or tracks, not both");
+      }
+      trackIds = new ArrayList<>();
+      added = new ArrayList<>();
+      for (JsonFields e : entries) {
+        trackIds.add(e.requiredId("track_id"));
+        added.add(date(e, "added_date"));
+        e.rejectUnknown();
+      }
+    }
     Playlist p =
         new Playlist(
             o.requiredId("id"),
@@ -158,9 +175,39 @@ final class JsonlEntities {
             o.integer("user_id"),
             date(o, "creation_date"),
             o.bool("zip_allowed", true),
-            o.ids("track_ids"));
+            trackIds,
+            added);
     o.rejectUnknown();
     return p;
+  }
+
+  /**
+   * A user's relation: {@code fan} of an {@code artist_id}, {@code myalbum} with an {@code
+   * album_id}, {@code favorite}/{@code like}/{@code dislike} of a {@code track_id}, established at
+   * {@code updated_at}.
+   */
+  static UserRelation relation(JsonFields o) {
+    long user = o.requiredId("user_id");
+    Relation relation = Relation.of(o.requiredText("relation"));
+    String targetField =
+        switch (relation.target()) {
+          case ARTIST -> "artist_id";
+          case ALBUM -> "album_id";
+          case TRACK -> "track_id";
+        };
+    for (String f : List.of("artist_id", "album_id", "track_id")) {
+      if (!f.equals(targetField) && o.integer(f) != null) {
+        throw new IllegalArgumentException(
+            "relation " + relation.key() + " takes " + targetField + ", not " + f);
+      }
+    }
+    LocalDateTime at = dateTime(o, "updated_at");
+    if (at == null) {
+      throw new IllegalArgumentException("updated_at is required (yyyy-mm-dd hh:mm:ss, UTC)");
+    }
+    UserRelation r = new UserRelation(user, relation, o.requiredId(targetField), at);
+    o.rejectUnknown();
+    return r;
   }
 
   static Review review(JsonFields o) {

@@ -85,13 +85,14 @@ class JsonlImporter implements Importer {
       case "user" -> ImportRecord.of(where, LibraryTables.USERS, JsonlEntities.user(o));
       case "playlist" -> ImportRecord.of(where, LibraryTables.PLAYLISTS, JsonlEntities.playlist(o));
       case "review" -> ImportRecord.of(where, LibraryTables.REVIEWS, JsonlEntities.review(o));
+      case "relation" -> ImportRecord.of(where, JsonlEntities.relation(o));
       case "radio" -> ImportRecord.of(where, EditorialTables.RADIOS, JsonlEntities.radio(o));
       case "feed" -> ImportRecord.of(where, EditorialTables.FEEDS, JsonlEntities.feed(o));
       default ->
           throw new IllegalArgumentException(
               "unknown type '"
                   + type
-                  + "' (artist, album, track, user, playlist, review, radio, feed)");
+                  + "' (artist, album, track, user, playlist, review, relation, radio, feed)");
     };
   }
 }

@@ -114,7 +114,7 @@ public final class LibraryTables {
     public Map<String, List<Object[]>> relations(Playlist p) {
       List<Object[]> rows = new ArrayList<>();
       for (int i = 0; i < p.trackIds().size(); i++) {
-        rows.add(new Object[] {i, p.trackIds().get(i)});
+        rows.add(new Object[] {i, p.trackIds().get(i), text(p.addedDates().get(i))});
       }
       return Map.of(TRACKS, rows);
     }
@@ -126,14 +126,16 @@ public final class LibraryTables {
 
     @Override
     public List<String> relationColumns(String relationTable) {
-      return List.of("playlist_id", "position", "track_id");
+      return List.of("playlist_id", "position", "track_id", "added_date");
     }
 
     @Override
     public Playlist read(ResultSet rs, Map<String, List<Object[]>> relations) throws SQLException {
       List<Long> trackIds = new ArrayList<>();
+      List<LocalDate> added = new ArrayList<>();
       for (Object[] r : relations.getOrDefault(TRACKS, List.of())) {
         trackIds.add(((Number) r[2]).longValue());
+        added.add(r[3] == null ? null : LocalDate.parse(r[3].toString()));
       }
       long userId = rs.getLong("user_id");
       return new Playlist(
@@ -143,7 +145,8 @@ public final class LibraryTables {
           rs.wasNull() ? null : userId,
           date(rs, "creation_date"),
           rs.getBoolean("zip_allowed"),
-          trackIds);
+          trackIds,
+          added);
     }
   }
 

@@ -2,7 +2,13 @@ package dev.stave.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.DocValues;
@@ -15,12 +21,15 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.SortedSetSelector;
@@ -195,6 +204,23 @@ public class CatalogSearch {
   }
 
   private SearchResult entities(String kind, EntityQuery q) {
+    BooleanQuery.Builder b = entityFilters(kind, q);
+    Query text = QueryCompiler.entityText(q.text());
+    if (text != null) {
+      b.add(text, Occur.MUST);
+    }
+    boolean scored = text != null;
+    return run(b.build(), entitySort(q, scored), scored, q.offset(), q.offset() + q.limit());
+  }
+
+  private static Sort entitySort(EntityQuery q, boolean scored) {
+    List<SortKey<TrackSort>> keys =
+        q.sort().stream().map(k -> new SortKey<>(k.field().asTrackSort(), k.descending())).toList();
+    return QueryCompiler.sort(keys, scored);
+  }
+
+  /** The non-scoring conditions of an album or artist query. */
+  private static BooleanQuery.Builder entityFilters(String kind, EntityQuery q) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(new TermQuery(new Term(IndexFields.KIND, kind)), Occur.FILTER);
     QueryCompiler.longSet(b, IndexFields.ID, q.ids());
@@ -210,6 +236,9 @@ public class CatalogSearch {
             Occur.FILTER);
       }
     }
+    if (DocumentProjector.ARTIST.equals(kind)) {
+      QueryCompiler.artistLocations(b, q);
+    }
     if (q.datedFrom() != null || q.datedTo() != null) {
       b.add(
           LongField.newRangeQuery(
@@ -219,15 +248,208 @@ public class CatalogSearch {
           Occur.FILTER);
     }
     QueryCompiler.flag(b, IndexFields.HAS_IMAGE, q.hasImage());
-    Query text = QueryCompiler.entityText(q.text());
-    if (text != null) {
-      b.add(text, Occur.MUST);
+    return b;
+  }
+
+  /** The entity a nested list is grouped under: a track's album, or any artist of it. */
+  public enum Parent {
+    ALBUM(IndexFields.ALBUM_ID),
+    ARTIST(IndexFields.ARTIST_ID);
+
+    private final String field;
+
+    Parent(String field) {
+      this.field = field;
     }
-    List<SortKey<TrackSort>> keys =
-        q.sort().stream().map(k -> new SortKey<>(k.field().asTrackSort(), k.descending())).toList();
-    boolean scored = text != null;
-    return run(
-        b.build(), QueryCompiler.sort(keys, scored), scored, q.offset(), q.offset() + q.limit());
+  }
+
+  /**
+   * Ids of the albums or artists that at least one track matching the filters of {@code q} belongs
+   * to (its text, ranking, sort and paging are ignored). Reads every matching track's doc values:
+   * meant for selective filters.
+   */
+  public Set<Long> parentsOfTracks(TrackQuery q, Parent parent) {
+    BooleanQuery.Builder filters = new BooleanQuery.Builder();
+    QueryCompiler.trackFilters(q, filters);
+    return index.withSearcher(
+        searcher ->
+            searcher.search(filters.build(), new ValueCounter(parent.field, null)).keySet());
+  }
+
+  /** Ids of every album matching the filters of {@code q} (its sort and paging are ignored). */
+  public Set<Long> albumIds(EntityQuery q) {
+    Query filter = entityFilters(DocumentProjector.ALBUM, q).build();
+    return index.withSearcher(
+        searcher -> searcher.search(filter, new ValueCounter(IndexFields.ID, null)).keySet());
+  }
+
+  /** Ids of the artists of the albums matching the filters of {@code q}. */
+  public Set<Long> artistsOfAlbums(EntityQuery q) {
+    Query filter = entityFilters(DocumentProjector.ALBUM, q).build();
+    return index.withSearcher(
+        searcher ->
+            searcher.search(filter, new ValueCounter(IndexFields.ARTIST_ID, null)).keySet());
+  }
+
+  /**
+   * The tracks matching the filters of {@code q} under each of {@code parentIds} (in that order),
+   * each parent's tracks in {@code q}'s sort (id when none): at most {@code maxTotal} in all,
+   * earlier parents served first, so a later parent gets fewer or none once the total is spent.
+   * Every parent is a key of the result, with an empty list when it gets nothing. A track of
+   * several artists counts under each of them. At most three index queries, however many parents.
+   */
+  public Map<Long, List<Long>> tracksByParent(
+      TrackQuery q, Parent parent, List<Long> parentIds, int maxTotal) {
+    BooleanQuery.Builder filters = new BooleanQuery.Builder();
+    QueryCompiler.trackFilters(q, filters);
+    return grouped(
+        filters.build(), QueryCompiler.sort(q.sort(), false), parent.field, parentIds, maxTotal);
+  }
+
+  /** As {@link #tracksByParent}, for the albums matching {@code q} under each of its artists. */
+  public Map<Long, List<Long>> albumsByArtist(EntityQuery q, List<Long> artistIds, int maxTotal) {
+    return grouped(
+        entityFilters(DocumentProjector.ALBUM, q).build(),
+        entitySort(q, false),
+        IndexFields.ARTIST_ID,
+        artistIds,
+        maxTotal);
+  }
+
+  private Map<Long, List<Long>> grouped(
+      Query filter, Sort sort, String parentField, List<Long> parentIds, int maxTotal) {
+    Map<Long, List<Long>> out = new LinkedHashMap<>();
+    parentIds.forEach(id -> out.put(id, new ArrayList<>()));
+    if (out.isEmpty() || maxTotal <= 0) {
+      return out;
+    }
+    return index.withSearcher(
+        searcher -> {
+          // 1. how many children each parent has; 2. who gets how many, in parent order;
+          // 3. the parents served in full in one query, the one cut short in another.
+          Map<Long, Integer> counts =
+              searcher.search(
+                  within(filter, parentField, out.keySet()),
+                  new ValueCounter(parentField, out.keySet()));
+          List<Long> full = new ArrayList<>();
+          int fullCount = 0;
+          int remaining = maxTotal;
+          for (Long p : out.keySet()) {
+            int c = counts.getOrDefault(p, 0);
+            if (remaining == 0) {
+              break;
+            }
+            if (c > remaining) {
+              // Each list is filled by exactly one query, so its order is that query's sort.
+              collectChildren(searcher, filter, sort, parentField, List.of(p), remaining, out);
+              break;
+            }
+            if (c > 0) {
+              full.add(p);
+              fullCount += c;
+              remaining -= c;
+            }
+          }
+          if (!full.isEmpty()) {
+            collectChildren(searcher, filter, sort, parentField, full, fullCount, out);
+          }
+          return out;
+        });
+  }
+
+  private static Query within(Query filter, String parentField, Collection<Long> parents) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(filter, Occur.FILTER);
+    QueryCompiler.longSet(b, parentField, parents);
+    return b.build();
+  }
+
+  /** The top {@code window} children of {@code parents}, appended to each parent's list. */
+  private static void collectChildren(
+      IndexSearcher searcher,
+      Query filter,
+      Sort sort,
+      String parentField,
+      List<Long> parents,
+      int window,
+      Map<Long, List<Long>> out)
+      throws IOException {
+    Set<Long> wanted = new HashSet<>(parents);
+    TopFieldDocs top =
+        searcher.search(
+            within(filter, parentField, parents),
+            new TopFieldCollectorManager(sort, window, null, window));
+    long[] ids = ids(searcher, top.scoreDocs, 0);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    for (int i = 0; i < top.scoreDocs.length; i++) {
+      int doc = top.scoreDocs[i].doc;
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      SortedNumericDocValues dv = DocValues.getSortedNumeric(leaf.reader(), parentField);
+      if (dv.advanceExact(doc - leaf.docBase)) {
+        for (int v = 0; v < dv.docValueCount(); v++) {
+          long parent = dv.nextValue();
+          if (wanted.contains(parent)) {
+            out.get(parent).add(ids[i]);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Counts the matching documents per value of a numeric doc-values field (only values in {@code
+   * keep} when given), without scoring or keeping the hits.
+   */
+  private static final class ValueCounter
+      implements CollectorManager<ValueCounter.PerLeaf, Map<Long, Integer>> {
+    private final String field;
+    private final Set<Long> keep;
+
+    ValueCounter(String field, Set<Long> keep) {
+      this.field = field;
+      this.keep = keep;
+    }
+
+    @Override
+    public PerLeaf newCollector() {
+      return new PerLeaf();
+    }
+
+    @Override
+    public Map<Long, Integer> reduce(Collection<PerLeaf> collectors) {
+      Map<Long, Integer> total = new LinkedHashMap<>();
+      for (PerLeaf c : collectors) {
+        c.counts.forEach((k, v) -> total.merge(k, v, Integer::sum));
+      }
+      return total;
+    }
+
+    final class PerLeaf extends SimpleCollector {
+      private final Map<Long, Integer> counts = new HashMap<>();
+      private SortedNumericDocValues values;
+
+      @Override
+      protected void doSetNextReader(LeafReaderContext context) throws IOException {
+        values = DocValues.getSortedNumeric(context.reader(), field);
+      }
+
+      @Override
+      public void collect(int doc) throws IOException {
+        if (values.advanceExact(doc)) {
+          for (int i = 0; i < values.docValueCount(); i++) {
+            long v = values.nextValue();
+            if (keep == null || keep.contains(v)) {
+              counts.merge(v, 1, Integer::sum);
+            }
+          }
+        }
+      }
+
+      @Override
+      public ScoreMode scoreMode() {
+        return ScoreMode.COMPLETE_NO_SCORES;
+      }
+    }
   }
 
   private SearchResult run(Query query, Sort sort, boolean scored, int offset, int window) {

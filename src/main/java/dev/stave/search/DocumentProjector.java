@@ -5,6 +5,7 @@ import dev.stave.catalog.Artist;
 import dev.stave.catalog.AudioFeatures;
 import dev.stave.catalog.ExternalIds;
 import dev.stave.catalog.Licence;
+import dev.stave.catalog.Location;
 import dev.stave.catalog.MusicInfo;
 import dev.stave.catalog.Tag;
 import dev.stave.catalog.Track;
@@ -20,6 +21,7 @@ import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -50,6 +52,9 @@ final class DocumentProjector {
     }
     if (t.albumId() != null) {
       doc.add(new LongField(IndexFields.ALBUM_ID, t.albumId(), Field.Store.NO));
+    }
+    if (t.position() != null) {
+      doc.add(new LongField(IndexFields.POSITION, t.position(), Field.Store.NO));
     }
     if (albumName != null) {
       doc.add(new TextField(IndexFields.ALBUM_NAME, albumName, Field.Store.NO));
@@ -101,7 +106,32 @@ final class DocumentProjector {
     flag(doc, IndexFields.HAS_IMAGE, a.image() != null && !a.image().isBlank());
     releaseDate(doc, a.joinDate());
     popularity(doc, a.popularity());
+    locations(doc, a.locations());
     return doc;
+  }
+
+  /** Country, city and coordinates of each declared location, each filterable on its own. */
+  private static void locations(Document doc, List<Location> locations) {
+    flag(doc, IndexFields.HAS_LOCATION, !locations.isEmpty());
+    for (Location l : locations) {
+      if (l.country() != null && !l.country().isBlank()) {
+        doc.add(
+            new StringField(
+                IndexFields.LOCATION_COUNTRY,
+                l.country().strip().toUpperCase(Locale.ROOT),
+                Field.Store.NO));
+      }
+      if (l.city() != null && !l.city().isBlank()) {
+        doc.add(
+            new StringField(IndexFields.LOCATION_CITY, Names.normalize(l.city()), Field.Store.NO));
+      }
+      if (l.latitude() != null
+          && l.longitude() != null
+          && Math.abs(l.latitude()) <= 90
+          && Math.abs(l.longitude()) <= 180) {
+        doc.add(new LatLonPoint(IndexFields.LOCATION_POINT, l.latitude(), l.longitude()));
+      }
+    }
   }
 
   private static Document identity(String kind, long id, UUID uuid, ExternalIds ext) {

@@ -11,8 +11,9 @@ import java.util.UUID;
  * A query on albums or artists (see {@link CatalogSearch#albums} and {@link
  * CatalogSearch#artists}): ids, name (exact, prefix, substring), full-text on the name, artist ids
  * (albums: any of their artists), release (albums) or join (artists) date range, album types,
- * presence of an image, sort and paging. Without an explicit sort, a query with text sorts by
- * relevance, others by id; id ascending breaks ties.
+ * presence of an image, artist locations (presence, countries, city, distance from a point), sort
+ * and paging. Without an explicit sort, a query with text sorts by relevance, others by id; id
+ * ascending breaks ties.
  */
 public record EntityQuery(
     Set<Long> ids,
@@ -26,6 +27,10 @@ public record EntityQuery(
     Set<String> albumTypes,
     Boolean hasImage,
     Set<String> tags,
+    Boolean hasLocation,
+    Set<String> locationCountries,
+    String locationCity,
+    Near near,
     List<SortKey<EntitySort>> sort,
     int offset,
     int limit) {
@@ -37,9 +42,13 @@ public record EntityQuery(
     artistIds = artistIds == null ? Set.of() : Set.copyOf(artistIds);
     albumTypes = albumTypes == null ? Set.of() : Set.copyOf(albumTypes);
     tags = tags == null ? Set.of() : Set.copyOf(tags);
+    locationCountries = locationCountries == null ? Set.of() : Set.copyOf(locationCountries);
     sort = sort == null ? List.of() : List.copyOf(sort);
     Paging.check(offset, limit, TrackQuery.MAX_LIMIT, TrackQuery.MAX_WINDOW);
   }
+
+  /** Within {@code radiusKm} kilometres of a point (degrees). */
+  public record Near(double latitude, double longitude, double radiusKm) {}
 
   public static Builder builder() {
     return new Builder();
@@ -62,6 +71,10 @@ public record EntityQuery(
     private Set<String> albumTypes;
     private Boolean hasImage;
     private Set<String> tags;
+    private Boolean hasLocation;
+    private Set<String> locationCountries;
+    private String locationCity;
+    private Near near;
 
     private Builder() {}
 
@@ -125,6 +138,30 @@ public record EntityQuery(
       return this;
     }
 
+    /** Artists only: with at least one declared location (true) or none (false). */
+    public Builder hasLocation(Boolean v) {
+      hasLocation = v;
+      return this;
+    }
+
+    /** Artists only: a location in any of these ISO 3166-1 alpha-3 countries. */
+    public Builder locationCountries(Collection<String> v) {
+      locationCountries = v == null ? null : Set.copyOf(v);
+      return this;
+    }
+
+    /** Artists only: a location in this city (case and accents ignored). */
+    public Builder locationCity(String v) {
+      locationCity = v;
+      return this;
+    }
+
+    /** Artists only: a location with coordinates within the given distance. */
+    public Builder near(Near v) {
+      near = v;
+      return this;
+    }
+
     public Builder page(int offset, int limit) {
       this.offset = offset;
       this.limit = limit;
@@ -144,6 +181,10 @@ public record EntityQuery(
           albumTypes,
           hasImage,
           tags,
+          hasLocation,
+          locationCountries,
+          locationCity,
+          near,
           sort,
           offset,
           limit);

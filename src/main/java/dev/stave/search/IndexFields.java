@@ -6,7 +6,7 @@ package dev.stave.search;
  * another version is rebuilt at start-up instead of being read with wrong assumptions.
  */
 final class IndexFields {
-  static final int SCHEMA_VERSION = 3;
+  static final int SCHEMA_VERSION = 4;
 
   /** Commit user-data keys. */
   static final String COMMIT_SEQ = "stave.change-seq";
@@ -71,6 +71,21 @@ final class IndexFields {
   static final String HAS_IMAGE = "has_image";
   static final String DOWNLOAD_ALLOWED = "download_allowed";
   static final String POPULARITY = "popularity";
+
+  /** A track's position on its album. */
+  static final String POSITION = "position";
+
+  /** Artists: {@link #YES} when at least one location is declared. */
+  static final String HAS_LOCATION = "has_location";
+
+  /** Artists: upper-case ISO 3166-1 alpha-3 country of each location. */
+  static final String LOCATION_COUNTRY = "location_country";
+
+  /** Artists: normalised city of each location (lower case, no accents). */
+  static final String LOCATION_CITY = "location_city";
+
+  /** Artists: LatLonPoint of each location that has coordinates. */
+  static final String LOCATION_POINT = "location_point";
 
   /** FeatureField holding positive static ranking signals blended into relevance. */
   static final String RANK_SIGNALS = "rank_signals";

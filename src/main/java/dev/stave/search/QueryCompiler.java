@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.apache.lucene.document.DoubleField;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -163,6 +164,29 @@ final class QueryCompiler {
   static Query boost(TrackSort figure, float weight) {
     return new BoostQuery(
         FeatureField.newSaturationQuery(IndexFields.RANK_SIGNALS, figure.signal()), weight);
+  }
+
+  /** An artist query's location conditions; each may be met by a different location. */
+  static void artistLocations(BooleanQuery.Builder b, EntityQuery q) {
+    flag(b, IndexFields.HAS_LOCATION, q.hasLocation());
+    termSet(
+        b,
+        IndexFields.LOCATION_COUNTRY,
+        q.locationCountries().stream().map(c -> c.strip().toUpperCase(Locale.ROOT)).toList());
+    if (q.locationCity() != null && !q.locationCity().isBlank()) {
+      b.add(
+          new TermQuery(new Term(IndexFields.LOCATION_CITY, Names.normalize(q.locationCity()))),
+          Occur.FILTER);
+    }
+    if (q.near() != null) {
+      b.add(
+          LatLonPoint.newDistanceQuery(
+              IndexFields.LOCATION_POINT,
+              q.near().latitude(),
+              q.near().longitude(),
+              q.near().radiusKm() * 1000),
+          Occur.FILTER);
+    }
   }
 
   static void name(BooleanQuery.Builder b, NameMatch match) {

@@ -17,6 +17,8 @@ public enum TrackSort {
   RELEASE_DATE(Type.LONG, IndexFields.RELEASE_DATE, false),
   DURATION(Type.LONG, IndexFields.DURATION_MS, false),
   ALBUM_ID(Type.LONG, IndexFields.ALBUM_ID, false),
+  /** Position on the album. */
+  POSITION(Type.LONG, IndexFields.POSITION, false),
   ARTIST_ID(Type.LONG, IndexFields.PRIMARY_ARTIST_ID, false),
   POPULARITY(Type.DOUBLE, IndexFields.POPULARITY, true),
   LISTENS_WEEK(Type.LONG, "listens_week", true),

@@ -31,6 +31,7 @@ class MigrationsTest {
           "users",
           "playlists",
           "playlist_tracks",
+          "user_relations",
           "reviews",
           "radios",
           "feeds",
@@ -48,7 +49,9 @@ class MigrationsTest {
     // 4.1: the shared rate-limit buckets, PostgreSQL only (SQLite keeps them in memory)
     assertThat(applied)
         .containsExactlyElementsOf(
-            kind == StoreKind.POSTGRESQL ? List.of("1", "2", "4", "4.1") : List.of("1", "2", "4"));
+            kind == StoreKind.POSTGRESQL
+                ? List.of("1", "2", "3", "4", "4.1")
+                : List.of("1", "2", "3", "4"));
     Integer failed =
         jdbc.queryForObject(
             "SELECT COUNT(*) FROM flyway_schema_history WHERE success = ?", Integer.class, false);

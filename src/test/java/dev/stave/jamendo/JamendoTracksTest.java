@@ -14,10 +14,6 @@ import dev.stave.catalog.Track;
 import dev.stave.catalog.TrackFlags;
 import dev.stave.catalog.TrackStats;
 import dev.stave.search.SearchIndex;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +27,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code GET /v3.0/tracks} over a small hand-made catalog whose every answer is known. */
 // The context owns files in this class's temporary data directory (store, search index): close it
@@ -52,8 +47,6 @@ class JamendoTracksTest {
   @Autowired CatalogStore store;
   @Autowired SearchIndex index;
 
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final JsonMapper json = JsonMapper.builder().build();
   private String clientId;
 
   private static Track track(
@@ -215,20 +208,7 @@ class JamendoTracksTest {
   }
 
   private JsonNode get(String method, String query) throws Exception {
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        "http://127.0.0.1:"
-                            + port
-                            + "/v3.0/"
-                            + method
-                            + "/?client_id="
-                            + clientId
-                            + query))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    return json.readTree(r.body());
+    return new JamendoHttp(port).method(method, clientId, query);
   }
 
   private List<String> ids(String query) throws Exception {

@@ -4,6 +4,8 @@ import dev.stave.catalog.CatalogBatch;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.Track;
 import dev.stave.catalog.WriteCounts;
+import dev.stave.library.LibraryStore;
+import dev.stave.library.LibraryTables;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -24,9 +26,19 @@ import java.util.concurrent.Executors;
  */
 public final class DemoCatalog {
   private final CatalogStore store;
+  private final LibraryStore library;
 
+  /** Writes the catalog only, without its listeners. */
   public DemoCatalog(CatalogStore store) {
+    this(store, null);
+  }
+
+  /**
+   * Writes the catalog and then its {@link DemoLibrary listeners} (when {@code library} is set).
+   */
+  public DemoCatalog(CatalogStore store, LibraryStore library) {
     this.store = store;
+    this.library = library;
   }
 
   /**
@@ -37,6 +49,12 @@ public final class DemoCatalog {
   public static DemoReport seed(
       CatalogStore store, int tracks, long seed, ProgressListener listener) {
     return new DemoCatalog(store).write(new DemoGenerator(tracks, seed), false, listener);
+  }
+
+  /** {@link #seed(CatalogStore, int, long, ProgressListener)} with the demo's users too. */
+  public static DemoReport seed(
+      CatalogStore store, LibraryStore library, int tracks, long seed, ProgressListener listener) {
+    return new DemoCatalog(store, library).write(new DemoGenerator(tracks, seed), false, listener);
   }
 
   /**
@@ -79,6 +97,9 @@ public final class DemoCatalog {
         listener.progress(batches.get(b).lastTrackId(), gen.totalTracks());
       }
     }
+    if (library != null) {
+      updated += writeListeners(gen);
+    }
     return new DemoReport(
         gen.totalTracks(),
         store.count("tracks") - tracksBefore,
@@ -89,6 +110,24 @@ public final class DemoCatalog {
         updated,
         Duration.ofNanos(System.nanoTime() - started),
         Duration.ofNanos(Math.max(0, storeCpu)));
+  }
+
+  /**
+   * Writes the demo's users with their playlists, reviews and relations, {@link DemoLibrary#CHUNK}
+   * users at a time. Every write is an idempotent upsert, so a second run changes nothing and a run
+   * after an interruption completes what is missing. Returns the entities updated.
+   */
+  private long writeListeners(DemoGenerator gen) {
+    DemoLibrary listeners = new DemoLibrary(gen);
+    long updated = 0;
+    for (int from = 0; from < listeners.users(); from += DemoLibrary.CHUNK) {
+      DemoLibrary.Output out = listeners.generate(from, from + DemoLibrary.CHUNK);
+      updated += store.write(LibraryTables.USERS, out.users()).updated();
+      updated += store.write(LibraryTables.PLAYLISTS, out.playlists()).updated();
+      updated += store.write(LibraryTables.REVIEWS, out.reviews()).updated();
+      updated += library.write(out.relations()).updated();
+    }
+    return updated;
   }
 
   private static CompletableFuture<CatalogBatch> generate(

@@ -77,6 +77,7 @@ public final class DemoGenerator {
   private final Map<String, TagSampler> tags;
   private final List<BatchSpec> batches;
   private final long totalArtists;
+  private final long totalAlbums;
 
   public DemoGenerator(long totalTracks, long seed) {
     this(totalTracks, seed, DEFAULT_BATCH_TRACKS);
@@ -122,6 +123,7 @@ public final class DemoGenerator {
     }
     this.batches = List.copyOf(out);
     this.totalArtists = artist;
+    this.totalAlbums = album - 1;
   }
 
   public long totalTracks() {
@@ -134,6 +136,10 @@ public final class DemoGenerator {
 
   public long totalArtists() {
     return totalArtists;
+  }
+
+  public long totalAlbums() {
+    return totalAlbums;
   }
 
   public List<BatchSpec> batches() {

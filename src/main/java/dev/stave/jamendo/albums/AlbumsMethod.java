@@ -7,6 +7,7 @@ import dev.stave.jamendo.api.EntityParams;
 import dev.stave.jamendo.api.JamendoLinks;
 import dev.stave.jamendo.api.JamendoMethod;
 import dev.stave.jamendo.api.JamendoParams;
+import dev.stave.jamendo.api.ListPaging;
 import dev.stave.search.CatalogSearch;
 import dev.stave.search.EntityQuery;
 import dev.stave.search.EntitySort;
@@ -16,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -29,11 +31,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AlbumsMethod implements JamendoMethod {
-  /** Languages Jamendo always lists in a description map (spec §7.2). */
-  private static final List<String> DESCRIPTION_LANGS =
-      List.of("en", "fr", "es", "de", "pl", "it", "ru", "pt", "ja");
-
-  private static final Map<String, EntitySort> ORDER_FIELDS =
+  /** The {@code order} fields of albums (spec §8.1), also accepted by every albums/* method. */
+  public static final Map<String, EntitySort> ORDER_FIELDS =
       Map.of(
           "name", EntitySort.NAME,
           "id", EntitySort.ID,
@@ -43,6 +42,7 @@ public class AlbumsMethod implements JamendoMethod {
           "popularity_total", EntitySort.POPULARITY,
           "popularity_month", EntitySort.POPULARITY,
           "popularity_week", EntitySort.POPULARITY);
+
   private static final List<String> NOT_SINGLES = List.of("album", "ep", "compilation");
 
   private final CatalogSearch search;
@@ -101,20 +101,22 @@ public class AlbumsMethod implements JamendoMethod {
     return "albums";
   }
 
+  /** The parameters of {@code albums}, inherited by every albums/* method (spec §5.1). */
+  public static final List<String> PARAMETERS =
+      List.of(
+          "id",
+          "name",
+          "namesearch",
+          "artist_id",
+          "artist_name",
+          "datebetween",
+          "imagesize",
+          "audioformat",
+          "type");
+
   @Override
   public Set<String> parameters() {
-    List<String> own =
-        new ArrayList<>(
-            List.of(
-                "id",
-                "name",
-                "namesearch",
-                "artist_id",
-                "artist_name",
-                "datebetween",
-                "imagesize",
-                "audioformat",
-                "type"));
+    List<String> own = new ArrayList<>(PARAMETERS);
     if (musicinfo) {
       own.add("tag");
     }
@@ -128,17 +130,31 @@ public class AlbumsMethod implements JamendoMethod {
 
   @Override
   public Result execute(JamendoParams p) {
-    JamendoParams.Paging paging = p.paging();
-    boolean fullcount = p.bool("fullcount").orElse(false);
-    String size = p.oneOf("imagesize", EntityParams.COVER_SIZES).orElse("300");
+    ListPaging paging = ListPaging.of(p);
+    String size = EntityParams.imageSize(p);
     p.oneOf("audioformat", List.of("mp32")); // the only zip format (spec §6.2)
+    Optional<EntityQuery.Builder> q = filters(p);
+    if (q.isEmpty()) {
+      return paging.none();
+    }
+    EntityParams.sortBy(p, ORDER_FIELDS, q.get());
+    SearchResult r = search.albums(paging.page(q.get()));
+    return paging.result(render(r.ids(), size), r);
+  }
+
+  /**
+   * The albums filters of the request (everything but order, paging, {@code imagesize} and {@code
+   * audioformat}; {@code tag} for albums/musicinfo); empty when they can match nothing, e.g. an
+   * unknown artist name.
+   */
+  public Optional<EntityQuery.Builder> filters(JamendoParams p) {
     EntityQuery.Builder q = EntityQuery.builder();
     EntityParams.idsAndNames(p, q);
     List<Long> artistIds = p.integers("artist_id");
     if (p.has("artist_name")) {
       artistIds = EntityParams.idsNamed(search::artists, p.required("artist_name"), artistIds);
       if (artistIds.isEmpty()) {
-        return Result.of(List.of(), fullcount ? 0L : null);
+        return Optional.empty();
       }
     }
     if (!artistIds.isEmpty()) {
@@ -152,9 +168,12 @@ public class AlbumsMethod implements JamendoMethod {
     if (types.size() == 1) {
       q.albumTypes(types.contains("single") ? List.of("single") : NOT_SINGLES);
     }
-    EntityParams.sortBy(p, ORDER_FIELDS, q);
-    SearchResult r = search.albums(q.page((int) paging.offset(), paging.limit()).build());
-    List<Album> albums = store.findAlbums(r.ids());
+    return Optional.of(q);
+  }
+
+  /** The albums of {@code ids}, in that order, as {@code albums} writes them. */
+  public List<Map<String, Object>> render(List<Long> ids, String size) {
+    List<Album> albums = store.findAlbums(ids);
     Map<Long, Artist> artists =
         store.findArtists(albums.stream().map(Album::primaryArtistId).distinct().toList()).stream()
             .collect(Collectors.toMap(Artist::id, Function.identity(), (a, b) -> a));
@@ -162,7 +181,7 @@ public class AlbumsMethod implements JamendoMethod {
     for (Album a : albums) {
       out.add(render(a, artists.get(a.primaryArtistId()), size));
     }
-    return Result.of(out, fullcount ? r.total() : null);
+    return out;
   }
 
   private Map<String, Object> render(Album a, Artist artist, String size) {
@@ -178,13 +197,7 @@ public class AlbumsMethod implements JamendoMethod {
     m.put("shareurl", links.share("album", a.id()));
     m.put("zip_allowed", a.zipAllowed());
     if (musicinfo) {
-      Map<String, Object> info = new LinkedHashMap<>();
-      info.put("tags", a.tags());
-      Map<String, String> description = new LinkedHashMap<>();
-      DESCRIPTION_LANGS.forEach(l -> description.put(l, a.descriptions().getOrDefault(l, "")));
-      description.putAll(a.descriptions());
-      info.put("description", description);
-      m.put("musicinfo", info);
+      m.put("musicinfo", EntityParams.musicinfo(a.tags(), a.descriptions()));
     }
     return m;
   }

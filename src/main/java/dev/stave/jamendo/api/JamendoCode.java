@@ -34,6 +34,11 @@ public enum JamendoCode {
     return code;
   }
 
+  /** The type name, e.g. {@code Required Parameter}. */
+  public String type() {
+    return type;
+  }
+
   /** The wire error message: {@code Jamendo Api <Type> Error: <detail>}. */
   public String message(String detail) {
     return "Jamendo Api " + type + " Error: " + detail;

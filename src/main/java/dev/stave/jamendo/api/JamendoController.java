@@ -2,6 +2,7 @@ package dev.stave.jamendo.api;
 
 import dev.stave.access.App;
 import dev.stave.access.AppRegistry;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -24,8 +25,13 @@ import org.springframework.web.bind.annotation.RestController;
  * The single entry point of the Jamendo v3.0 read methods: {@code /v3.0/<entity>[/<subentity>]}
  * with or without a trailing slash. It parses the common parameters, checks the client id, runs the
  * method and renders the envelope. API errors travel with HTTP 200 and {@code status:"failed"}, as
- * Jamendo does (spec §3.5).
+ * Jamendo does (spec §3.5). The {@code .../file} methods answer success with an HTTP 302 redirect
+ * and a missing or forbidden file with HTTP 404 ({@link JamendoMethod.Result#redirect}, {@link
+ * JamendoMethod.Result#notFound}); their parameter errors (missing or malformed {@code id}, client
+ * id) stay envelopes, where Jamendo answers HTTP 500, so that clients read one error format.
  */
+// Hidden from springdoc's scan: the OpenAPI paths are generated per method (jamendo.openapi).
+@Hidden
 @RestController
 public class JamendoController {
   private static final Logger log = LoggerFactory.getLogger(JamendoController.class);
@@ -88,7 +94,13 @@ public class JamendoController {
     }
     JamendoDocument doc;
     try {
-      doc = run(method, path, params, request, response);
+      JamendoMethod.Result result = run(method, path, params, request, response);
+      if (result.bare() != null) {
+        return bare(result.bare());
+      }
+      doc =
+          new JamendoDocument(
+              JamendoCode.SUCCESS, null, params.warnings(), result.results(), result.fullcount());
     } catch (JamendoException e) {
       doc = failure(e, params);
     } catch (RuntimeException e) {
@@ -101,7 +113,7 @@ public class JamendoController {
     return respond(doc, format, callback, itemName);
   }
 
-  private JamendoDocument run(
+  private JamendoMethod.Result run(
       JamendoMethod method,
       String path,
       JamendoParams params,
@@ -116,15 +128,26 @@ public class JamendoController {
     }
     limits.checkCaller(request);
     App app = checkClient(params);
-    Optional<JamendoDocument> overQuota = limits.admit(app, request, response);
+    Optional<JamendoMethod.Result> overQuota = limits.admit(app, params, request, response);
     if (overQuota.isPresent()) {
       return overQuota.get();
     }
     Set<String> accepted = new HashSet<>(method.parameters());
     params.warnUnknown(accepted);
-    JamendoMethod.Result result = method.execute(params);
-    return new JamendoDocument(
-        JamendoCode.SUCCESS, null, params.warnings(), result.results(), result.fullcount());
+    return method.execute(params);
+  }
+
+  /** A file method's redirect or 404 (spec §3.5), with the reason as plain text. */
+  private static ResponseEntity<String> bare(JamendoMethod.Bare bare) {
+    ResponseEntity.BodyBuilder b =
+        ResponseEntity.status(bare.status()).header(HttpHeaders.CACHE_CONTROL, "no-cache");
+    if (bare.location() != null) {
+      b.header(HttpHeaders.LOCATION, bare.location());
+    }
+    if (bare.detail() == null) {
+      return b.build();
+    }
+    return b.header(HttpHeaders.CONTENT_TYPE, "text/plain;charset=UTF-8").body(bare.detail());
   }
 
   private App checkClient(JamendoParams params) {

@@ -64,10 +64,11 @@ public class JamendoLimits implements HandlerInterceptor, WebMvcConfigurer {
 
   /**
    * Counts the request against the limits of {@code app}: refuses it with code 6 past a hard limit;
-   * returns the usage-warning document to answer instead of the results past the monthly quota.
+   * past the monthly quota, adds the usage warning and returns the empty result to answer instead
+   * of the method's (a file method then answers this envelope, not its redirect).
    */
-  Optional<JamendoDocument> admit(
-      App app, HttpServletRequest request, HttpServletResponse response) {
+  Optional<JamendoMethod.Result> admit(
+      App app, JamendoParams params, HttpServletRequest request, HttpServletResponse response) {
     Verdict caller =
         request.getAttribute(CALLER) instanceof Verdict v
             ? v
@@ -78,8 +79,8 @@ public class JamendoLimits implements HandlerInterceptor, WebMvcConfigurer {
       throw refusal(verdict);
     }
     if (verdict.overQuota()) {
-      return Optional.of(
-          new JamendoDocument(JamendoCode.SUCCESS, null, List.of(USAGE_WARNING), List.of(), null));
+      params.warn(USAGE_WARNING);
+      return Optional.of(JamendoMethod.Result.of(List.of(), null));
     }
     return Optional.empty();
   }

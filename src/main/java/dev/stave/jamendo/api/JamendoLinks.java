@@ -13,7 +13,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * <ul>
  *   <li>stream: {@code /audio/track/{id}/{format}}, download: {@code
  *       /audio/track/{id}/{format}/download}, album zip: {@code /audio/album/{id}/mp32/zip},
- *       playlist zip: {@code /audio/playlist/{id}/mp32/zip};
+ *       playlist zip: {@code /audio/playlist/{id}/mp32/zip}, radio stream: {@code
+ *       /audio/radio/{id}};
  *   <li>images: an entity's own image URL when the catalog has one (its {@code width} set to the
  *       requested size), otherwise {@code /images/{album|track|artist}/{id}?width=N};
  *   <li>share pages: {@code /track/{id}}, {@code /album/{id}}, {@code /artist/{id}}; short forms
@@ -56,6 +57,10 @@ public class JamendoLinks {
     return base() + "/audio/playlist/" + playlistId + "/mp32/zip";
   }
 
+  public String radioStream(long radioId) {
+    return base() + "/audio/radio/" + radioId;
+  }
+
   /** {@code stored} resized to {@code width}, or Stave's own image of the entity. */
   public String image(String kind, long id, String stored, String width) {
     if (stored != null && !stored.isBlank()) {
@@ -81,5 +86,10 @@ public class JamendoLinks {
 
   public String shortArtist(long id) {
     return base() + "/a/" + id;
+  }
+
+  /** Jamendo's short playlist link {@code /l/p{id}} (spec §6.3). */
+  public String shortPlaylist(long id) {
+    return base() + "/l/p" + id;
   }
 }

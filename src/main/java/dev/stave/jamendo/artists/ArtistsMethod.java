@@ -6,6 +6,7 @@ import dev.stave.jamendo.api.EntityParams;
 import dev.stave.jamendo.api.JamendoLinks;
 import dev.stave.jamendo.api.JamendoMethod;
 import dev.stave.jamendo.api.JamendoParams;
+import dev.stave.jamendo.api.ListPaging;
 import dev.stave.search.CatalogSearch;
 import dev.stave.search.EntityQuery;
 import dev.stave.search.EntitySort;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ArtistsMethod implements JamendoMethod {
-  private static final Map<String, EntitySort> ORDER_FIELDS =
+  /** The {@code order} fields of artists (spec §8.5), also accepted by every artists/* method. */
+  public static final Map<String, EntitySort> ORDER_FIELDS =
       Map.of(
           "name", EntitySort.NAME,
           "id", EntitySort.ID,
@@ -47,10 +49,20 @@ public class ArtistsMethod implements JamendoMethod {
     return "artists";
   }
 
+  /** The parameters of {@code artists}, inherited by every artists/* method (spec §5.1). */
+  public static final List<String> PARAMETERS =
+      List.of("id", "name", "namesearch", "hasimage", "datebetween", "imagesize");
+
+  /** The parameters of an artists/* method: the common ones, those of artists and its own. */
+  public static Set<String> parametersWith(String... own) {
+    List<String> all = new ArrayList<>(PARAMETERS);
+    all.addAll(List.of(own));
+    return JamendoMethod.withCommon(all.toArray(String[]::new));
+  }
+
   @Override
   public Set<String> parameters() {
-    return JamendoMethod.withCommon(
-        "id", "name", "namesearch", "hasimage", "datebetween", "imagesize");
+    return parametersWith();
   }
 
   @Override
@@ -60,9 +72,16 @@ public class ArtistsMethod implements JamendoMethod {
 
   @Override
   public Result execute(JamendoParams p) {
-    JamendoParams.Paging paging = p.paging();
-    boolean fullcount = p.bool("fullcount").orElse(false);
-    String size = p.oneOf("imagesize", EntityParams.COVER_SIZES).orElse("300");
+    ListPaging paging = ListPaging.of(p);
+    String size = EntityParams.imageSize(p);
+    EntityQuery.Builder q = filters(p);
+    EntityParams.sortBy(p, ORDER_FIELDS, q);
+    SearchResult r = search.artists(paging.page(q));
+    return paging.result(new ArrayList<>(render(r.ids(), size).values()), r);
+  }
+
+  /** The artists filters of the request: ids, names, join date, {@code hasimage}. */
+  public static EntityQuery.Builder filters(JamendoParams p) {
     EntityQuery.Builder q = EntityQuery.builder();
     EntityParams.idsAndNames(p, q);
     EntityParams.dateRange(p, q);
@@ -73,10 +92,16 @@ public class ArtistsMethod implements JamendoMethod {
                 q.hasImage(true);
               }
             });
-    EntityParams.sortBy(p, ORDER_FIELDS, q);
-    SearchResult r = search.artists(q.page((int) paging.offset(), paging.limit()).build());
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (Artist a : store.findArtists(r.ids())) {
+    return q;
+  }
+
+  /**
+   * The artists of {@code ids}, in that order, as {@code artists} writes them, each with the {@link
+   * Artist} it was made from (for the nested lists of the artists/* methods).
+   */
+  public Map<Artist, Map<String, Object>> render(List<Long> ids, String size) {
+    Map<Artist, Map<String, Object>> out = new LinkedHashMap<>();
+    for (Artist a : store.findArtists(ids)) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", String.valueOf(a.id()));
       m.put("name", a.name());
@@ -85,8 +110,8 @@ public class ArtistsMethod implements JamendoMethod {
       m.put("image", links.image("artist", a.id(), a.image(), size));
       m.put("shorturl", links.shortArtist(a.id()));
       m.put("shareurl", links.share("artist", a.id()));
-      out.add(m);
+      out.put(a, m);
     }
-    return Result.of(out, fullcount ? r.total() : null);
+    return out;
   }
 }

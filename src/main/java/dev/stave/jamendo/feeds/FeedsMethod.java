@@ -28,9 +28,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Component
 public class FeedsMethod implements JamendoMethod {
   private static final int MAX_FEEDS = 10_000;
-  private static final List<String> LANGS = List.of("en", "fr", "es", "de", "pl", "it", "ru", "pt");
-  private static final List<String> TARGETS = List.of("all", "logged", "notlogged");
-  private static final List<String> TYPES =
+  public static final List<String> LANGS = List.of("en", "fr", "es", "de", "pl", "it", "ru", "pt");
+  public static final List<String> TARGETS = List.of("all", "logged", "notlogged");
+  public static final List<String> TYPES =
       List.of(
           "album",
           "artist",

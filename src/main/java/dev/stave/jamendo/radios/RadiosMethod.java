@@ -27,7 +27,7 @@ public class RadiosMethod implements JamendoMethod {
   /** More radios than any operator configures; the read is bounded all the same. */
   private static final int MAX_RADIOS = 10_000;
 
-  static final List<String> IMAGE_SIZES = List.of("150", "30");
+  public static final List<String> IMAGE_SIZES = List.of("150", "30");
   private static final List<String> TYPES = List.of("www", "pro");
   private static final List<String> ORDERS =
       List.of(
@@ -64,19 +64,11 @@ public class RadiosMethod implements JamendoMethod {
 
   @Override
   public Result execute(JamendoParams params) {
-    Optional<Long> id = params.integer("id");
-    Optional<String> name = params.string("name");
-    String type = params.oneOf("type", TYPES).orElse("www");
+    Stream<Radio> radios = matching(store, params);
     String size = params.oneOf("imagesize", IMAGE_SIZES).orElse("150");
     List<String> order = params.manyOf("order", ORDERS);
     JamendoParams.Paging paging = params.paging();
     boolean fullcount = params.bool("fullcount").orElse(false);
-
-    Stream<Radio> radios =
-        store.readFirst(EditorialTables.RADIOS, MAX_RADIOS).stream()
-            .filter(r -> id.isEmpty() || r.id() == id.get())
-            .filter(r -> name.isEmpty() || r.name().equals(name.get()))
-            .filter(r -> r.type().equals(type));
     List<Radio> matching = radios.sorted(comparator(order)).toList();
     List<Map<String, Object>> page = new ArrayList<>();
     matching.stream()
@@ -84,6 +76,17 @@ public class RadiosMethod implements JamendoMethod {
         .limit(paging.limit())
         .forEach(r -> page.add(render(r, size)));
     return Result.of(page, fullcount ? (long) matching.size() : null);
+  }
+
+  /** The radios {@code id}, {@code name} and {@code type} (default {@code www}) select. */
+  static Stream<Radio> matching(CatalogStore store, JamendoParams params) {
+    Optional<Long> id = params.integer("id");
+    Optional<String> name = params.string("name");
+    String type = params.oneOf("type", TYPES).orElse("www");
+    return store.readFirst(EditorialTables.RADIOS, MAX_RADIOS).stream()
+        .filter(r -> id.isEmpty() || r.id() == id.get())
+        .filter(r -> name.isEmpty() || r.name().equals(name.get()))
+        .filter(r -> r.type().equals(type));
   }
 
   static Map<String, Object> render(Radio r, String size) {

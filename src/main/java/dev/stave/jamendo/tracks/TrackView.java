@@ -7,10 +7,13 @@ import dev.stave.catalog.MusicInfo;
 import dev.stave.catalog.Tag;
 import dev.stave.catalog.Track;
 import dev.stave.catalog.TrackStats;
+import dev.stave.jamendo.api.EntityParams;
 import dev.stave.jamendo.api.JamendoLinks;
+import dev.stave.jamendo.api.JamendoParams;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,9 +22,24 @@ import java.util.Set;
  * when downloads are not allowed, and the optional {@code musicinfo}, {@code licenses}, {@code
  * stats} and {@code lyrics} members asked for with {@code include}.
  */
-final class TrackView {
+public final class TrackView {
+  /** The audio formats of {@code audioformat} and {@code audiodlformat} (spec §6.2). */
+  public static final List<String> AUDIO_FORMATS = List.of("mp31", "mp32", "ogg", "flac");
+
   /** How the caller asked for tracks to be rendered. */
-  record Options(String imageSize, String audioFormat, String audioDlFormat, Set<String> include) {}
+  public record Options(
+      String imageSize, String audioFormat, String audioDlFormat, Set<String> include) {}
+
+  /**
+   * {@code imagesize}, {@code audioformat} (default mp31) and {@code audiodlformat} (default the
+   * audioformat asked, else mp32) of a request; no {@code include}.
+   */
+  public static Options options(JamendoParams p) {
+    String size = EntityParams.imageSize(p);
+    Optional<String> audio = p.oneOf("audioformat", AUDIO_FORMATS);
+    String dl = p.oneOf("audiodlformat", AUDIO_FORMATS).orElse(audio.orElse("mp32"));
+    return new Options(size, audio.orElse("mp31"), dl, Set.of());
+  }
 
   /**
    * Peaks come from the audio analysis of the track's file; until a track has been analysed the
@@ -31,12 +49,69 @@ final class TrackView {
 
   private TrackView() {}
 
+  /**
+   * A track nested in {@code albums/tracks} (spec §8.3): {@code count} (its rank in the album's
+   * list, from 1), then everything but the download flag as strings.
+   */
+  public static Map<String, Object> inAlbum(Track t, int count, Options o, JamendoLinks links) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("count", String.valueOf(count));
+    m.put("id", String.valueOf(t.id()));
+    m.put("position", t.position() == null ? "0" : String.valueOf(t.position()));
+    m.put("name", t.name());
+    m.put("duration", String.valueOf(seconds(t)));
+    m.put("license_ccurl", nullToEmpty(t.licenseUrl()));
+    audio(m, t, o, links);
+    m.put("audiodownload_allowed", t.flags().downloadAllowed());
+    return m;
+  }
+
+  /** A track nested in {@code artists/tracks} (spec §8.6): strings but the download flag. */
+  public static Map<String, Object> ofArtist(Track t, Album album, Options o, JamendoLinks links) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("album_id", album == null ? "" : String.valueOf(album.id()));
+    m.put("album_name", album == null ? "" : album.name());
+    m.put("id", String.valueOf(t.id()));
+    m.put("name", t.name());
+    m.put("duration", String.valueOf(seconds(t)));
+    m.put("releasedate", t.releaseDate() == null ? "" : t.releaseDate().date().toString());
+    m.put("license_ccurl", nullToEmpty(t.licenseUrl()));
+    String albumImage = albumImage(album, o, links);
+    m.put("album_image", albumImage);
+    m.put("image", image(t, album, albumImage, o, links));
+    audio(m, t, o, links);
+    m.put("audiodownload_allowed", t.flags().downloadAllowed());
+    return m;
+  }
+
+  private static int seconds(Track t) {
+    return (int) Math.round(t.durationMs() / 1000.0);
+  }
+
+  private static String albumImage(Album album, Options o, JamendoLinks links) {
+    return album == null ? "" : links.image("album", album.id(), album.image(), o.imageSize());
+  }
+
+  /** The album cover for album tracks, the track's own image for singles. */
+  private static String image(
+      Track t, Album album, String albumImage, Options o, JamendoLinks links) {
+    return album == null ? links.image("track", t.id(), null, o.imageSize()) : albumImage;
+  }
+
+  /** {@code audio} and {@code audiodownload}, the latter empty when downloads are not allowed. */
+  private static void audio(Map<String, Object> m, Track t, Options o, JamendoLinks links) {
+    m.put("audio", links.stream(t.id(), o.audioFormat()));
+    m.put(
+        "audiodownload",
+        t.flags().downloadAllowed() ? links.download(t.id(), o.audioDlFormat()) : "");
+  }
+
   static Map<String, Object> render(
       Track t, Album album, Artist artist, Options o, JamendoLinks links) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", String.valueOf(t.id()));
     m.put("name", t.name());
-    m.put("duration", (int) Math.round(t.durationMs() / 1000.0));
+    m.put("duration", seconds(t));
     m.put("artist_id", String.valueOf(t.primaryArtistId()));
     m.put("artist_name", artist == null ? "" : artist.name());
     m.put("artist_idstr", artist == null ? "" : artist.idstr());
@@ -45,18 +120,14 @@ final class TrackView {
     m.put("license_ccurl", nullToEmpty(t.licenseUrl()));
     m.put("position", t.position() == null ? 0 : t.position());
     m.put("releasedate", t.releaseDate() == null ? "" : t.releaseDate().date().toString());
-    String albumImage =
-        album == null ? "" : links.image("album", album.id(), album.image(), o.imageSize());
+    String albumImage = albumImage(album, o, links);
     m.put("album_image", albumImage);
-    m.put("audio", links.stream(t.id(), o.audioFormat()));
-    m.put(
-        "audiodownload",
-        t.flags().downloadAllowed() ? links.download(t.id(), o.audioDlFormat()) : "");
+    audio(m, t, o, links);
     m.put("prourl", "");
     m.put("shorturl", links.shortTrack(t.id()));
     m.put("shareurl", links.share("track", t.id()));
     m.put("waveform", NO_WAVEFORM);
-    m.put("image", album == null ? links.image("track", t.id(), null, o.imageSize()) : albumImage);
+    m.put("image", image(t, album, albumImage, o, links));
     if (o.include().contains("musicinfo")) {
       m.put("musicinfo", musicinfo(t));
     }

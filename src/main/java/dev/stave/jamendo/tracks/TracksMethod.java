@@ -2,6 +2,7 @@ package dev.stave.jamendo.tracks;
 
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
+import dev.stave.catalog.AudioFeatures;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.Track;
 import dev.stave.jamendo.api.EntityParams;
@@ -11,6 +12,8 @@ import dev.stave.jamendo.api.JamendoMethod;
 import dev.stave.jamendo.api.JamendoOrder;
 import dev.stave.jamendo.api.JamendoParams;
 import dev.stave.search.CatalogSearch;
+import dev.stave.search.EntityQuery;
+import dev.stave.search.FeatureVector;
 import dev.stave.search.NameMatch;
 import dev.stave.search.SearchResult;
 import dev.stave.search.TrackQuery;
@@ -35,11 +38,12 @@ import org.springframework.stereotype.Component;
  * listens in that window and {@code popularity_total} by the catalog's popularity figure; {@code
  * buzzrate} by listens of the week (recent momentum); {@code prolicensing=true} and {@code
  * probackground=true} match nothing, since this server runs no such programmes; {@code groupby}
- * keeps the first track per artist or album of the ordered results and pages over those.
+ * keeps the first track per artist or album of the ordered results and pages over those; {@code
+ * xartist} finds tracks whose audio features are nearest to that artist's (see {@link
+ * #similarToArtist}).
  */
 @Component
 public class TracksMethod implements JamendoMethod {
-  static final List<String> AUDIO_FORMATS = List.of("mp31", "mp32", "ogg", "flac");
   private static final List<String> INCLUDES = List.of("licenses", "musicinfo", "stats", "lyrics");
   private static final List<String> TYPES = List.of("single", "albumtrack");
   private static final List<String> SPEEDS =
@@ -127,7 +131,8 @@ public class TracksMethod implements JamendoMethod {
         "ccnc",
         "include",
         "groupby",
-        "boost");
+        "boost",
+        "xartist");
   }
 
   @Override
@@ -145,7 +150,14 @@ public class TracksMethod implements JamendoMethod {
     if (!filters(p, q)) {
       return Result.of(List.of(), fullcount ? 0L : null);
     }
-    ordering(p, q);
+    Optional<String> xartist = p.string("xartist");
+    if (xartist.isPresent()) {
+      if (!similarToArtist(p, xartist.get(), q)) {
+        return Result.of(List.of(), fullcount ? 0L : null);
+      }
+    } else {
+      ordering(p, q);
+    }
     List<Long> ids;
     Long total;
     if (groupBy.isPresent()) {
@@ -284,6 +296,97 @@ public class TracksMethod implements JamendoMethod {
     }
   }
 
+  /**
+   * {@code xartist} (spec §8.19: tracks similar to a named artist, typically one from outside the
+   * catalog): the artist is looked up by exact name (or numeric id) among every artist the store
+   * knows, including those imported from feature datasets; the result is the tracks nearest to the
+   * mean audio features of its tracks, its own tracks excluded, every other filter applied inside
+   * the search. False (no results, with a warning) when the artist or its audio features are
+   * unknown. The order is by similarity, so {@code order} and {@code boost} are refused.
+   */
+  private boolean similarToArtist(JamendoParams p, String artist, TrackQuery.Builder q) {
+    if (p.has("order") || p.has("boost")) {
+      throw JamendoException.type(
+          "xartist",
+          "orders by similarity to the artist and cannot be combined with order or boost");
+    }
+    List<Long> artistIds = List.of();
+    if (artist.matches("\\d{1,18}")) {
+      artistIds =
+          search.artists(EntityQuery.builder().ids(List.of(Long.parseLong(artist))).build()).ids();
+    }
+    if (artistIds.isEmpty()) {
+      artistIds = EntityParams.idsNamed(search::artists, artist, List.of());
+    }
+    if (artistIds.isEmpty()) {
+      p.warn("xartist: no artist named '" + artist + "' is known here");
+      return false;
+    }
+    List<Long> own =
+        search
+            .tracks(TrackQuery.builder().artistIds(artistIds).page(0, TrackQuery.MAX_LIMIT).build())
+            .ids();
+    AudioFeatures mean =
+        meanFeatures(store.findTracks(own.subList(0, Math.min(own.size(), FEATURE_SAMPLE))));
+    if (mean == null) {
+      p.warn("xartist: no audio features are known for '" + artist + "'");
+      return false;
+    }
+    q.similarTo(mean).excludeIds(own);
+    return true;
+  }
+
+  /** Tracks of an {@code xartist} whose features are averaged. */
+  private static final int FEATURE_SAMPLE = 1_000;
+
+  /** The mean of the complete feature sets among the tracks (key and mode rounded); or null. */
+  private static AudioFeatures meanFeatures(List<Track> tracks) {
+    double[] sum = new double[FeatureVector.DIMENSIONS];
+    int n = 0;
+    for (Track t : tracks) {
+      AudioFeatures f = t.features();
+      if (FeatureVector.of(f) == null) {
+        continue;
+      }
+      double[] v = {
+        f.acousticness(),
+        f.danceability(),
+        f.energy(),
+        f.instrumentalness(),
+        f.key(),
+        f.liveness(),
+        f.loudness(),
+        f.mode(),
+        f.speechiness(),
+        f.tempo(),
+        f.valence()
+      };
+      for (int i = 0; i < v.length; i++) {
+        sum[i] += v[i];
+      }
+      n++;
+    }
+    if (n == 0) {
+      return null;
+    }
+    double[] m = new double[sum.length];
+    for (int i = 0; i < sum.length; i++) {
+      m[i] = sum[i] / n;
+    }
+    return new AudioFeatures(
+        m[0],
+        m[1],
+        m[2],
+        m[3],
+        (int) Math.round(m[4]),
+        m[5],
+        m[6],
+        (int) Math.round(m[7]),
+        m[8],
+        m[9],
+        m[10]);
+  }
+
   /** Every matching id, keeping the first per group, in result order (bounded scan). */
   private List<Long> grouped(TrackQuery.Builder q, String groupBy) {
     List<Long> ordered = search.tracks(q.page(0, GROUP_SCAN_LIMIT).build()).ids();
@@ -324,11 +427,9 @@ public class TracksMethod implements JamendoMethod {
   }
 
   private static TrackView.Options options(JamendoParams p) {
-    String size = p.oneOf("imagesize", EntityParams.COVER_SIZES).orElse("300");
-    Optional<String> audio = p.oneOf("audioformat", AUDIO_FORMATS);
-    String dl = p.oneOf("audiodlformat", AUDIO_FORMATS).orElse(audio.orElse("mp32"));
+    TrackView.Options o = TrackView.options(p);
     Set<String> include = new HashSet<>(p.manyOf("include", INCLUDES));
-    return new TrackView.Options(size, audio.orElse("mp31"), dl, include);
+    return new TrackView.Options(o.imageSize(), o.audioFormat(), o.audioDlFormat(), include);
   }
 
   private static <T> Map<Long, T> byId(List<T> items, Function<T, Long> id) {

@@ -1,0 +1,162 @@
+package dev.stave.jamendo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stave.jamendo.api.JamendoMethod;
+import dev.stave.jamendo.openapi.JamendoParameterCatalogue;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The OpenAPI description of the Jamendo dialect ({@code /v3/api-docs/jamendo}) and the
+ * documentation page ({@code /docs}): every registered method with every one of its parameters.
+ */
+// The context owns files in this class's temporary data directory (store, search index): close it
+// with the class, before JUnit deletes the directory, rather than keep it cached.
+@DirtiesContext
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class JamendoOpenApiTest {
+  @TempDir static Path dataDir;
+
+  @DynamicPropertySource
+  static void dataDir(DynamicPropertyRegistry registry) {
+    registry.add("stave.data-dir", () -> dataDir.toString());
+  }
+
+  @LocalServerPort int port;
+  @Autowired List<JamendoMethod> methods;
+
+  private JamendoHttp http;
+
+  @BeforeEach
+  void setUp() {
+    http = new JamendoHttp(port);
+  }
+
+  /**
+   * A method added without describing its parameters fails here: describe them in the catalogue.
+   */
+  @Test
+  void everyParameterOfEveryRegisteredMethodIsDescribed() {
+    JamendoParameterCatalogue catalogue = new JamendoParameterCatalogue();
+    List<String> undescribed = new ArrayList<>();
+    for (JamendoMethod m : methods) {
+      m.parameters().stream()
+          .filter(p -> catalogue.find(m.path(), p).isEmpty())
+          .forEach(p -> undescribed.add(m.path() + " " + p));
+    }
+    assertThat(methods).extracting(JamendoMethod::path).contains("tracks", "radios/stream");
+    assertThat(undescribed).as("parameters missing from JamendoParameterCatalogue").isEmpty();
+  }
+
+  @Test
+  void theApiDescriptionHasEveryMethodWithItsParameters() throws Exception {
+    JsonNode api = http.json("/v3/api-docs/jamendo");
+    assertThat(api.get("openapi").asString()).startsWith("3.");
+    assertThat(api.get("info").get("description").asString())
+        .contains("| 4 | Required Parameter |")
+        .contains("| 11 | Suspended Application |");
+    JsonNode paths = api.get("paths");
+    Set<String> expected = new HashSet<>();
+    for (JamendoMethod m : methods) {
+      String path = "/v3.0/" + m.path();
+      expected.add(path);
+      JsonNode get = paths.get(path).get("get");
+      assertThat(get).as(path).isNotNull();
+      Set<String> documented = new HashSet<>();
+      get.get("parameters")
+          .forEach(
+              p -> {
+                documented.add(p.get("name").asString());
+                assertThat(p.get("in").asString()).isEqualTo("query");
+                assertThat(p.get("description").asString())
+                    .as(path + " " + p.get("name"))
+                    .doesNotContain("Not described");
+              });
+      Set<String> own = new HashSet<>(m.parameters());
+      own.remove("client_id"); // an API key of the whole description
+      assertThat(documented).as(path).isEqualTo(own);
+    }
+    Set<String> listed = new HashSet<>();
+    paths.propertyNames().forEach(listed::add);
+    assertThat(listed).as("the dispatcher's own mapping is hidden").isEqualTo(expected);
+    JsonNode key = api.get("components").get("securitySchemes").get("client_id");
+    assertThat(key.get("in").asString()).isEqualTo("query");
+    assertThat(key.get("name").asString()).isEqualTo("client_id");
+  }
+
+  @Test
+  void parametersCarryTheirTypesValuesAndDefaults() throws Exception {
+    JsonNode paths = http.json("/v3/api-docs/jamendo").get("paths");
+    JsonNode tracks = parameter(paths, "tracks", "type");
+    assertThat(tracks.get("schema").get("type").asString()).isEqualTo("array");
+    assertThat(tracks.get("style").asString()).isEqualTo("spaceDelimited");
+    assertThat(tracks.get("schema").get("items").get("enum").toString())
+        .isEqualTo("[\"single\",\"albumtrack\"]");
+    assertThat(parameter(paths, "radios/stream", "type").get("schema").get("enum").toString())
+        .isEqualTo("[\"www\",\"pro\"]");
+    assertThat(parameter(paths, "radios/stream", "type").get("schema").get("default").asString())
+        .isEqualTo("www");
+    assertThat(parameter(paths, "tracks/file", "id").get("required").asBoolean()).isTrue();
+    assertThat(parameter(paths, "tracks/file", "id").get("schema").get("type").asString())
+        .isEqualTo("integer");
+    assertThat(parameter(paths, "tracks", "fullcount").get("schema").get("type").asString())
+        .isEqualTo("boolean");
+    assertThat(paths.get("/v3.0/radios/stream").get("get").get("description").asString())
+        .contains("`id`, `name`");
+  }
+
+  private static JsonNode parameter(JsonNode paths, String method, String name) {
+    for (JsonNode p : paths.get("/v3.0/" + method).get("get").get("parameters")) {
+      if (p.get("name").asString().equals(name)) {
+        return p;
+      }
+    }
+    throw new AssertionError(method + " has no parameter " + name);
+  }
+
+  @Test
+  void fileMethodsDescribeTheRedirectAndThe404() throws Exception {
+    JsonNode paths = http.json("/v3/api-docs/jamendo").get("paths");
+    for (String file : List.of("tracks/file", "albums/file", "playlists/file")) {
+      JsonNode responses = paths.get("/v3.0/" + file).get("get").get("responses");
+      assertThat(responses.get("302").get("headers").has("Location")).as(file).isTrue();
+      assertThat(responses.has("404")).as(file).isTrue();
+      assertThat(responses.get("200").get("description").asString()).contains("code 3");
+    }
+    JsonNode envelope =
+        paths.get("/v3.0/tracks").get("get").get("responses").get("200").get("content");
+    assertThat(envelope.get("application/json").get("schema").get("properties").has("headers"))
+        .isTrue();
+  }
+
+  @Test
+  void theDocumentationPageShowsTheJamendoGroup() throws Exception {
+    HttpResponse<String> docs = http.get("/docs");
+    assertThat(docs.statusCode()).isEqualTo(302);
+    String location = docs.headers().firstValue("Location").orElseThrow();
+    assertThat(location).contains("swagger-ui/index.html");
+    HttpResponse<String> page = http.get(location.replaceFirst("^https?://[^/]+", ""));
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("swagger-ui");
+    JsonNode config = http.json("/v3/api-docs/swagger-config");
+    assertThat(config.get("urls.primaryName").asString()).isEqualTo("jamendo");
+    List<String> urls = new ArrayList<>();
+    config.get("urls").forEach(u -> urls.add(u.get("url").asString()));
+    assertThat(urls).contains("/v3/api-docs/jamendo");
+  }
+}
