@@ -2,11 +2,16 @@ package dev.stave.cli;
 
 import dev.stave.access.App;
 import dev.stave.access.AppRegistry;
+import dev.stave.access.limits.AppLimits;
+import dev.stave.access.limits.AppLimitsStore;
+import dev.stave.access.limits.LimitsProperties;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(
@@ -17,7 +22,8 @@ import picocli.CommandLine.Parameters;
       AppsCommand.Create.class,
       AppsCommand.ListApps.class,
       AppsCommand.Suspend.class,
-      AppsCommand.Resume.class
+      AppsCommand.Resume.class,
+      AppsCommand.SetLimits.class
     })
 public class AppsCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -30,22 +36,48 @@ public class AppsCommand implements Runnable {
   abstract static class AppTask implements Callable<Integer> {
     @Mixin StoreOptions store;
 
+    private AppLimitsStore limits;
+    private LimitsProperties defaults;
+
     @Override
     public Integer call() {
       try (ConfigurableApplicationContext ctx = SpringContexts.start(store, false, Map.of())) {
+        limits = ctx.getBean(AppLimitsStore.class);
+        defaults = ctx.getBean(LimitsProperties.class);
         return run(ctx.getBean(AppRegistry.class));
       }
     }
 
     abstract int run(AppRegistry apps);
 
-    static void print(App app) {
+    AppLimitsStore limits() {
+      return limits;
+    }
+
+    /**
+     * One line per app: client id, state, name, creation time and the limits in force, e.g. {@code
+     * limits: 6,000/minute (default), 35,000/month}.
+     */
+    void print(App app) {
+      AppLimits own = limits.find(app.clientId()).orElse(AppLimits.DEFAULTS);
       System.out.printf(
-          "%s  %-9s  %s  (created %s)%n",
+          "%s  %-9s  %s  (created %s)  limits: %s, %s%n",
           app.clientId(),
-          app.state().name().toLowerCase(java.util.Locale.ROOT),
+          app.state().name().toLowerCase(Locale.ROOT),
           app.name(),
-          app.createdAt());
+          app.createdAt(),
+          limitText(own.perMinute(), defaults.app().perMinute(), "minute"),
+          limitText(own.monthly(), defaults.app().monthly(), "month"));
+    }
+
+    /** "6,000/minute (default)", "35,000/month", "unlimited/month", "off" when limits are off. */
+    private String limitText(Long own, long fallback, String per) {
+      if (!defaults.enabled()) {
+        return "off";
+      }
+      long n = own == null ? fallback : own;
+      String text = (n == 0 ? "unlimited" : String.format(Locale.ROOT, "%,d", n)) + "/" + per;
+      return own == null ? text + " (default)" : text;
     }
   }
 
@@ -73,7 +105,7 @@ public class AppsCommand implements Runnable {
       if (all.isEmpty()) {
         System.out.println("No apps registered. Create one with: stave apps create NAME");
       }
-      all.forEach(AppTask::print);
+      all.forEach(this::print);
       return 0;
     }
   }
@@ -105,6 +137,76 @@ public class AppsCommand implements Runnable {
     int run(AppRegistry apps) {
       print(apps.setState(clientId, App.State.ACTIVE));
       return 0;
+    }
+  }
+
+  @Command(
+      name = "set-limits",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Set an app's own rate limit and monthly quota, in place of the server's defaults"
+            + " (stave.limits.app.*).",
+        "Each value is a number of requests, 'unlimited' (or 0), or 'default' to follow the"
+            + " server's default again. A value not given is left as it is.",
+        "Applies from the app's next request, on every node."
+      })
+  static class SetLimits extends AppTask {
+    @Parameters(paramLabel = "CLIENT_ID")
+    String clientId;
+
+    @Option(
+        names = "--per-minute",
+        paramLabel = "N",
+        description = "Requests per minute, from all the app's callers together")
+    String perMinute;
+
+    @Option(
+        names = "--monthly",
+        paramLabel = "N",
+        description =
+            "Monthly quota (calendar month, UTC). Past it answers carry a usage warning instead"
+                + " of results; past stave.limits.app.monthly-hard-percent of it (default 110)"
+                + " requests are refused until the month ends")
+    String monthly;
+
+    @Override
+    int run(AppRegistry apps) {
+      App app =
+          apps.find(clientId)
+              .orElseThrow(() -> new IllegalArgumentException("no app with client id " + clientId));
+      AppLimits own = limits().find(clientId).orElse(AppLimits.DEFAULTS);
+      limits()
+          .set(
+              clientId,
+              new AppLimits(
+                  value("--per-minute", perMinute, own.perMinute()),
+                  value("--monthly", monthly, own.monthly())));
+      print(app);
+      return 0;
+    }
+
+    /** A count, 'unlimited' (0), 'default' (null), or the current value when not given. */
+    private static Long value(String option, String given, Long current) {
+      if (given == null) {
+        return current;
+      }
+      String v = given.strip().toLowerCase(Locale.ROOT).replace(",", "").replace("_", "");
+      if (v.equals("default")) {
+        return null;
+      }
+      if (v.equals("unlimited")) {
+        return 0L;
+      }
+      try {
+        long n = Long.parseLong(v);
+        if (n >= 0) {
+          return n;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException(
+          option + " must be a number of requests, 'unlimited' or 'default'; got '" + given + "'");
     }
   }
 }

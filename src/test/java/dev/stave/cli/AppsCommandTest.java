@@ -55,6 +55,31 @@ class AppsCommandTest {
   }
 
   @Test
+  void setLimitsOverridesTheDefaultsAndListShowsThem() {
+    Matcher m =
+        Pattern.compile("Client id: ([0-9a-f]{32})")
+            .matcher(stave("apps", "create", "Radio Site").out());
+    assertThat(m.find()).isTrue();
+    String clientId = m.group(1);
+    assertThat(stave("apps", "list").out())
+        .contains(clientId)
+        .contains("limits: 6,000/minute (default), 500,000/month (default)");
+
+    Run set = stave("apps", "set-limits", clientId, "--per-minute", "120", "--monthly", "35000");
+    assertThat(set.exit()).isZero();
+    assertThat(set.out())
+        .contains(clientId + "  active")
+        .contains("limits: 120/minute, 35,000/month");
+
+    // a value not given stays; 'unlimited' lifts a limit, 'default' follows the server again
+    stave("apps", "set-limits", clientId, "--monthly", "unlimited");
+    assertThat(stave("apps", "list").out()).contains("limits: 120/minute, unlimited/month");
+    stave("apps", "set-limits", clientId, "--per-minute", "default");
+    assertThat(stave("apps", "list").out())
+        .contains("limits: 6,000/minute (default), unlimited/month");
+  }
+
+  @Test
   void suspendingAnUnknownAppFailsWithAMessage() {
     PrintStream originalErr = System.err;
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -70,7 +95,14 @@ class AppsCommandTest {
 
   @Test
   void everyCommandHasHelp() {
-    assertThat(stave("apps", "--help").out()).contains("create").contains("suspend");
+    assertThat(stave("apps", "--help").out())
+        .contains("create")
+        .contains("suspend")
+        .contains("set-limits");
+    assertThat(stave("apps", "set-limits", "--help").out())
+        .contains("--per-minute=N")
+        .contains("--monthly=N")
+        .contains("'unlimited'");
     assertThat(stave("serve", "--help").out()).contains("--port").contains("--data");
   }
 }

@@ -4,6 +4,7 @@ import dev.stave.access.App;
 import dev.stave.access.AppRegistry;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,13 +39,18 @@ public class JamendoController {
   private final Map<String, JamendoMethod> methods;
   private final AppRegistry apps;
   private final JamendoRenderer renderer;
+  private final JamendoLimits limits;
 
   public JamendoController(
-      List<JamendoMethod> methods, AppRegistry apps, JamendoRenderer renderer) {
+      List<JamendoMethod> methods,
+      AppRegistry apps,
+      JamendoRenderer renderer,
+      JamendoLimits limits) {
     this.methods =
         methods.stream().collect(Collectors.toMap(JamendoMethod::path, Function.identity()));
     this.apps = apps;
     this.renderer = renderer;
+    this.limits = limits;
   }
 
   @RequestMapping({
@@ -56,7 +62,8 @@ public class JamendoController {
   public ResponseEntity<String> handle(
       @PathVariable String entity,
       @PathVariable(required = false) String sub,
-      HttpServletRequest request) {
+      HttpServletRequest request,
+      HttpServletResponse response) {
     JamendoParams params = JamendoParams.of(request.getParameterMap());
     String format = params.string("format").orElse("json");
     String path = sub == null ? entity : entity + "/" + sub;
@@ -87,7 +94,7 @@ public class JamendoController {
     }
     JamendoDocument doc;
     try {
-      JamendoMethod.Result result = run(method, path, params, request);
+      JamendoMethod.Result result = run(method, path, params, request, response);
       if (result.bare() != null) {
         return bare(result.bare());
       }
@@ -107,7 +114,11 @@ public class JamendoController {
   }
 
   private JamendoMethod.Result run(
-      JamendoMethod method, String path, JamendoParams params, HttpServletRequest request) {
+      JamendoMethod method,
+      String path,
+      JamendoParams params,
+      HttpServletRequest request,
+      HttpServletResponse response) {
     if (method == null) {
       throw new JamendoException(JamendoCode.METHOD_NOT_FOUND, "no method '" + path + "'");
     }
@@ -115,7 +126,12 @@ public class JamendoController {
       throw new JamendoException(
           JamendoCode.HTTP_METHOD, "method '" + path + "' answers GET, not " + request.getMethod());
     }
-    checkClient(params);
+    limits.checkCaller(request);
+    App app = checkClient(params);
+    Optional<JamendoMethod.Result> overQuota = limits.admit(app, params, request, response);
+    if (overQuota.isPresent()) {
+      return overQuota.get();
+    }
     Set<String> accepted = new HashSet<>(method.parameters());
     params.warnUnknown(accepted);
     return method.execute(params);
@@ -134,7 +150,7 @@ public class JamendoController {
     return b.header(HttpHeaders.CONTENT_TYPE, "text/plain;charset=UTF-8").body(bare.detail());
   }
 
-  private void checkClient(JamendoParams params) {
+  private App checkClient(JamendoParams params) {
     String clientId = params.required("client_id");
     Optional<App> app = apps.find(clientId);
     if (app.isEmpty()) {
@@ -146,6 +162,7 @@ public class JamendoController {
           JamendoCode.SUSPENDED_APPLICATION,
           "Your application has been suspended, please contact the operator of this server");
     }
+    return app.get();
   }
 
   private static JamendoDocument failure(JamendoException e, JamendoParams params) {

@@ -5,7 +5,7 @@ import org.springframework.http.HttpStatus;
 /**
  * The ReccoBeats error codes this server emits (spec §5.3), each with its HTTP status. The code is
  * what the error body's {@code status} field carries; the HTTP status is the response's. The
- * account codes 4011/4031/4032 of a keyless API are never emitted; 4291 belongs to rate limiting.
+ * account codes 4011/4031/4032 of a keyless API are never emitted.
  */
 public enum ReccoBeatsCode {
   /** A required query parameter is absent. */
@@ -20,6 +20,8 @@ public enum ReccoBeatsCode {
   NOT_FOUND(4041, HttpStatus.NOT_FOUND),
   /** No such URL path. */
   NO_RESOURCE(4042, HttpStatus.NOT_FOUND),
+  /** A rate limit is reached (with a {@code Retry-After} header). */
+  TOO_MANY_REQUESTS(4291, HttpStatus.TOO_MANY_REQUESTS),
   /** Anything unexpected. */
   UNKNOWN(5001, HttpStatus.INTERNAL_SERVER_ERROR);
 

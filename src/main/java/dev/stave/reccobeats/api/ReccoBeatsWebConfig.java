@@ -4,15 +4,27 @@ import org.springdoc.core.models.GroupedOpenApi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * CORS open to every origin on {@code /v1} (browser apps call ReccoBeats directly, spec §1.1;
- * preflights are answered by Spring), and the dialect's OpenAPI group, served at {@code
- * /v3/api-docs/reccobeats}.
+ * preflights are answered by Spring), the rate limits ({@link ReccoBeatsLimits}), and the dialect's
+ * OpenAPI group, served at {@code /v3/api-docs/reccobeats}.
  */
 @Configuration
 class ReccoBeatsWebConfig implements WebMvcConfigurer {
+  private final ReccoBeatsLimits limits;
+
+  ReccoBeatsWebConfig(ReccoBeatsLimits limits) {
+    this.limits = limits;
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(limits).addPathPatterns("/v1/**");
+  }
+
   @Override
   public void addCorsMappings(CorsRegistry registry) {
     registry
