@@ -1,6 +1,7 @@
 package dev.stave.audio;
 
 import dev.stave.config.StaveProperties;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -31,6 +32,9 @@ public class UrlSigner {
   static final String KEY_FILE = "audio-signing.key";
   private static final long ROUND_SECONDS = 3600;
 
+  /** The answer to a request whose signature does not verify (HTTP 403). */
+  public static final String REFUSED = "this audio URL is not signed, was changed or has expired";
+
   private final byte[] key;
   private final AudioProperties props;
   private final Clock clock;
@@ -54,6 +58,12 @@ public class UrlSigner {
   /** The query string for {@code path} expiring at {@code exp} (epoch seconds). */
   public String query(String path, long exp) {
     return "exp=" + exp + "&sig=" + mac(path, exp);
+  }
+
+  /** Whether a request's path carries a valid, unexpired {@code exp} and {@code sig}. */
+  public boolean verify(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return verify(path, request.getParameter("exp"), request.getParameter("sig"));
   }
 
   /** Whether {@code sig} signs {@code path} with {@code exp}, and {@code exp} has not passed. */

@@ -2,9 +2,6 @@ package dev.stave.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,35 +16,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * {@code /audio/track/{id}/{format}} over HTTP: originals and transcodes, every range form, HEAD,
  * ETag and If-Range, downloads, signatures, and paths that must never be served.
  */
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AudioStreamingTest {
-  @TempDir static Path tmp;
-
-  @DynamicPropertySource
-  static void dirs(DynamicPropertyRegistry registry) {
-    registry.add("stave.data-dir", () -> tmp.resolve("data").toString());
-  }
-
-  @LocalServerPort int port;
-  @Autowired LibraryScanner scanner;
-  @Autowired AudioFileStore files;
-  @Autowired UrlSigner signer;
+class AudioStreamingTest extends AudioHttpTest {
   @Autowired Renditions renditions;
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private static Path music;
   private static long mp3Track;
   private static long flacTrack;
@@ -76,29 +53,6 @@ class AudioStreamingTest {
         flacTrack = f.trackId();
       }
     }
-  }
-
-  private String signed(String path) {
-    return path + "?" + signer.query(path);
-  }
-
-  private HttpResponse<byte[]> get(String pathAndQuery, String... headers) throws Exception {
-    return send("GET", pathAndQuery, headers);
-  }
-
-  private HttpResponse<byte[]> send(String method, String pathAndQuery, String... headers)
-      throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
-            .method(method, HttpRequest.BodyPublishers.noBody());
-    for (int i = 0; i < headers.length; i += 2) {
-      b.header(headers[i], headers[i + 1]);
-    }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-  }
-
-  private static String header(HttpResponse<?> r, String name) {
-    return r.headers().firstValue(name).orElse(null);
   }
 
   private Path original(long track) {

@@ -71,6 +71,35 @@ public final class CatalogFixtures {
             new Tag(Tag.MOOD, "happy")));
   }
 
+  /**
+   * {@code t} as another track: {@code id} (a new one gets a new uuid), {@code name}, {@code
+   * albumId}, {@code position} and whether it may be downloaded changed, all else kept.
+   */
+  public static Track copy(
+      Track t, long id, String name, Long albumId, Integer position, boolean download) {
+    return new Track(
+        id,
+        id == t.id() ? t.uuid() : null,
+        name,
+        albumId,
+        position,
+        t.disc(),
+        t.durationMs(),
+        t.releaseDate(),
+        t.licenseUrl(),
+        t.musicInfo(),
+        t.lyrics(),
+        t.externalIds(),
+        t.popularity(),
+        t.availableCountries(),
+        new TrackFlags(
+            download, t.flags().contentIdFree(), t.flags().featured(), t.flags().explicit()),
+        t.stats(),
+        t.features(),
+        t.artistIds(),
+        t.tags());
+  }
+
   /** Every feature known, with zeros where zero is a real value distinct from unknown. */
   public static AudioFeatures features() {
     return new AudioFeatures(0.1, 0.2, 0.0, 0.4, 0, 0.6, -7.25, 0, 0.9, 121.5, 1.0);

@@ -8,7 +8,6 @@ import dev.stave.catalog.CatalogBatch;
 import dev.stave.catalog.CatalogFixtures;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.Track;
-import dev.stave.catalog.TrackFlags;
 import dev.stave.library.LibraryTables;
 import dev.stave.library.Playlist;
 import java.net.http.HttpResponse;
@@ -86,26 +85,7 @@ class JamendoFilesTest {
 
   private static Track track(long id, Long album, boolean download) {
     Track t = CatalogFixtures.track(id, album, List.of(1L), null);
-    return new Track(
-        t.id(),
-        null,
-        t.name(),
-        t.albumId(),
-        t.position(),
-        t.disc(),
-        t.durationMs(),
-        t.releaseDate(),
-        t.licenseUrl(),
-        t.musicInfo(),
-        t.lyrics(),
-        t.externalIds(),
-        t.popularity(),
-        t.availableCountries(),
-        new TrackFlags(download, false, false, false),
-        t.stats(),
-        t.features(),
-        t.artistIds(),
-        t.tags());
+    return CatalogFixtures.copy(t, id, t.name(), t.albumId(), t.position(), download);
   }
 
   private static Playlist playlist(long id, boolean zip, List<Long> tracks) {

@@ -2,10 +2,8 @@ package dev.stave.audio.web;
 
 import dev.stave.audio.AudioException;
 import dev.stave.audio.AudioFile;
-import dev.stave.audio.AudioFileStore;
 import dev.stave.audio.AudioFormat;
-import dev.stave.audio.AudioRoots;
-import dev.stave.audio.Renditions;
+import dev.stave.audio.TrackAudio;
 import dev.stave.audio.UrlSigner;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.Track;
@@ -56,22 +54,13 @@ public class AudioStreamController {
   private static final String TYPE = AudioStreamController.class.getName() + ".type";
 
   private final CatalogStore store;
-  private final AudioFileStore files;
-  private final AudioRoots roots;
-  private final Renditions renditions;
+  private final TrackAudio audio;
   private final UrlSigner signer;
   private final ResourceHttpRequestHandler handler;
 
-  public AudioStreamController(
-      CatalogStore store,
-      AudioFileStore files,
-      AudioRoots roots,
-      Renditions renditions,
-      UrlSigner signer) {
+  public AudioStreamController(CatalogStore store, TrackAudio audio, UrlSigner signer) {
     this.store = store;
-    this.files = files;
-    this.roots = roots;
-    this.renditions = renditions;
+    this.audio = audio;
     this.signer = signer;
     this.handler = new FileHandler();
     this.handler.setEtagGenerator(r -> r instanceof Tagged t ? t.etag : null);
@@ -109,9 +98,8 @@ public class AudioStreamController {
       HttpServletRequest request,
       HttpServletResponse response)
       throws IOException, ServletException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (!signer.verify(path, request.getParameter("exp"), request.getParameter("sig"))) {
-      plain(response, 403, "this audio URL is not signed, was changed or has expired");
+    if (!signer.verify(request)) {
+      plain(response, 403, UrlSigner.REFUSED);
       return;
     }
     Optional<AudioFormat> format = AudioFormat.fromWire(formatText);
@@ -125,25 +113,21 @@ public class AudioStreamController {
       plain(response, 404, track.isEmpty() ? "no such track" : "this track may not be downloaded");
       return;
     }
-    Optional<AudioFile> file = files.forTrack(id);
-    Optional<Path> real = file.flatMap(f -> roots.servable(f.path()));
-    if (real.isEmpty()) {
-      if (file.isPresent()) {
-        log.warn("track {}: {} is not a file inside the audio roots", id, file.get().path());
-      }
+    Optional<TrackAudio.Source> source = audio.source(id);
+    if (source.isEmpty()) {
       plain(response, 404, "no audio file for track " + id);
       return;
     }
+    AudioFile file = source.get().file();
     Path served;
     try {
-      served = renditions.pathFor(file.get(), real.get(), format.get());
+      served = audio.rendition(source.get(), format.get());
     } catch (AudioException e) {
       log.warn("track {} as {}: {}", id, format.get().wireName(), e.getMessage());
       plain(response, 500, "the audio could not be prepared");
       return;
     }
-    String etag =
-        "\"" + file.get().contentHash().substring(0, 32) + "-" + format.get().wireName() + "\"";
+    String etag = "\"" + file.contentHash().substring(0, 32) + "-" + format.get().wireName() + "\"";
     request.setAttribute(RESOURCE, new Tagged(served, etag));
     request.setAttribute(TYPE, MediaType.parseMediaType(format.get().contentType()));
     if (download) {
@@ -158,8 +142,13 @@ public class AudioStreamController {
   }
 
   private static String fileName(Track t, AudioFormat f) {
-    String safe = t.name().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+    String safe = safeName(t.name());
     return (safe.isEmpty() ? "track-" + t.id() : safe) + "." + f.extension();
+  }
+
+  /** {@code name} with the characters file systems refuse replaced by {@code _}, trimmed. */
+  static String safeName(String name) {
+    return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
   }
 
   /**
@@ -205,8 +194,8 @@ public class AudioStreamController {
     };
   }
 
-  private static void plain(HttpServletResponse response, int status, String message)
-      throws IOException {
+  /** A short plain-text answer (errors of the audio endpoints). */
+  static void plain(HttpServletResponse response, int status, String message) throws IOException {
     response.setStatus(status);
     response.setContentType("text/plain;charset=UTF-8");
     response.getWriter().write(message + "\n");

@@ -1,0 +1,50 @@
+package dev.stave.audio;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The audio of a track as the web layer serves it: its present master file, checked to lie inside
+ * the audio roots ({@link AudioRoots}), and the file holding it in a format ({@link Renditions}).
+ */
+@Component
+public class TrackAudio {
+  private static final Logger log = LoggerFactory.getLogger(TrackAudio.class);
+
+  private final AudioFileStore files;
+  private final AudioRoots roots;
+  private final Renditions renditions;
+
+  public TrackAudio(AudioFileStore files, AudioRoots roots, Renditions renditions) {
+    this.files = files;
+    this.roots = roots;
+    this.renditions = renditions;
+  }
+
+  /** A track's master file and its real path, checked to be inside the audio roots. */
+  public record Source(AudioFile file, Path real) {}
+
+  /** The servable master file of a track; empty when it has none (or one outside the roots). */
+  public Optional<Source> source(long trackId) {
+    Optional<AudioFile> file = files.forTrack(trackId);
+    Optional<Path> real = file.flatMap(f -> roots.servable(f.path()));
+    if (real.isEmpty()) {
+      file.ifPresent(
+          f -> log.warn("track {}: {} is not a file inside the audio roots", trackId, f.path()));
+      return Optional.empty();
+    }
+    return Optional.of(new Source(file.get(), real.get()));
+  }
+
+  /**
+   * The file holding {@code source} in {@code format}: the original or a cached transcode.
+   *
+   * @throws AudioException when ffmpeg fails
+   */
+  public Path rendition(Source source, AudioFormat format) {
+    return renditions.pathFor(source.file(), source.real(), format);
+  }
+}
