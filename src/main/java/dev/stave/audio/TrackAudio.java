@@ -1,6 +1,8 @@
 package dev.stave.audio;
 
+import dev.stave.catalog.Track;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class TrackAudio {
   private static final Logger log = LoggerFactory.getLogger(TrackAudio.class);
+
+  /** Album order: disc, then position (tracks without one last), then id. */
+  public static final Comparator<Track> ALBUM_ORDER =
+      Comparator.comparing((Track t) -> t.disc() == null ? 1 : t.disc())
+          .thenComparing(t -> t.position() == null ? Integer.MAX_VALUE : t.position())
+          .thenComparingLong(Track::id);
 
   private final AudioFileStore files;
   private final AudioRoots roots;

@@ -1,10 +1,15 @@
 package dev.stave.audio;
 
+import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.Track;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,7 +34,20 @@ abstract class AudioHttpTest {
   @Autowired AudioFileStore files;
   @Autowired UrlSigner signer;
 
+  @Autowired CatalogStore store;
+
   final HttpClient http = HttpClient.newHttpClient();
+
+  /** Scans {@code music} and returns the tracks of its files by name. */
+  Map<String, Track> scanByName(Path music) {
+    scanner.scan(List.of(music), LibraryScanner.Options.defaults());
+    Map<String, Track> byName = new LinkedHashMap<>();
+    for (AudioFile f : files.all().values()) {
+      Track t = store.findTracks(List.of(f.trackId())).get(0);
+      byName.put(t.name(), t);
+    }
+    return byName;
+  }
 
   /** {@code path} with a valid signature. */
   String signed(String path) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stave.catalog.Album;
 import dev.stave.catalog.CatalogBatch;
 import dev.stave.catalog.CatalogFixtures;
-import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.Track;
 import dev.stave.library.LibraryTables;
 import dev.stave.library.Playlist;
@@ -21,7 +20,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * {@code /audio/album/{id}/mp32/zip} and {@code /audio/playlist/{id}/mp32/zip} over HTTP: entry
@@ -29,8 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * signatures.
  */
 class ZipDownloadTest extends AudioHttpTest {
-  @Autowired CatalogStore store;
-
   private static Map<String, Track> byName;
   private static long album;
   private static long lockedAlbum;
@@ -50,12 +46,7 @@ class ZipDownloadTest extends AudioHttpTest {
         TestAudio.tone(1, 660),
         Map.of("artist", "Bo", "album", "Locked"),
         null);
-    scanner.scan(List.of(music), LibraryScanner.Options.defaults());
-    byName = new LinkedHashMap<>();
-    for (AudioFile f : files.all().values()) {
-      Track t = store.findTracks(List.of(f.trackId())).get(0);
-      byName.put(t.name(), t);
-    }
+    byName = scanByName(music);
     album = byName.get("One").albumId();
     lockedAlbum = byName.get("Kept").albumId();
     Album locked = store.findAlbums(List.of(lockedAlbum)).get(0);

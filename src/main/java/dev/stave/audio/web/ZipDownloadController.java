@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,10 +84,7 @@ public class ZipDownloadController {
     }
     List<Track> tracks =
         new ArrayList<>(store.findTracks(store.trackIdsOfAlbums(List.of(album.get().id()))));
-    tracks.sort(
-        Comparator.comparing((Track t) -> t.disc() == null ? 1 : t.disc())
-            .thenComparing(t -> t.position() == null ? Integer.MAX_VALUE : t.position())
-            .thenComparingLong(Track::id));
+    tracks.sort(TrackAudio.ALBUM_ORDER);
     String artist =
         store.findArtists(List.of(album.get().primaryArtistId())).stream()
             .map(Artist::name)
