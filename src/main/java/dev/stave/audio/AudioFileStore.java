@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +78,51 @@ public class AudioFileStore {
 
   void markMissing(Path path) {
     jdbc.update("UPDATE audio_files SET present = ? WHERE path = ?", false, path.toString());
+  }
+
+  /** The waveform JSON of each given track that has one (through its present master file). */
+  public Map<Long, String> waveforms(Collection<Long> trackIds) {
+    Map<Long, String> out = new HashMap<>();
+    List<Long> ids = List.copyOf(trackIds);
+    for (int i = 0; i < ids.size(); i += 500) {
+      List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 500));
+      List<Object> args = new ArrayList<>(chunk);
+      args.add(true);
+      jdbc.query(
+          "SELECT f.track_id, w.peaks FROM audio_files f JOIN audio_waveforms w"
+              + " ON w.content_hash = f.content_hash WHERE f.track_id IN ("
+              + String.join(",", Collections.nCopies(chunk.size(), "?"))
+              + ") AND f.present = ? ORDER BY f.path",
+          rs -> {
+            out.putIfAbsent(rs.getLong(1), rs.getString(2));
+          },
+          args.toArray());
+    }
+    return out;
+  }
+
+  /** Present files whose content has no waveform yet, one per content hash. */
+  List<AudioFile> withoutWaveform() {
+    Map<String, AudioFile> out = new LinkedHashMap<>();
+    jdbc.query(
+        "SELECT * FROM audio_files f WHERE present = ? AND NOT EXISTS"
+            + " (SELECT 1 FROM audio_waveforms w WHERE w.content_hash = f.content_hash)"
+            + " ORDER BY path",
+        rs -> {
+          AudioFile f = row(rs, 0);
+          out.putIfAbsent(f.contentHash(), f);
+        },
+        true);
+    return List.copyOf(out.values());
+  }
+
+  void saveWaveform(String contentHash, String peaks) {
+    jdbc.update("DELETE FROM audio_waveforms WHERE content_hash = ?", contentHash);
+    jdbc.update(
+        "INSERT INTO audio_waveforms (content_hash, peaks, computed_at) VALUES (?, ?, ?)",
+        contentHash,
+        peaks,
+        Instant.now().toString());
   }
 
   /** Folders given to {@code stave scan}, in the order they were first given. */

@@ -68,6 +68,7 @@ public class LibraryScanner {
   private final Ffmpeg ffmpeg;
   private final TransactionTemplate tx;
   private final ObjectProvider<ChangeFollower> followers;
+  private final Waveforms waveforms;
 
   public LibraryScanner(
       CatalogStore store,
@@ -75,7 +76,9 @@ public class LibraryScanner {
       AudioRoots roots,
       Ffmpeg ffmpeg,
       TransactionTemplate tx,
-      ObjectProvider<ChangeFollower> followers) {
+      ObjectProvider<ChangeFollower> followers,
+      Waveforms waveforms) {
+    this.waveforms = waveforms;
     this.store = store;
     this.files = files;
     this.roots = roots;
@@ -142,7 +145,7 @@ public class LibraryScanner {
     Batch batch = new Batch(known, vanished, presentByHash, report);
     int batches = 0;
     try (ProgressBar bar =
-        options.progress() && !todo.isEmpty() ? progressBar(todo.size()) : null) {
+        options.progress() && !todo.isEmpty() ? progressBar("scan", todo.size()) : null) {
       for (int i = 0; i < todo.size(); i += options.batchSize()) {
         List<Path> chunk = todo.subList(i, Math.min(todo.size(), i + options.batchSize()));
         batch.run(chunk, found);
@@ -171,9 +174,33 @@ public class LibraryScanner {
                   }
                 }));
     catchUp();
+    computeWaveforms(scanRoots, options, report);
     report.completed = true;
     report.elapsed = Duration.ofNanos(System.nanoTime() - started);
     return report;
+  }
+
+  /**
+   * Peaks of every present file in the scanned roots whose content has none yet: new and changed
+   * files, and files scanned before waveforms existed. Once per content hash.
+   */
+  private void computeWaveforms(List<Path> scanRoots, Options options, ScanReport report) {
+    List<AudioFile> todo =
+        files.withoutWaveform().stream().filter(f -> inAny(f.path(), scanRoots)).toList();
+    try (ProgressBar bar =
+        options.progress() && !todo.isEmpty() ? progressBar("peaks", todo.size()) : null) {
+      for (AudioFile f : todo) {
+        try {
+          files.saveWaveform(f.contentHash(), waveforms.compute(f.path()));
+          report.waveforms++;
+        } catch (AudioException e) {
+          report.problem(f.path(), "no waveform: " + e.getMessage());
+        }
+        if (bar != null) {
+          bar.step();
+        }
+      }
+    }
   }
 
   private void catchUp() {
@@ -224,9 +251,9 @@ public class LibraryScanner {
     }
   }
 
-  private static ProgressBar progressBar(int total) {
+  private static ProgressBar progressBar(String task, int total) {
     return new ProgressBarBuilder()
-        .setTaskName("scan")
+        .setTaskName(task)
         .setInitialMax(total)
         .setStyle(ProgressBarStyle.ASCII)
         .setUpdateIntervalMillis(250)

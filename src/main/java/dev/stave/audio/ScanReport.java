@@ -26,6 +26,7 @@ public final class ScanReport {
   long tracksCreated;
   long tracksUpdated;
   long withFallbacks;
+  long waveforms;
   boolean completed;
   Duration elapsed = Duration.ZERO;
   private final List<Problem> problems = new ArrayList<>();
@@ -86,6 +87,11 @@ public final class ScanReport {
     return withFallbacks;
   }
 
+  /** Waveforms computed (new content, or content scanned before waveforms existed). */
+  public long waveforms() {
+    return waveforms;
+  }
+
   public boolean completed() {
     return completed;
   }
@@ -111,6 +117,7 @@ public final class ScanReport {
     out.printf(Locale.ROOT, "  unreadable  %,d%n", unreadable);
     out.printf(
         Locale.ROOT, "  tracks      created %,d  updated %,d%n", tracksCreated, tracksUpdated);
+    out.printf(Locale.ROOT, "  waveforms   %,d%n", waveforms);
     out.printf(Locale.ROOT, "  problems    %,d%n", problemCount);
     for (Problem p : problems) {
       out.println("    " + p.file() + ": " + p.reason());

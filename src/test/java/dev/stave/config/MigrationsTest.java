@@ -39,7 +39,8 @@ class MigrationsTest {
           "import_checkpoints",
           "change_log",
           "audio_files",
-          "audio_roots");
+          "audio_roots",
+          "audio_waveforms");
 
   @Test
   void everyMigrationAppliesAndSucceeds(JdbcTemplate jdbc, StoreKind kind) {
@@ -52,8 +53,8 @@ class MigrationsTest {
     assertThat(applied)
         .containsExactlyElementsOf(
             kind == StoreKind.POSTGRESQL
-                ? List.of("1", "2", "3", "4", "4.1", "5")
-                : List.of("1", "2", "3", "4", "5"));
+                ? List.of("1", "2", "3", "4", "4.1", "5", "7")
+                : List.of("1", "2", "3", "4", "5", "7"));
     Integer failed =
         jdbc.queryForObject(
             "SELECT COUNT(*) FROM flyway_schema_history WHERE success = ?", Integer.class, false);

@@ -41,12 +41,6 @@ public final class TrackView {
     return new Options(size, audio.orElse("mp31"), dl, Set.of());
   }
 
-  /**
-   * Peaks come from the audio analysis of the track's file; until a track has been analysed the
-   * waveform holds no peaks.
-   */
-  private static final String NO_WAVEFORM = "{\"peaks\":[]}";
-
   private TrackView() {}
 
   /**
@@ -106,8 +100,12 @@ public final class TrackView {
         t.flags().downloadAllowed() ? links.download(t.id(), o.audioDlFormat()) : "");
   }
 
+  /**
+   * A track as {@code /tracks} writes it; {@code waveform} is the peaks JSON of its audio file
+   * ({@code {"peaks":[]}} until a scan computed them), kept a string as Jamendo's.
+   */
   static Map<String, Object> render(
-      Track t, Album album, Artist artist, Options o, JamendoLinks links) {
+      Track t, Album album, Artist artist, String waveform, Options o, JamendoLinks links) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", String.valueOf(t.id()));
     m.put("name", t.name());
@@ -126,7 +124,7 @@ public final class TrackView {
     m.put("prourl", "");
     m.put("shorturl", links.shortTrack(t.id()));
     m.put("shareurl", links.share("track", t.id()));
-    m.put("waveform", NO_WAVEFORM);
+    m.put("waveform", waveform);
     m.put("image", image(t, album, albumImage, o, links));
     if (o.include().contains("musicinfo")) {
       m.put("musicinfo", musicinfo(t));

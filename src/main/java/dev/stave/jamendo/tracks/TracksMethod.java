@@ -1,5 +1,7 @@
 package dev.stave.jamendo.tracks;
 
+import dev.stave.audio.AudioFileStore;
+import dev.stave.audio.Waveforms;
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
 import dev.stave.catalog.AudioFeatures;
@@ -86,8 +88,11 @@ public class TracksMethod implements JamendoMethod {
   private final CatalogSearch search;
   private final CatalogStore store;
   private final JamendoLinks links;
+  private final AudioFileStore audioFiles;
 
-  public TracksMethod(CatalogSearch search, CatalogStore store, JamendoLinks links) {
+  public TracksMethod(
+      CatalogSearch search, CatalogStore store, JamendoLinks links, AudioFileStore audioFiles) {
+    this.audioFiles = audioFiles;
     this.search = search;
     this.store = store;
     this.links = links;
@@ -413,6 +418,7 @@ public class TracksMethod implements JamendoMethod {
         byId(
             store.findArtists(tracks.stream().map(Track::primaryArtistId).distinct().toList()),
             Artist::id);
+    Map<Long, String> waveforms = audioFiles.waveforms(ids);
     List<Map<String, Object>> out = new ArrayList<>(tracks.size());
     for (Track t : tracks) {
       out.add(
@@ -420,6 +426,7 @@ public class TracksMethod implements JamendoMethod {
               t,
               t.albumId() == null ? null : albums.get(t.albumId()),
               artists.get(t.primaryArtistId()),
+              waveforms.getOrDefault(t.id(), Waveforms.EMPTY),
               options,
               links));
     }

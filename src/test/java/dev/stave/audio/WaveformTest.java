@@ -1,0 +1,100 @@
+package dev.stave.audio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stave.access.AppRegistry;
+import dev.stave.catalog.Track;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Waveform peaks: computed by the scan once per content, stored, and served as Jamendo's {@code
+ * waveform} string by {@code /v3.0/tracks}.
+ */
+class WaveformTest extends AudioHttpTest {
+  @Autowired AppRegistry apps;
+  @Autowired JdbcTemplate jdbc;
+
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  /** PCM of {@code n} samples of {@code value}, little-endian. */
+  private static byte[] pcm(int n, short value) {
+    byte[] b = new byte[2 * n];
+    for (int i = 0; i < n; i++) {
+      b[2 * i] = (byte) value;
+      b[2 * i + 1] = (byte) (value >> 8);
+    }
+    return b;
+  }
+
+  @Test
+  void peaksFollowTheLoudestSampleOfEachSlice() {
+    Waveforms.PeakSink sink = new Waveforms.PeakSink();
+    byte[] silence = pcm(8000, (short) 0);
+    byte[] loud = pcm(8000, (short) -32768);
+    // One byte at a time across the boundary: a sample split between writes stays one sample.
+    sink.write(silence, 0, silence.length - 1);
+    sink.write(silence[silence.length - 1]);
+    sink.write(loud, 0, 1);
+    sink.write(loud, 1, loud.length - 1);
+    int[] peaks = sink.peaks(10);
+    assertThat(peaks).containsExactly(0, 0, 0, 0, 0, 100, 100, 100, 100, 100);
+    int[] half = new Waveforms.PeakSink().peaks(4);
+    assertThat(half).containsExactly(0, 0, 0, 0);
+    Waveforms.PeakSink quiet = new Waveforms.PeakSink();
+    byte[] q = pcm(100, (short) 16384);
+    quiet.write(q, 0, q.length);
+    assertThat(quiet.peaks(Waveforms.PEAKS)).hasSize(Waveforms.PEAKS).containsOnly(50);
+    assertThat(Waveforms.json(new int[] {0, 7, 100})).isEqualTo("{\"peaks\":[0,7,100]}");
+  }
+
+  @Test
+  void theScanComputesPeaksThatTracksServeAsAString() throws Exception {
+    Path music = tmp.resolve("music");
+    // One second of silence, then one second of a sine at 0.9 of full scale.
+    TestAudio.write(
+        music.resolve("Ana/Album/01 Half.flac"),
+        "aevalsrc=exprs='if(gte(t,1),0.9*sin(2*PI*440*t),0)':d=2:s=44100",
+        Map.of("title", "Half", "artist", "Ana"),
+        null);
+    Map<String, Track> byName = scanByName(music);
+    long id = byName.get("Half").id();
+
+    String client = apps.create("waveform test").clientId();
+    JsonNode answer = json.readTree(get("/v3.0/tracks/?client_id=" + client + "&id=" + id).body());
+    JsonNode waveform = answer.get("results").get(0).get("waveform");
+    assertThat(waveform.isString()).isTrue();
+    int[] peaks = peaks(waveform.asString());
+    assertThat(peaks).hasSize(Waveforms.PEAKS);
+    int mid = Waveforms.PEAKS / 2;
+    assertThat(Arrays.copyOfRange(peaks, 0, mid - 10)).containsOnly(0);
+    assertThat(Arrays.stream(peaks, mid + 10, Waveforms.PEAKS).boxed().toList())
+        .allSatisfy(p -> assertThat(p).isBetween(85, 92));
+
+    // Content scanned before waveforms existed gets them from the next scan, once.
+    jdbc.update("DELETE FROM audio_waveforms");
+    ScanReport again = scanner.scan(List.of(music), LibraryScanner.Options.defaults());
+    assertThat(again.unchanged()).isEqualTo(1);
+    assertThat(again.waveforms()).isEqualTo(1);
+    assertThat(scanner.scan(List.of(music), LibraryScanner.Options.defaults()).waveforms())
+        .isZero();
+    assertThat(files.waveforms(List.of(id)).get(id)).isEqualTo(waveform.asString());
+  }
+
+  private int[] peaks(String text) throws Exception {
+    JsonNode node = json.readTree(text.getBytes(StandardCharsets.UTF_8)).get("peaks");
+    int[] out = new int[node.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = node.get(i).asInt();
+    }
+    return out;
+  }
+}
