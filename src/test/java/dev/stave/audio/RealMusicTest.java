@@ -1,0 +1,87 @@
+package dev.stave.audio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.stave.catalog.Track;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real recordings: Debian's {@code singularity-music} (16 Ogg Vorbis tracks, about 50 MB), fetched
+ * by {@code scripts/fetch-test-music.sh} into {@code $STAVE_TEST_MUSIC} or {@code
+ * ~/.cache/stave/test-music}. Scans them and streams one in every format. Skipped, with the reason
+ * printed, when the files are not there.
+ */
+class RealMusicTest extends AudioHttpTest {
+  static Path folder() {
+    String env = System.getenv("STAVE_TEST_MUSIC");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    String cache = System.getenv("XDG_CACHE_HOME");
+    Path base =
+        cache == null || cache.isBlank()
+            ? Path.of(System.getProperty("user.home"), ".cache")
+            : Path.of(cache);
+    return base.resolve("stave/test-music");
+  }
+
+  /** Before the server starts: without the files there is nothing to start it for. */
+  @BeforeAll
+  static void recordingsPresent() {
+    Path music = folder();
+    boolean present = Files.isRegularFile(music.resolve(".complete"));
+    if (!present) {
+      System.err.println(
+          "RealMusicTest skipped: no real recordings in "
+              + music
+              + " (run scripts/fetch-test-music.sh)");
+    }
+    assumeTrue(present, "no real recordings in " + music + "; run scripts/fetch-test-music.sh");
+  }
+
+  @Test
+  void scansRealRecordingsAndStreamsOneInEveryFormat() throws Exception {
+    Path music = folder();
+    long files;
+    try (var s = Files.list(music)) {
+      files = s.filter(p -> !p.getFileName().toString().startsWith(".")).count();
+    }
+
+    Map<String, Track> byName = scanByName(music);
+    ScanReport rescan = scanner.scan(List.of(music), LibraryScanner.Options.defaults());
+    assertThat(rescan.seen()).isEqualTo(files);
+    assertThat(rescan.unchanged()).isEqualTo(files);
+    assertThat(rescan.unreadable()).isZero();
+    assertThat(byName).hasSize((int) files);
+    assertThat(byName.values()).allSatisfy(t -> assertThat(t.durationMs()).isPositive());
+
+    Track shortest =
+        byName.values().stream().min(Comparator.comparingLong(Track::durationMs)).orElseThrow();
+    String waveform = this.files.waveforms(List.of(shortest.id())).get(shortest.id());
+    assertThat(waveform).startsWith("{\"peaks\":[").matches(".*[1-9][0-9]?,.*");
+
+    Map<String, String> codecs =
+        Map.of("mp31", "mp3", "mp32", "mp3", "ogg", "vorbis", "flac", "flac");
+    for (Map.Entry<String, String> format : codecs.entrySet()) {
+      HttpResponse<byte[]> r = get(signed("/audio/track/" + shortest.id() + "/" + format.getKey()));
+      assertThat(r.statusCode()).as(format.getKey()).isEqualTo(200);
+      Path got = Files.write(tmp.resolve("real." + format.getKey()), r.body());
+      String probe = TestAudio.ffmpeg().probeJson(got);
+      assertThat(probe)
+          .as(format.getKey())
+          .contains("\"codec_name\": \"" + format.getValue() + "\"");
+      AudioProbe p = AudioProbe.parse(probe);
+      assertThat(Math.abs(p.durationMs() - shortest.durationMs()))
+          .as(format.getKey() + " duration")
+          .isLessThan(1500);
+    }
+  }
+}
