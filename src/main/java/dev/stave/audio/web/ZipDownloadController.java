@@ -186,6 +186,9 @@ public class ZipDownloadController {
                 + e.track().name();
         add(zip, AudioStreamController.safeName(title) + ".mp3", file);
       }
+    } catch (IOException e) {
+      // The client went away mid-zip: nothing to answer any more.
+      log.debug("zip {}: not finished: {}", name, e.getMessage());
     }
   }
 
