@@ -162,7 +162,7 @@ public class TracksMethod implements JamendoMethod {
       ids = r.ids();
       total = r.total();
     }
-    return Result.of(render(ids, options), fullcount ? total : null);
+    return Result.of(render(store, links, ids, options), fullcount ? total : null);
   }
 
   /** Applies the filters; false when they can match nothing (e.g. an unknown album name). */
@@ -299,7 +299,9 @@ public class TracksMethod implements JamendoMethod {
     return out;
   }
 
-  private List<Map<String, Object>> render(List<Long> ids, TrackView.Options options) {
+  /** The tracks of {@code ids}, in that order, as {@link TrackView} renders them. */
+  static List<Map<String, Object>> render(
+      CatalogStore store, JamendoLinks links, List<Long> ids, TrackView.Options options) {
     List<Track> tracks = store.findTracks(ids);
     Map<Long, Album> albums =
         byId(
@@ -323,7 +325,11 @@ public class TracksMethod implements JamendoMethod {
     return out;
   }
 
-  private static TrackView.Options options(JamendoParams p) {
+  /**
+   * The rendering parameters {@code imagesize}, {@code audioformat}, {@code audiodlformat}, {@code
+   * include}.
+   */
+  static TrackView.Options options(JamendoParams p) {
     String size = p.oneOf("imagesize", EntityParams.COVER_SIZES).orElse("300");
     Optional<String> audio = p.oneOf("audioformat", AUDIO_FORMATS);
     String dl = p.oneOf("audiodlformat", AUDIO_FORMATS).orElse(audio.orElse("mp32"));
