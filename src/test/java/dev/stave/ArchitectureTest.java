@@ -61,7 +61,10 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "dev.stave.catalog..", "dev.stave.search..", "dev.stave.recommend..", "dev.stave.ingest..")
+            "dev.stave.catalog..",
+            "dev.stave.search..",
+            "dev.stave.recommend..",
+            "dev.stave.ingest..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
