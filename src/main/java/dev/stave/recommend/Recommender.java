@@ -48,7 +48,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Recommender {
   /** Candidates taken from each source (nearest neighbours, facet matches). */
-  static final int CANDIDATES = 300;
+  static final int CANDIDATES = 150;
 
   /** Feature distance (in the 11-dimension normalised space) at which similarity is 0.5. */
   static final double TAU = 0.5;
