@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       IndexCommand.class,
       AppsCommand.class,
+      UsersCommand.class,
       CommandLine.HelpCommand.class
     })
 public class StaveCommand implements Runnable {

@@ -37,7 +37,10 @@ class MigrationsTest {
           "feeds",
           "apps",
           "import_checkpoints",
-          "change_log");
+          "change_log",
+          "accounts",
+          "oauth2_authorization",
+          "oauth2_authorization_consent");
 
   @Test
   void everyMigrationAppliesAndSucceeds(JdbcTemplate jdbc) {
@@ -46,7 +49,8 @@ class MigrationsTest {
             "SELECT version FROM flyway_schema_history WHERE success = ? ORDER BY installed_rank",
             String.class,
             true);
-    assertThat(applied).containsExactly("1", "2", "3");
+    // 6: apps' OAuth2 columns, accounts and the authorization server's tables
+    assertThat(applied).containsExactly("1", "2", "3", "6");
     Integer failed =
         jdbc.queryForObject(
             "SELECT COUNT(*) FROM flyway_schema_history WHERE success = ?", Integer.class, false);

@@ -36,13 +36,19 @@ public class JamendoController {
   private static final Logger log = LoggerFactory.getLogger(JamendoController.class);
 
   private final Map<String, JamendoMethod> methods;
+  private final Map<String, JamendoWriteMethod> writes;
   private final AppRegistry apps;
   private final JamendoRenderer renderer;
 
   public JamendoController(
-      List<JamendoMethod> methods, AppRegistry apps, JamendoRenderer renderer) {
+      List<JamendoMethod> methods,
+      List<JamendoWriteMethod> writes,
+      AppRegistry apps,
+      JamendoRenderer renderer) {
     this.methods =
         methods.stream().collect(Collectors.toMap(JamendoMethod::path, Function.identity()));
+    this.writes =
+        writes.stream().collect(Collectors.toMap(JamendoWriteMethod::path, Function.identity()));
     this.apps = apps;
     this.renderer = renderer;
   }
@@ -57,10 +63,11 @@ public class JamendoController {
       @PathVariable String entity,
       @PathVariable(required = false) String sub,
       HttpServletRequest request) {
-    JamendoParams params = JamendoParams.of(request.getParameterMap());
-    String format = params.string("format").orElse("json");
     String path = sub == null ? entity : entity + "/" + sub;
     JamendoMethod method = methods.get(path);
+    JamendoWriteMethod write = writes.get(path);
+    JamendoParams params = JamendoParams.of(withBearerToken(request, method, write));
+    String format = params.string("format").orElse("json");
     String itemName = method == null ? "item" : method.itemName();
     if (!JamendoRenderer.FORMATS.contains(format)) {
       return respond(
@@ -87,7 +94,8 @@ public class JamendoController {
     }
     JamendoDocument doc;
     try {
-      JamendoMethod.Result result = run(method, path, params, request);
+      JamendoMethod.Result result =
+          write != null ? runWrite(write, params, request) : run(method, path, params, request);
       if (result.bare() != null) {
         return bare(result.bare());
       }
@@ -121,6 +129,41 @@ public class JamendoController {
     return method.execute(params);
   }
 
+  /** A write method (spec §9): POST only, then the client id, then the method itself. */
+  private JamendoMethod.Result runWrite(
+      JamendoWriteMethod write, JamendoParams params, HttpServletRequest request) {
+    if (!"POST".equals(request.getMethod())) {
+      throw new JamendoException(
+          JamendoCode.HTTP_METHOD,
+          "method '" + write.path() + "' answers POST, not " + request.getMethod());
+    }
+    App app = checkClient(params);
+    params.warnUnknown(write.parameters());
+    return write.execute(params, app);
+  }
+
+  /**
+   * The request's parameters, plus an {@code Authorization: Bearer} token as {@code access_token}
+   * when the method takes one and the request has no such parameter.
+   */
+  private static Map<String, String[]> withBearerToken(
+      HttpServletRequest request, JamendoMethod method, JamendoWriteMethod write) {
+    Map<String, String[]> raw = request.getParameterMap();
+    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+    boolean takesToken =
+        (method != null && method.parameters().contains("access_token"))
+            || (write != null && write.parameters().contains("access_token"));
+    if (!takesToken
+        || header == null
+        || !header.regionMatches(true, 0, "Bearer ", 0, 7)
+        || raw.containsKey("access_token")) {
+      return raw;
+    }
+    Map<String, String[]> with = new java.util.LinkedHashMap<>(raw);
+    with.put("access_token", new String[] {header.substring(7).strip()});
+    return with;
+  }
+
   /** A file method's redirect or 404 (spec §3.5), with the reason as plain text. */
   private static ResponseEntity<String> bare(JamendoMethod.Bare bare) {
     ResponseEntity.BodyBuilder b =
@@ -134,7 +177,7 @@ public class JamendoController {
     return b.header(HttpHeaders.CONTENT_TYPE, "text/plain;charset=UTF-8").body(bare.detail());
   }
 
-  private void checkClient(JamendoParams params) {
+  private App checkClient(JamendoParams params) {
     String clientId = params.required("client_id");
     Optional<App> app = apps.find(clientId);
     if (app.isEmpty()) {
@@ -146,6 +189,7 @@ public class JamendoController {
           JamendoCode.SUSPENDED_APPLICATION,
           "Your application has been suspended, please contact the operator of this server");
     }
+    return app.get();
   }
 
   private static JamendoDocument failure(JamendoException e, JamendoParams params) {
