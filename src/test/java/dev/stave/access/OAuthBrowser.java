@@ -122,6 +122,9 @@ final class OAuthBrowser {
 
   /** Opens the consent page at {@code url} and approves or denies; returns the redirect. */
   String consent(String url, boolean allow) throws IOException, InterruptedException {
+    if (!url.startsWith(base)) {
+      return url; // logged in and consent already given: straight back to the app
+    }
     HttpResponse<String> page = get(url);
     while (page.statusCode() == 302 && location(page).startsWith(base)) {
       page = get(location(page)); // authorize → the consent page
@@ -135,6 +138,55 @@ final class OAuthBrowser {
     List<Map<String, String>> forms = forms(page.body());
     Map<String, String> form = allow ? forms.get(0) : forms.get(1);
     return location(post("/v3.0/oauth/authorize", form));
+  }
+
+  static String authorizeQuery(String clientId, String redirect, String state) {
+    return "client_id="
+        + clientId
+        + (redirect == null
+            ? ""
+            : "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8))
+        + "&scope=music&response_type=code&state="
+        + state;
+  }
+
+  static Map<String, String> codeGrant(AppRegistry.Issued app, String code, String redirect) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("client_id", app.app().clientId());
+    form.put("client_secret", app.clientSecret());
+    form.put("grant_type", "authorization_code");
+    form.put("code", code);
+    if (redirect != null) {
+      form.put("redirect_uri", redirect);
+    }
+    return form;
+  }
+
+  static Map<String, String> refreshGrant(AppRegistry.Issued app, String refreshToken) {
+    return Map.of(
+        "client_id",
+        app.app().clientId(),
+        "client_secret",
+        app.clientSecret(),
+        "grant_type",
+        "refresh_token",
+        "refresh_token",
+        refreshToken);
+  }
+
+  /**
+   * The whole flow for a user who logs in with {@code password}: authorize with {@code redirect},
+   * approve, exchange the code. Returns the grant's JSON.
+   */
+  JsonNode tokens(AppRegistry.Issued app, String user, String password, String redirect)
+      throws IOException, InterruptedException {
+    String back =
+        authorize(authorizeQuery(app.app().clientId(), redirect, "s1"), user, password, true);
+    HttpResponse<String> r = grant(codeGrant(app, codeOf(back), redirect));
+    if (r.statusCode() != 200) {
+      throw new AssertionError("grant failed: " + r.body());
+    }
+    return json(r);
   }
 
   /** The {@code code} parameter of a redirect URL. */

@@ -1,14 +1,15 @@
 package dev.stave.access;
 
+import static dev.stave.access.OAuthBrowser.authorizeQuery;
+import static dev.stave.access.OAuthBrowser.codeGrant;
 import static dev.stave.access.OAuthBrowser.codeOf;
 import static dev.stave.access.OAuthBrowser.json;
 import static dev.stave.access.OAuthBrowser.param;
+import static dev.stave.access.OAuthBrowser.refreshGrant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stave.testsupport.MutableClock;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,16 +77,6 @@ class OAuthFlowTest {
     return name;
   }
 
-  static String authorizeQuery(String clientId, String redirect, String state) {
-    return "client_id="
-        + clientId
-        + (redirect == null
-            ? ""
-            : "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8))
-        + "&scope=music&response_type=code&state="
-        + state;
-  }
-
   /** A code for a new session of {@code user}, with {@code redirect} sent to authorize. */
   String code(AppRegistry.Issued app, String user, String redirect) throws Exception {
     OAuthBrowser browser = new OAuthBrowser(port);
@@ -97,36 +88,8 @@ class OAuthFlowTest {
     return codeOf(back);
   }
 
-  static Map<String, String> codeGrant(AppRegistry.Issued app, String code, String redirect) {
-    Map<String, String> form = new java.util.LinkedHashMap<>();
-    form.put("client_id", app.app().clientId());
-    form.put("client_secret", app.clientSecret());
-    form.put("grant_type", "authorization_code");
-    form.put("code", code);
-    if (redirect != null) {
-      form.put("redirect_uri", redirect);
-    }
-    return form;
-  }
-
-  static Map<String, String> refreshGrant(AppRegistry.Issued app, String refreshToken) {
-    return Map.of(
-        "client_id",
-        app.app().clientId(),
-        "client_secret",
-        app.clientSecret(),
-        "grant_type",
-        "refresh_token",
-        "refresh_token",
-        refreshToken);
-  }
-
   JsonNode tokens(AppRegistry.Issued app, String user) throws Exception {
-    String redirect = REDIRECT + "done";
-    HttpResponse<String> r =
-        new OAuthBrowser(port).grant(codeGrant(app, code(app, user, redirect), redirect));
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    return json(r);
+    return new OAuthBrowser(port).tokens(app, user, PASSWORD, REDIRECT + "done");
   }
 
   /** The user id a token reads as its own through {@code users?access_token=}. */
