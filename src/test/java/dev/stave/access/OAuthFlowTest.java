@@ -133,6 +133,22 @@ class OAuthFlowTest {
   }
 
   @Test
+  void theOAuthPathsTakeATrailingSlashAndTheGrantCarriesJamendosCorsHeaders() throws Exception {
+    AppRegistry.Issued app = app();
+    OAuthBrowser browser = new OAuthBrowser(port);
+    HttpResponse<String> authorize =
+        browser.get(
+            "/v3.0/oauth/authorize/?" + authorizeQuery(app.app().clientId(), REDIRECT, "t"));
+    assertThat(OAuthBrowser.location(authorize)).endsWith("/login");
+    HttpResponse<String> r =
+        browser.post("/v3.0/oauth/grant/", codeGrant(app, code(app, user(), REDIRECT), REDIRECT));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(json(r).get("token_type").asString()).isEqualTo("bearer");
+    assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+    assertThat(r.headers().firstValue("Cache-Control")).contains("no-store");
+  }
+
+  @Test
   void aCodeWorksOnceAndItsReuseRevokesWhatItGave() throws Exception {
     AppRegistry.Issued app = app();
     String redirect = REDIRECT + "x";

@@ -82,7 +82,7 @@ public class AuthorizationServerConfiguration {
         .build();
   }
 
-  /** The web side: the authorization server's own filter chain and the authorize defaults. */
+  /** The web side: the authorization server's filter chain and the OAuth request defaults. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnWebApplication
   static class Web {
@@ -155,10 +155,10 @@ public class AuthorizationServerConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<AuthorizeDefaults> authorizeDefaults() {
-      FilterRegistrationBean<AuthorizeDefaults> r =
-          new FilterRegistrationBean<>(new AuthorizeDefaults());
-      r.addUrlPatterns(AUTHORIZE);
+    FilterRegistrationBean<OAuthRequestDefaults> oauthRequestDefaults() {
+      FilterRegistrationBean<OAuthRequestDefaults> r =
+          new FilterRegistrationBean<>(new OAuthRequestDefaults());
+      r.addUrlPatterns("/v3.0/oauth/*");
       r.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
       return r;
     }
