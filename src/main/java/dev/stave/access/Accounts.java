@@ -23,6 +23,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class Accounts {
+  /**
+   * Users who sign up get ids from here up; imported users (real Jamendo ids are far below) and the
+   * demo catalog's listeners (1, 2, …) keep theirs, so an import or the demo seeding of a first
+   * {@code serve} never overwrites an account's user. Still below 2^31 for clients that read ids as
+   * 32-bit integers.
+   */
+  public static final long FIRST_ID = 1_000_000_000L;
+
   /** Shortest password accepted. */
   public static final int MIN_PASSWORD = 8;
 
@@ -120,8 +128,8 @@ public class Accounts {
       throw new AccountException(
           Problem.EMAIL_TAKEN, "An account with the e-mail address " + email + " already exists.");
     }
-    Long max = jdbc.queryForObject("SELECT MAX(id) FROM users", Long.class);
-    long id = max == null ? 1 : max + 1;
+    Long max = jdbc.queryForObject("SELECT MAX(id) FROM users WHERE id >= ?", Long.class, FIRST_ID);
+    long id = max == null ? FIRST_ID : max + 1;
     Instant now = Instant.now();
     User user =
         new User(id, null, name, null, email, null, LocalDate.ofInstant(now, ZoneOffset.UTC), null);

@@ -61,6 +61,7 @@ class AccessStoreTest {
   void accountsAreUniqueByNameAndCaseInsensitiveEmailAndLogInByEither() {
     String name = unique("u");
     long id = accounts.create(name, name + "@Mail.example", "password1").id();
+    assertThat(id).isGreaterThanOrEqualTo(Accounts.FIRST_ID); // clear of imported and demo ids
     assertThat(accounts.login(name.toUpperCase(java.util.Locale.ROOT)).orElseThrow().userId())
         .isEqualTo(id);
     Accounts.Login byEmail = accounts.login(name + "@mail.EXAMPLE").orElseThrow();
