@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       IndexCommand.class,
       AppsCommand.class,
+      UsersCommand.class,
       CommandLine.HelpCommand.class
     })
 public class StaveCommand implements Runnable {

@@ -39,7 +39,10 @@ class MigrationsTest {
           "import_checkpoints",
           "change_log",
           "audio_files",
-          "audio_roots");
+          "audio_roots",
+          "accounts",
+          "oauth2_authorization",
+          "oauth2_authorization_consent");
 
   @Test
   void everyMigrationAppliesAndSucceeds(JdbcTemplate jdbc, StoreKind kind) {
@@ -48,12 +51,13 @@ class MigrationsTest {
             "SELECT version FROM flyway_schema_history WHERE success = ? ORDER BY installed_rank",
             String.class,
             true);
-    // 4.1: the shared rate-limit buckets, PostgreSQL only (SQLite keeps them in memory)
+    // 4.1: the shared rate-limit buckets, PostgreSQL only (SQLite keeps them in memory);
+    // 6: apps' OAuth2 columns, accounts and the authorization server's tables
     assertThat(applied)
         .containsExactlyElementsOf(
             kind == StoreKind.POSTGRESQL
-                ? List.of("1", "2", "3", "4", "4.1", "5")
-                : List.of("1", "2", "3", "4", "5"));
+                ? List.of("1", "2", "3", "4", "4.1", "5", "6")
+                : List.of("1", "2", "3", "4", "5", "6"));
     Integer failed =
         jdbc.queryForObject(
             "SELECT COUNT(*) FROM flyway_schema_history WHERE success = ?", Integer.class, false);
