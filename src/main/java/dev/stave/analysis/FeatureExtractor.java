@@ -29,7 +29,8 @@ import org.jtransforms.fft.DoubleFFT_1D;
  *       brightness (800…3,000 Hz) 0.25, energy 0.2.
  * </ul>
  *
- * Pure and deterministic: the same samples always give the same features.
+ * Every value is rounded to 4 decimals. Pure and deterministic: the same samples always give the
+ * same features.
  */
 public final class FeatureExtractor {
   /** How many waveform peaks a clip yields at most. */
@@ -169,17 +170,17 @@ public final class FeatureExtractor {
                 + 0.2 * energy;
     AudioFeatures features =
         new AudioFeatures(
-            clamp(acousticness),
-            clamp(danceability),
-            clamp(energy),
-            clamp(instrumentalness),
+            round(clamp(acousticness)),
+            round(clamp(danceability)),
+            round(clamp(energy)),
+            round(clamp(instrumentalness)),
             key.key(),
-            clamp(liveness),
-            loudness,
+            round(clamp(liveness)),
+            round(loudness),
             key.mode(),
-            clamp(speechiness),
-            tempo.bpm(),
-            clamp(valence));
+            round(clamp(speechiness)),
+            round(tempo.bpm()),
+            round(clamp(valence)));
     return new Analysis(
         features, peaks(signal.mono()), signal.seconds(), tempo.clarity(), key.strength(), c);
   }
@@ -195,6 +196,11 @@ public final class FeatureExtractor {
   static double ramp(double v, double lo, double hi) {
     double t = (v - lo) / (hi - lo);
     return clamp(t);
+  }
+
+  /** Features carry 4 decimals, as ReccoBeats gives them for uploads. */
+  static double round(double v) {
+    return Math.round(v * 10_000) / 10_000.0;
   }
 
   private static double clamp(double v) {
