@@ -61,7 +61,11 @@ class ArchitectureTest {
   void catalogCoreHasNoWebDependency() {
     noClasses()
         .that()
-        .resideInAnyPackage("dev.stave.catalog..", "dev.stave.search..", "dev.stave.ingest..")
+        .resideInAnyPackage(
+            "dev.stave.catalog..",
+            "dev.stave.search..",
+            "dev.stave.recommend..",
+            "dev.stave.ingest..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")

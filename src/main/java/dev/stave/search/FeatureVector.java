@@ -44,6 +44,33 @@ public final class FeatureVector {
     };
   }
 
+  /**
+   * The normalised components of whatever features are known, {@link Float#NaN} for the unknown
+   * ones (same order and scaling as {@link #of}); null when {@code f} is null.
+   */
+  public static float[] partial(AudioFeatures f) {
+    if (f == null) {
+      return null;
+    }
+    return new float[] {
+      part(f.acousticness(), 0, 1),
+      part(f.danceability(), 0, 1),
+      part(f.energy(), 0, 1),
+      part(f.instrumentalness(), 0, 1),
+      part(f.key() == null ? null : f.key().doubleValue(), -1, 12),
+      part(f.liveness(), 0, 1),
+      part(f.loudness(), -60, 60),
+      part(f.mode() == null ? null : f.mode().doubleValue(), 0, 1),
+      part(f.speechiness(), 0, 1),
+      part(f.tempo(), 0, 250),
+      part(f.valence(), 0, 1)
+    };
+  }
+
+  private static float part(Double v, double offset, double scale) {
+    return v == null ? Float.NaN : clamp((v - offset) / scale);
+  }
+
   private static float clamp(double v) {
     return (float) Math.max(0, Math.min(1, v));
   }

@@ -55,6 +55,17 @@ final class JamendoHttp {
     return json.readTree(r.body());
   }
 
+  /**
+   * {@code url} without its signature, after checking it carries one: audio and zip URLs are signed
+   * and expiring ({@code ?exp=…&sig=…}), so tests compare what they point at.
+   */
+  static String unsigned(String url) {
+    if (!url.matches(".*\\?exp=\\d+&sig=[A-Za-z0-9_-]{43}")) {
+      throw new AssertionError("not a signed URL: " + url);
+    }
+    return url.substring(0, url.indexOf('?'));
+  }
+
   /** The headers of the envelope answered to {@code pathAndQuery}. */
   JsonNode headers(String pathAndQuery) throws Exception {
     return json(pathAndQuery).get("headers");

@@ -264,20 +264,22 @@ class JamendoSubEntitiesTest {
     assertThat(bairro.get("position").asString()).isEqualTo("1");
     assertThat(bairro.get("duration").isString()).isTrue();
     assertThat(bairro.get("duration").asString()).isEqualTo("152");
-    assertThat(bairro.get("audio").asString())
+    assertThat(JamendoHttp.unsigned(bairro.get("audio").asString()))
         .isEqualTo("https://music.example/audio/track/101/mp31");
     assertThat(bairro.get("audiodownload").asString()).isEmpty();
     assertThat(bairro.get("audiodownload_allowed").asBoolean()).isFalse();
     JsonNode alfama = ok("albums/tracks", "&id=10&audioformat=ogg").get(0).get("tracks").get(1);
-    assertThat(alfama.get("audio").asString()).endsWith("/100/ogg");
-    assertThat(alfama.get("audiodownload").asString()).endsWith("/100/ogg/download");
+    assertThat(JamendoHttp.unsigned(alfama.get("audio").asString())).endsWith("/100/ogg");
+    assertThat(JamendoHttp.unsigned(alfama.get("audiodownload").asString()))
+        .endsWith("/100/ogg/download");
     assertThat(
-            ok("albums/tracks", "&id=10&audiodlformat=flac")
-                .get(0)
-                .get("tracks")
-                .get(1)
-                .get("audiodownload")
-                .asString())
+            JamendoHttp.unsigned(
+                ok("albums/tracks", "&id=10&audiodlformat=flac")
+                    .get(0)
+                    .get("tracks")
+                    .get(1)
+                    .get("audiodownload")
+                    .asString()))
         .endsWith("/100/flac/download");
   }
 
@@ -375,13 +377,14 @@ class JamendoSubEntitiesTest {
     assertThat(sol.get("releasedate").asString()).isEqualTo("2020-01-01");
     assertThat(sol.get("album_image").asString())
         .isEqualTo("https://music.example/images/album/11?width=50");
-    assertThat(sol.get("audiodownload").asString()).endsWith("/102/mp32/download");
+    assertThat(JamendoHttp.unsigned(sol.get("audiodownload").asString()))
+        .endsWith("/102/mp32/download");
     JsonNode single =
         ok("artists/tracks", "&track_type=single&audioformat=mp32").get(0).get("tracks").get(0);
     assertThat(single.get("album_id").asString()).isEmpty();
     assertThat(single.get("image").asString())
         .isEqualTo("https://music.example/images/track/103?width=300");
-    assertThat(single.get("audio").asString()).endsWith("/103/mp32");
+    assertThat(JamendoHttp.unsigned(single.get("audio").asString())).endsWith("/103/mp32");
   }
 
   @Test

@@ -655,6 +655,7 @@ class ReccoBeatsApiTest {
             "/v1/track/{id}/album",
             "/v1/track/{id}/audio-features",
             "/v1/track/search",
+            "/v1/track/recommendation",
             "/v1/audio-features",
             "/v1/artist",
             "/v1/artist/search",
@@ -673,6 +674,33 @@ class ReccoBeatsApiTest {
     assertThat(ids.get("name").asString()).isEqualTo("ids");
     assertThat(ids.get("required").asBoolean()).isTrue();
     assertThat(ids.get("description").asString()).contains("1…40");
+    JsonNode recommend = doc.get("paths").get("/v1/track/recommendation").get("get");
+    assertThat(recommend.get("operationId").asString()).isEqualTo("getRecommendation");
+    Map<String, JsonNode> params = new LinkedHashMap<>();
+    recommend.get("parameters").forEach(p -> params.put(p.get("name").asString(), p));
+    assertThat(params.keySet())
+        .containsExactly(
+            "seeds",
+            "negativeSeeds",
+            "size",
+            "acousticness",
+            "danceability",
+            "energy",
+            "instrumentalness",
+            "key",
+            "liveness",
+            "loudness",
+            "mode",
+            "speechiness",
+            "tempo",
+            "valence",
+            "popularity",
+            "featureWeight");
+    assertThat(params.values()).allMatch(p -> p.get("in").asString().equals("query"));
+    assertThat(params.get("seeds").get("required").asBoolean()).isTrue();
+    assertThat(params.get("seeds").get("description").asString()).contains("1…5");
+    assertThat(params.get("size").get("schema").get("maximum").asInt()).isEqualTo(100);
+    assertThat(params.get("size").get("schema").get("default").asInt()).isEqualTo(10);
   }
 
   // ------------------------------------------------------------------ helpers

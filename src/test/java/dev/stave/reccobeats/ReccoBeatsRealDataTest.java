@@ -274,6 +274,71 @@ class ReccoBeatsRealDataTest {
     assertThat(dance.get("releaseDateFormat").asString()).isEqualTo("year");
   }
 
+  @Test
+  void recommendationsFromRealSeedsHaveTheCapturedShape() throws Exception {
+    String dIWK = "de5f8816-bde0-4123-9cdd-b0b13d921386";
+    Row other =
+        withFeatures().stream()
+            .filter(x -> x.artist().equals("Arctic Monkeys") && !x.recco().equals(dIWK))
+            .findFirst()
+            .orElseThrow();
+    Row swift =
+        withFeatures().stream()
+            .filter(x -> x.artist().equals("Taylor Swift"))
+            .findFirst()
+            .orElseThrow();
+    // a ReccoBeats id and a Spotify id, repeated; below the other way round, comma-separated
+    String path =
+        "/v1/track/recommendation?size=20&seeds="
+            + dIWK
+            + "&seeds="
+            + other.spotifyId()
+            + "&negativeSeeds="
+            + swift.recco();
+    JsonNode r = api.ok(path);
+    JsonNode captured = capture("capture_track-recommendation.json");
+    assertThat(HttpJson.shape(r).keySet())
+        .containsExactlyElementsOf(HttpJson.shape(captured).keySet());
+    assertThat(r.get("content")).hasSize(20);
+    for (JsonNode t : r.get("content")) {
+      assertSameShape(t, captured.get("content"), "isrc");
+    }
+    assertThat(column(r, "id")).doesNotContain(dIWK, other.recco(), swift.recco());
+    assertThat(api.ok(path)).isEqualTo(r);
+    assertThat(
+            column(
+                api.ok(
+                    "/v1/track/recommendation?size=20&seeds="
+                        + other.recco()
+                        + ","
+                        + dIWK
+                        + "&negativeSeeds="
+                        + swift.spotifyId()),
+                "id"))
+        // features only, two seeds: their mean, hence the list, does not depend on their order
+        .containsExactlyElementsOf(column(r, "id"));
+
+    // an energy target lifts the energy of what comes back
+    String seeds = "/v1/track/recommendation?size=20&seeds=" + dIWK;
+    assertThat(meanEnergy(api.ok(seeds + "&energy=1&featureWeight=5")))
+        .isGreaterThan(meanEnergy(api.ok(seeds)));
+    assertError(
+        api.get("/v1/track/recommendation?seeds=00000000000000000000aa"),
+        400,
+        4002,
+        "/v1/track/recommendation",
+        "Cannot find any track for given seed ids");
+  }
+
+  private double meanEnergy(JsonNode tracks) throws Exception {
+    JsonNode f = api.ok("/v1/audio-features?ids=" + String.join(",", column(tracks, "id")));
+    double sum = 0;
+    for (JsonNode x : f.get("content")) {
+      sum += x.get("energy").asDouble();
+    }
+    return sum / f.get("content").size();
+  }
+
   private static String fold(String s) {
     return Normalizer.normalize(s, Normalizer.Form.NFKD)
         .replaceAll("\\p{M}+", "")

@@ -174,7 +174,7 @@ public class TracksMethod implements JamendoMethod {
       ids = r.ids();
       total = r.total();
     }
-    return Result.of(render(ids, options), fullcount ? total : null);
+    return Result.of(render(store, links, ids, options), fullcount ? total : null);
   }
 
   /** Applies the filters; false when they can match nothing (e.g. an unknown album name). */
@@ -402,7 +402,9 @@ public class TracksMethod implements JamendoMethod {
     return out;
   }
 
-  private List<Map<String, Object>> render(List<Long> ids, TrackView.Options options) {
+  /** The tracks of {@code ids}, in that order, as {@link TrackView} renders them. */
+  static List<Map<String, Object>> render(
+      CatalogStore store, JamendoLinks links, List<Long> ids, TrackView.Options options) {
     List<Track> tracks = store.findTracks(ids);
     Map<Long, Album> albums =
         byId(
@@ -426,7 +428,11 @@ public class TracksMethod implements JamendoMethod {
     return out;
   }
 
-  private static TrackView.Options options(JamendoParams p) {
+  /**
+   * The rendering parameters {@code imagesize}, {@code audioformat}, {@code audiodlformat}, {@code
+   * include}.
+   */
+  static TrackView.Options options(JamendoParams p) {
     TrackView.Options o = TrackView.options(p);
     Set<String> include = new HashSet<>(p.manyOf("include", INCLUDES));
     return new TrackView.Options(o.imageSize(), o.audioFormat(), o.audioDlFormat(), include);

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -82,7 +83,10 @@ public class ReccoBeatsErrors {
         request);
   }
 
-  /** A paging parameter ({@link PageParams}) that is not a number. */
+  /**
+   * A parameter bound into a record ({@link PageParams}, the recommendation's) that is not a
+   * number: "must be of type int" or "float", the spec's names for them.
+   */
   @ExceptionHandler(BindException.class)
   ResponseEntity<Envelopes.Error> bind(BindException e, HttpServletRequest request) {
     FieldError field = e.getFieldError();
@@ -91,10 +95,23 @@ public class ReccoBeatsErrors {
             ? "Invalid parameters"
             : "Parameter '"
                 + field.getField()
-                + "' must be of type int; got '"
+                + "' must be of type "
+                + typeName(field)
+                + "; got '"
                 + field.getRejectedValue()
                 + "'";
     return error(ReccoBeatsCode.BAD_REQUEST, message, request);
+  }
+
+  private static String typeName(FieldError field) {
+    Class<?> type =
+        field.contains(TypeMismatchException.class)
+            ? field.unwrap(TypeMismatchException.class).getRequiredType()
+            : null;
+    if (type == Double.class || type == Float.class || type == double.class) {
+      return "float";
+    }
+    return "int";
   }
 
   @ExceptionHandler(ServletRequestBindingException.class)

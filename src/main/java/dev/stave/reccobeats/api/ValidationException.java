@@ -38,6 +38,36 @@ public class ValidationException extends RuntimeException {
       return this;
     }
 
+    /**
+     * A decimal parameter in {@code min…max}, both included; null (absent) passes. Bounds are
+     * written as the spec writes them ({@code 1}, {@code -60}, {@code 0.5}). A value that is not a
+     * number ({@code NaN}, which Java parses) is reported with both bounds.
+     */
+    public Collector range(String parameter, Double value, double min, double max) {
+      if (value == null) {
+        return this;
+      }
+      if (Double.isNaN(value)) {
+        found.add(
+            new Violation(
+                parameter, "must be a number between " + bound(min) + " and " + bound(max)));
+      } else if (value < min) {
+        found.add(new Violation(parameter, "must be greater than or equal to " + bound(min)));
+      } else if (value > max) {
+        found.add(new Violation(parameter, "must be less than or equal to " + bound(max)));
+      }
+      return this;
+    }
+
+    /** An integer parameter in {@code min…max}; null (absent) passes. */
+    public Collector range(String parameter, Integer value, int min, int max) {
+      return value == null ? this : range(parameter, (long) value, min, max);
+    }
+
+    private static String bound(double v) {
+      return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
     public Collector size(String parameter, int size, int min, int max) {
       if (size < min || size > max) {
         found.add(new Violation(parameter, "size must be between " + min + " and " + max));

@@ -1,5 +1,6 @@
 package dev.stave.reccobeats.track;
 
+import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.Track;
 import dev.stave.reccobeats.api.ApiDocs;
 import dev.stave.reccobeats.api.Envelopes.ListEnvelope;
@@ -16,6 +17,9 @@ import dev.stave.reccobeats.api.SearchRequest;
 import dev.stave.reccobeats.api.Views.AlbumView;
 import dev.stave.reccobeats.api.Views.AudioFeaturesView;
 import dev.stave.reccobeats.api.Views.TrackView;
+import dev.stave.recommend.RecommendationRequest;
+import dev.stave.recommend.Recommendations;
+import dev.stave.recommend.Recommender;
 import dev.stave.search.EntityQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -28,18 +32,29 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Tracks (spec E1–E5) and the batch of audio features (E7). */
+/** Tracks (spec E1–E5), recommendations (E6) and the batch of audio features (E7). */
 @RestController
-@Tag(name = "Track", description = "Tracks by id, their album and audio features, title search")
+@Tag(
+    name = "Track",
+    description = "Tracks by id, their album and audio features, title search, recommendations")
 public class TrackController {
   private final Lookup lookup;
   private final Listings listings;
   private final Renderer render;
+  private final Recommender recommender;
+  private final CatalogStore store;
 
-  public TrackController(Lookup lookup, Listings listings, Renderer render) {
+  public TrackController(
+      Lookup lookup,
+      Listings listings,
+      Renderer render,
+      Recommender recommender,
+      CatalogStore store) {
     this.lookup = lookup;
     this.listings = listings;
     this.render = render;
+    this.recommender = recommender;
+    this.store = store;
   }
 
   @GetMapping("/v1/track")
@@ -91,6 +106,36 @@ public class TrackController {
       @Parameter(description = ApiDocs.SEARCH_TEXT) @RequestParam String searchText,
       PageParams params) {
     return listings.searchTracks(SearchRequest.of(searchText, params));
+  }
+
+  @GetMapping("/v1/track/recommendation")
+  @Operation(
+      summary = "Recommended tracks",
+      description =
+          "Tracks resembling the seeds, steered away from the negative seeds and toward the"
+              + " feature targets; best first, never a seed, at most size (fewer when fewer"
+              + " match), the same list for the same request on the same catalog. Seeds of"
+              + " which none is known: 4002 \"Cannot find any track for given seed ids\".")
+  public ListEnvelope<TrackView> getRecommendation(RecommendationParams params) {
+    RecommendationParams.Valid valid = params.validate();
+    List<Track> seeds = lookup.tracks(valid.seeds());
+    if (seeds.isEmpty()) {
+      throw new ReccoBeatsException(
+          ReccoBeatsCode.BAD_REQUEST, "Cannot find any track for given seed ids");
+    }
+    List<Track> negatives =
+        valid.negativeSeeds().values().isEmpty() ? List.of() : lookup.tracks(valid.negativeSeeds());
+    Recommendations r =
+        recommender.recommend(
+            RecommendationRequest.builder()
+                .seeds(seeds.stream().map(Track::id).toList())
+                .negativeSeeds(negatives.stream().map(Track::id).toList())
+                .targets(valid.targets())
+                .popularity(valid.popularity())
+                .featureWeight(valid.featureWeight())
+                .size(valid.size())
+                .build());
+    return new ListEnvelope<>(render.tracks(store.findTracks(r.trackIds())));
   }
 
   @GetMapping("/v1/audio-features")
