@@ -4,6 +4,7 @@ import dev.stave.audio.AudioException;
 import dev.stave.audio.Ffmpeg;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,12 @@ public class AudioAnalyzer {
 
   private final Ffmpeg ffmpeg;
 
+  /**
+   * One analysis per core at a time: requests run on virtual threads, so without a bound a burst of
+   * uploads would start as many ffmpeg processes and analyses at once.
+   */
+  private final Semaphore slots = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+
   public AudioAnalyzer(Ffmpeg ffmpeg) {
     this.ffmpeg = ffmpeg;
   }
@@ -33,7 +40,17 @@ public class AudioAnalyzer {
    * @throws AudioException when ffmpeg cannot decode the file, or it holds no audio
    */
   public Analysis analyze(Path file, AudioSignature format, Duration limit) {
-    return FeatureExtractor.analyze(decode(file, format, limit));
+    try {
+      slots.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AudioException("interrupted while waiting to analyse " + file.getFileName(), e);
+    }
+    try {
+      return FeatureExtractor.analyze(decode(file, format, limit));
+    } finally {
+      slots.release();
+    }
   }
 
   /** Decodes only (for measuring the two costs apart). */
