@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       ImportCommand.class,
       ScanCommand.class,
+      AnalyzeCommand.class,
       DemoCommand.class,
       IndexCommand.class,
       AppsCommand.class,
