@@ -3,11 +3,15 @@ package dev.stave.access;
 import java.util.Optional;
 
 /**
- * Resolves the OAuth2 access tokens callers send (Jamendo's {@code access_token} parameter) to the
- * user they were granted by. Tokens are issued by the OAuth2 authorization server, which arrives
- * with its own change; until then {@link NoAccessTokens} is the implementation and knows none.
+ * Resolves the OAuth2 access tokens callers send (Jamendo's {@code access_token} parameter or a
+ * Bearer header) to the grant they stand for.
  */
 public interface AccessTokens {
+  /** The grant of a token that is known, unexpired, not revoked and whose user may log in. */
+  Optional<AccessGrant> grant(String token);
+
   /** The user the token was issued to, or empty when it is unknown, expired or revoked. */
-  Optional<Long> userFor(String token);
+  default Optional<Long> userFor(String token) {
+    return grant(token).map(AccessGrant::userId);
+  }
 }

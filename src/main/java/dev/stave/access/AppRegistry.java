@@ -1,18 +1,30 @@
 package dev.stave.access;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.security.crypto.keygen.Base64StringKeyGenerator;
+import org.springframework.security.crypto.keygen.StringKeyGenerator;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-/** The registry of client applications, stored in the SQL store. */
+/**
+ * The registry of client applications, stored in the SQL store. Client secrets are issued here,
+ * shown once to the caller and stored only as a hash (the {@link PasswordEncoder}'s format).
+ */
 @Component
 public class AppRegistry {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -26,36 +38,153 @@ public class AppRegistry {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'", Locale.ROOT)
           .withZone(ZoneOffset.UTC);
 
+  /** 32 random bytes, URL-safe Base64: 43 characters. */
+  private static final StringKeyGenerator SECRETS =
+      new Base64StringKeyGenerator(Base64.getUrlEncoder().withoutPadding(), 32);
+
   private static final RowMapper<App> MAPPER =
       (rs, i) ->
           new App(
               rs.getString("client_id"),
               rs.getString("name"),
+              rs.getString("owner"),
+              App.Plan.of(rs.getString("plan")),
               App.State.valueOf(rs.getString("state").toUpperCase(Locale.ROOT)),
+              uris(rs.getString("redirect_uris")),
               Instant.parse(rs.getString("created_at")));
 
   private final JdbcTemplate jdbc;
+  private final PasswordEncoder encoder;
 
-  public AppRegistry(JdbcTemplate jdbc) {
+  public AppRegistry(JdbcTemplate jdbc, PasswordEncoder encoder) {
     this.jdbc = jdbc;
+    this.encoder = encoder;
   }
 
-  /** Registers an app and returns it with its new client id (32 hex characters, unguessable). */
+  /** An app just registered, or whose secret was just rotated, with the secret in clear. */
+  public record Issued(App app, String clientSecret) {}
+
+  /**
+   * Registers an active, read-only app without redirect URIs and returns it with its new client id
+   * (32 hex characters, unguessable).
+   */
   public App create(String name) {
+    return register(name, null, App.Plan.READ_ONLY, List.of()).app();
+  }
+
+  /**
+   * Registers an active app and returns it with its client secret, which is not stored in clear and
+   * cannot be shown again (rotate it when lost).
+   *
+   * @throws IllegalArgumentException for a blank name or a redirect URI that is not absolute or
+   *     carries a fragment
+   */
+  public Issued register(String name, String owner, App.Plan plan, Collection<String> uris) {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("an app needs a name");
     }
+    List<String> redirectUris = checkedUris(uris);
     byte[] bytes = new byte[16];
     RANDOM.nextBytes(bytes);
+    String secret = SECRETS.generateKey();
     App app =
-        new App(HexFormat.of().formatHex(bytes), name.strip(), App.State.ACTIVE, Instant.now());
+        new App(
+            HexFormat.of().formatHex(bytes),
+            name.strip(),
+            owner == null || owner.isBlank() ? null : owner.strip(),
+            plan,
+            App.State.ACTIVE,
+            redirectUris,
+            Instant.now());
     jdbc.update(
-        "INSERT INTO apps (client_id, name, state, created_at) VALUES (?, ?, ?, ?)",
+        "INSERT INTO apps (client_id, name, owner, plan, state, redirect_uris, secret_hash,"
+            + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         app.clientId(),
         app.name(),
+        app.owner(),
+        app.plan().key(),
         stateName(app.state()),
+        String.join(" ", app.redirectUris()),
+        encoder.encode(secret),
         createdAtText(app.createdAt()));
-    return app;
+    return new Issued(app, secret);
+  }
+
+  /**
+   * Issues a new client secret; the old one stops working at once.
+   *
+   * @throws IllegalArgumentException when no app has that client id
+   */
+  public Issued rotateSecret(String clientId) {
+    String secret = SECRETS.generateKey();
+    updateOrFail(
+        "UPDATE apps SET secret_hash = ? WHERE client_id = ?", clientId, encoder.encode(secret));
+    return new Issued(find(clientId).orElseThrow(), secret);
+  }
+
+  /** The stored hash of the app's client secret; empty without an app or a secret. */
+  public Optional<String> secretHash(String clientId) {
+    return jdbc
+        .queryForList("SELECT secret_hash FROM apps WHERE client_id = ?", String.class, clientId)
+        .stream()
+        .filter(h -> h != null)
+        .findFirst();
+  }
+
+  /**
+   * @throws IllegalArgumentException when no app has that client id
+   */
+  public App setPlan(String clientId, App.Plan plan) {
+    updateOrFail("UPDATE apps SET plan = ? WHERE client_id = ?", clientId, plan.key());
+    return find(clientId).orElseThrow();
+  }
+
+  /**
+   * Replaces the registered redirect URIs.
+   *
+   * @throws IllegalArgumentException when no app has that client id or a URI is not acceptable
+   */
+  public App setRedirectUris(String clientId, Collection<String> uris) {
+    String joined = String.join(" ", checkedUris(uris));
+    updateOrFail("UPDATE apps SET redirect_uris = ? WHERE client_id = ?", clientId, joined);
+    return find(clientId).orElseThrow();
+  }
+
+  private void updateOrFail(String sql, String clientId, Object value) {
+    if (jdbc.update(sql, value, clientId) == 0) {
+      throw new IllegalArgumentException("no app with client id " + clientId);
+    }
+  }
+
+  /** Redirect URIs must be absolute and carry no fragment (spec §10.3). */
+  static List<String> checkedUris(Collection<String> uris) {
+    List<String> out = new ArrayList<>();
+    for (String u : uris) {
+      String s = u.strip();
+      try {
+        URI uri = new URI(s);
+        if (!uri.isAbsolute() || uri.getHost() == null) {
+          throw new IllegalArgumentException(
+              "redirect URI '" + s + "' must be absolute, e.g. https://example.org/callback");
+        }
+        if (uri.getRawFragment() != null) {
+          throw new IllegalArgumentException("redirect URI '" + s + "' must not have a fragment");
+        }
+      } catch (URISyntaxException e) {
+        throw new IllegalArgumentException("redirect URI '" + s + "' is not a URI", e);
+      }
+      if (!out.contains(s)) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static List<String> uris(String joined) {
+    if (joined == null || joined.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(joined.split(" ")).filter(s -> !s.isEmpty()).toList();
   }
 
   public List<App> list() {
@@ -76,11 +205,7 @@ public class AppRegistry {
    * @throws IllegalArgumentException when no app has that client id
    */
   public App setState(String clientId, App.State state) {
-    int n =
-        jdbc.update("UPDATE apps SET state = ? WHERE client_id = ?", stateName(state), clientId);
-    if (n == 0) {
-      throw new IllegalArgumentException("no app with client id " + clientId);
-    }
+    updateOrFail("UPDATE apps SET state = ? WHERE client_id = ?", clientId, stateName(state));
     return find(clientId).orElseThrow();
   }
 

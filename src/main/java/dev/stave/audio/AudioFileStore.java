@@ -36,6 +36,35 @@ public class AudioFileStore {
         .findFirst();
   }
 
+  /** A track and the path of its present master file. */
+  public record TrackFile(long trackId, Path path) {}
+
+  /**
+   * The tracks that have a present master file (the first by path), in track id order; with {@code
+   * withoutFeaturesOnly}, only those whose audio features are all unknown.
+   */
+  public List<TrackFile> presentTrackFiles(boolean withoutFeaturesOnly) {
+    String unknown =
+        withoutFeaturesOnly
+            ? " AND t.acousticness IS NULL AND t.danceability IS NULL AND t.energy IS NULL"
+                + " AND t.instrumentalness IS NULL AND t.musical_key IS NULL"
+                + " AND t.liveness IS NULL AND t.loudness IS NULL AND t.mode IS NULL"
+                + " AND t.speechiness IS NULL AND t.tempo IS NULL AND t.valence IS NULL"
+            : "";
+    Map<Long, TrackFile> first = new LinkedHashMap<>();
+    jdbc.query(
+        "SELECT f.track_id, f.path FROM audio_files f JOIN tracks t ON t.id = f.track_id"
+            + " WHERE f.present = ?"
+            + unknown
+            + " ORDER BY f.track_id, f.path",
+        rs -> {
+          long id = rs.getLong(1);
+          first.putIfAbsent(id, new TrackFile(id, Path.of(rs.getString(2))));
+        },
+        true);
+    return List.copyOf(first.values());
+  }
+
   /** Every known file, present or not, by path. */
   public Map<Path, AudioFile> all() {
     Map<Path, AudioFile> out = new LinkedHashMap<>();

@@ -100,26 +100,60 @@ public class Ffmpeg {
    * {@code sink} as they come (constant memory).
    */
   public void decodeMono(Path file, int sampleRate, OutputStream sink) {
+    decode(
+        file,
+        null,
+        null,
+        List.of("-ac", "1", "-ar", Integer.toString(sampleRate), "-f", "s16le"),
+        sink);
+  }
+
+  /**
+   * Decodes {@code file} to a 16-bit WAV stream at {@code sampleRate}, mono or stereo as the source
+   * is (more channels are mixed down to stereo), handing the bytes to {@code sink} as they come.
+   * The header's length fields are unknown (a pipe cannot be rewound): read up to the {@code data}
+   * chunk, then to the end.
+   *
+   * @param inputFormat the demuxer to use (e.g. {@code mp3}, {@code ogg}); null lets ffmpeg probe
+   * @param limit decode only this much from the start; null decodes everything
+   */
+  public void decodeWav(
+      Path file, String inputFormat, int sampleRate, Duration limit, OutputStream sink) {
+    decode(
+        file,
+        inputFormat,
+        limit,
+        List.of(
+            "-af",
+            "aformat=channel_layouts=mono|stereo",
+            "-ar",
+            Integer.toString(sampleRate),
+            "-c:a",
+            "pcm_s16le",
+            "-map_metadata",
+            "-1",
+            "-f",
+            "wav"),
+        sink);
+  }
+
+  private void decode(
+      Path file, String inputFormat, Duration limit, List<String> output, OutputStream sink) {
     List<String> cmd = new ArrayList<>();
     cmd.add(executables().ffmpeg().toString());
     cmd.addAll(
         List.of(
-            "-hide_banner",
-            "-nostdin",
-            "-loglevel",
-            "error",
-            "-protocol_whitelist",
-            "file,pipe",
-            "-i",
-            "file:" + file.toAbsolutePath(),
-            "-vn",
-            "-ac",
-            "1",
-            "-ar",
-            Integer.toString(sampleRate),
-            "-f",
-            "s16le",
-            "pipe:1"));
+            "-hide_banner", "-nostdin", "-loglevel", "error", "-protocol_whitelist", "file,pipe"));
+    if (inputFormat != null) {
+      cmd.addAll(List.of("-f", inputFormat));
+    }
+    cmd.addAll(List.of("-i", "file:" + file.toAbsolutePath(), "-vn"));
+    if (limit != null) {
+      cmd.addAll(
+          List.of("-t", String.format(java.util.Locale.ROOT, "%.3f", limit.toMillis() / 1000.0)));
+    }
+    cmd.addAll(output);
+    cmd.add("pipe:1");
     execute(cmd, sink, 0);
   }
 

@@ -434,6 +434,63 @@ public class CatalogStore {
     return next.getAndAdd(n);
   }
 
+  // ---------------------------------------------------------------- listener feedback
+
+  /** How much one favorite, like or dislike moves a track's popularity (documented in README). */
+  public static final double FAVORITE_WEIGHT = 0.5;
+
+  public static final double LIKE_WEIGHT = 0.25;
+  public static final double DISLIKE_WEIGHT = -0.25;
+
+  /**
+   * Adds to a track's favorite, like and dislike counters (negative to take away; a counter never
+   * goes below zero) and moves its popularity by the weights above (never below zero), in one
+   * atomic update, then records the change so that the search index follows. Joins the caller's
+   * transaction when there is one.
+   *
+   * @return whether the track exists
+   */
+  public boolean adjustTrackStats(long trackId, long favorited, long likes, long dislikes) {
+    double popularity =
+        FAVORITE_WEIGHT * favorited + LIKE_WEIGHT * likes + DISLIKE_WEIGHT * dislikes;
+    Boolean found =
+        tx.execute(
+            status -> {
+              int n =
+                  jdbc.update(
+                      "UPDATE tracks SET"
+                          + " favorited = CASE WHEN favorited + ? < 0 THEN 0 ELSE favorited + ? END,"
+                          + " likes = CASE WHEN likes + ? < 0 THEN 0 ELSE likes + ? END,"
+                          + " dislikes = CASE WHEN dislikes + ? < 0 THEN 0 ELSE dislikes + ? END,"
+                          + " popularity = CASE WHEN popularity + ? < 0 THEN 0"
+                          + " ELSE popularity + ? END"
+                          + " WHERE id = ?",
+                      favorited,
+                      favorited,
+                      likes,
+                      likes,
+                      dislikes,
+                      dislikes,
+                      popularity,
+                      popularity,
+                      trackId);
+              if (n == 0) {
+                return false;
+              }
+              Track t = find(TRACKS, List.of(trackId)).getFirst();
+              jdbc.update(
+                  "UPDATE tracks SET content_hash = ? WHERE id = ?",
+                  ContentHash.of(TRACKS.values(t), TRACKS.relations(t)),
+                  trackId);
+              jdbc.update(
+                  "INSERT INTO change_log (entity_type, entity_id) VALUES (?, ?)",
+                  TRACKS.kind(),
+                  trackId);
+              return true;
+            });
+    return Boolean.TRUE.equals(found);
+  }
+
   // ---------------------------------------------------------------- change log
 
   public long lastChangeSeq() {

@@ -45,6 +45,30 @@ public record Track(
     tags = tags == null ? List.of() : List.copyOf(tags);
   }
 
+  /** This track with other audio features and musicinfo labels, everything else unchanged. */
+  public Track withAnalysis(AudioFeatures features, MusicInfo musicInfo) {
+    return new Track(
+        id,
+        uuid,
+        name,
+        albumId,
+        position,
+        disc,
+        durationMs,
+        releaseDate,
+        licenseUrl,
+        musicInfo,
+        lyrics,
+        externalIds,
+        popularity,
+        availableCountries,
+        flags,
+        stats,
+        features,
+        artistIds,
+        tags);
+  }
+
   public long primaryArtistId() {
     return artistIds.get(0);
   }

@@ -5,6 +5,8 @@ import dev.stave.access.AppRegistry;
 import dev.stave.access.limits.AppLimits;
 import dev.stave.access.limits.AppLimitsStore;
 import dev.stave.access.limits.LimitsProperties;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -21,9 +23,13 @@ import picocli.CommandLine.Parameters;
     subcommands = {
       AppsCommand.Create.class,
       AppsCommand.ListApps.class,
+      AppsCommand.Show.class,
       AppsCommand.Suspend.class,
       AppsCommand.Resume.class,
-      AppsCommand.SetLimits.class
+      AppsCommand.SetLimits.class,
+      AppsCommand.RotateSecret.class,
+      AppsCommand.SetPlan.class,
+      AppsCommand.SetRedirectUris.class
     })
 public class AppsCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -61,9 +67,10 @@ public class AppsCommand implements Runnable {
     void print(App app) {
       AppLimits own = limits.find(app.clientId()).orElse(AppLimits.DEFAULTS);
       System.out.printf(
-          "%s  %-9s  %s  (created %s)  limits: %s, %s%n",
+          "%s  %-9s  %-10s  %s  (created %s)  limits: %s, %s%n",
           app.clientId(),
           app.state().name().toLowerCase(Locale.ROOT),
+          app.plan().key(),
           app.name(),
           app.createdAt(),
           limitText(own.perMinute(), defaults.app().perMinute(), "minute"),
@@ -79,6 +86,30 @@ public class AppsCommand implements Runnable {
       String text = (n == 0 ? "unlimited" : String.format(Locale.ROOT, "%,d", n)) + "/" + per;
       return own == null ? text + " (default)" : text;
     }
+
+    static void printDetails(App app) {
+      System.out.println("Client id:     " + app.clientId());
+      System.out.println("Name:          " + app.name());
+      System.out.println("Owner:         " + (app.owner() == null ? "-" : app.owner()));
+      System.out.println("Plan:          " + app.plan().key());
+      System.out.println("State:         " + app.state().name().toLowerCase(Locale.ROOT));
+      System.out.println(
+          "Redirect URIs: "
+              + (app.redirectUris().isEmpty() ? "-" : String.join(" ", app.redirectUris())));
+      System.out.println("Created:       " + app.createdAt());
+    }
+
+    static void printSecret(AppRegistry.Issued issued) {
+      System.out.println("Client secret: " + issued.clientSecret());
+      System.out.println(
+          "The secret is stored hashed and cannot be shown again; keep it now, or issue a new"
+              + " one with: stave apps rotate-secret "
+              + issued.app().clientId());
+    }
+  }
+
+  static App.Plan plan(String key) {
+    return App.Plan.of(key);
   }
 
   @Command(
@@ -89,10 +120,29 @@ public class AppsCommand implements Runnable {
     @Parameters(paramLabel = "NAME", description = "A name for the app")
     String name;
 
+    @Option(names = "--owner", description = "Who answers for the app, e.g. an e-mail address")
+    String owner;
+
+    @Option(
+        names = "--plan",
+        defaultValue = "read-only",
+        description = "read-only (default) or read-write (may call the setuser write methods)")
+    String plan;
+
+    @Option(
+        names = "--redirect-uri",
+        paramLabel = "URI",
+        description =
+            "A redirect URI for the OAuth2 authorize flow (repeatable); the app may also send"
+                + " any URI that extends it")
+    List<String> redirectUris = new ArrayList<>();
+
     @Override
     int run(AppRegistry apps) {
-      App app = apps.create(name);
+      AppRegistry.Issued issued = apps.register(name, owner, plan(plan), redirectUris);
+      App app = issued.app();
       System.out.println("Created app '" + app.name() + "'. Client id: " + app.clientId());
+      printSecret(issued);
       return 0;
     }
   }
@@ -207,6 +257,75 @@ public class AppsCommand implements Runnable {
       }
       throw new IllegalArgumentException(
           option + " must be a number of requests, 'unlimited' or 'default'; got '" + given + "'");
+    }
+  }
+
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = "Show an app: owner, plan, state, redirect URIs (never its secret).")
+  static class Show extends AppTask {
+    @Parameters(paramLabel = "CLIENT_ID")
+    String clientId;
+
+    @Override
+    int run(AppRegistry apps) {
+      printDetails(
+          apps.find(clientId)
+              .orElseThrow(
+                  () -> new IllegalArgumentException("no app with client id " + clientId)));
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "rotate-secret",
+      mixinStandardHelpOptions = true,
+      description = "Issue a new client secret; the old one stops working at once.")
+  static class RotateSecret extends AppTask {
+    @Parameters(paramLabel = "CLIENT_ID")
+    String clientId;
+
+    @Override
+    int run(AppRegistry apps) {
+      printSecret(apps.rotateSecret(clientId));
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "set-plan",
+      mixinStandardHelpOptions = true,
+      description = "Set an app's plan: read-only or read-write.")
+  static class SetPlan extends AppTask {
+    @Parameters(index = "0", paramLabel = "CLIENT_ID")
+    String clientId;
+
+    @Parameters(index = "1", paramLabel = "PLAN", description = "read-only or read-write")
+    String plan;
+
+    @Override
+    int run(AppRegistry apps) {
+      print(apps.setPlan(clientId, plan(plan)));
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "set-redirect-uris",
+      mixinStandardHelpOptions = true,
+      description = "Replace an app's registered redirect URIs (none: the app cannot authorize).")
+  static class SetRedirectUris extends AppTask {
+    @Parameters(index = "0", paramLabel = "CLIENT_ID")
+    String clientId;
+
+    @Parameters(index = "1..*", paramLabel = "URI", description = "Redirect URIs")
+    List<String> uris = new ArrayList<>();
+
+    @Override
+    int run(AppRegistry apps) {
+      printDetails(apps.setRedirectUris(clientId, uris));
+      return 0;
     }
   }
 }

@@ -12,9 +12,11 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       ImportCommand.class,
       ScanCommand.class,
+      AnalyzeCommand.class,
       DemoCommand.class,
       IndexCommand.class,
       AppsCommand.class,
+      UsersCommand.class,
       CommandLine.HelpCommand.class
     })
 public class StaveCommand implements Runnable {

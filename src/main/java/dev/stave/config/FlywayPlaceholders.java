@@ -23,6 +23,7 @@ public class FlywayPlaceholders {
   public static Map<String, String> forDatabase(boolean postgres) {
     return Map.of(
         "id_type", postgres ? "BIGINT" : "INTEGER",
-        "without_rowid", postgres ? "" : "WITHOUT ROWID");
+        "without_rowid", postgres ? "" : "WITHOUT ROWID",
+        "timestamp_type", postgres ? "TIMESTAMPTZ" : "TIMESTAMP");
   }
 }

@@ -77,37 +77,65 @@ public class LibraryStore {
 
   /**
    * Establishes a relation now unless it exists (its time is then kept). A like replaces a dislike
-   * of the same track and the other way round.
+   * of the same track and the other way round. A track's favorite, like and dislike counters and
+   * its popularity follow ({@link CatalogStore#adjustTrackStats}), in the same transaction.
    *
    * @return whether anything changed
    */
   public boolean set(long userId, Relation relation, long targetId, LocalDateTime at) {
-    UserRelation r = new UserRelation(userId, relation, targetId, at);
-    Boolean changed =
-        tx.execute(
-            status -> {
-              if (relation.opposite() != null) {
-                unset(userId, relation.opposite(), targetId);
-              }
-              return jdbc.update(
-                      "INSERT INTO user_relations (user_id, relation, target_id, updated_at)"
-                          + " VALUES (?, ?, ?, ?) ON CONFLICT (user_id, relation, target_id)"
-                          + " DO NOTHING",
-                      userId,
-                      relation.key(),
-                      targetId,
-                      TIME.format(r.updatedAt()))
-                  > 0;
-            });
-    return Boolean.TRUE.equals(changed);
+    return change(userId, relation, targetId, at);
   }
 
   /**
-   * Removes a relation.
+   * Removes a relation; the track's counters and popularity follow, as for {@link #set}.
    *
    * @return whether it existed
    */
   public boolean unset(long userId, Relation relation, long targetId) {
+    return change(userId, relation, targetId, null);
+  }
+
+  /** Sets ({@code at} given) or removes ({@code at} null) a relation, counters included. */
+  private boolean change(long userId, Relation relation, long targetId, LocalDateTime at) {
+    Boolean changed =
+        tx.execute(
+            status -> {
+              Map<Relation, Integer> delta = new java.util.EnumMap<>(Relation.class);
+              boolean done;
+              if (at == null) {
+                done = delete(userId, relation, targetId);
+                delta.merge(relation, done ? -1 : 0, Integer::sum);
+              } else {
+                if (relation.opposite() != null && delete(userId, relation.opposite(), targetId)) {
+                  delta.merge(relation.opposite(), -1, Integer::sum);
+                }
+                done =
+                    jdbc.update(
+                            "INSERT INTO user_relations (user_id, relation, target_id, updated_at)"
+                                + " VALUES (?, ?, ?, ?) ON CONFLICT (user_id, relation, target_id)"
+                                + " DO NOTHING",
+                            userId,
+                            relation.key(),
+                            targetId,
+                            TIME.format(
+                                new UserRelation(userId, relation, targetId, at).updatedAt()))
+                        > 0;
+                delta.merge(relation, done ? 1 : 0, Integer::sum);
+              }
+              if (relation.target() == Relation.Target.TRACK
+                  && delta.values().stream().anyMatch(d -> d != 0)) {
+                catalog.adjustTrackStats(
+                    targetId,
+                    delta.getOrDefault(Relation.FAVORITE, 0),
+                    delta.getOrDefault(Relation.LIKE, 0),
+                    delta.getOrDefault(Relation.DISLIKE, 0));
+              }
+              return done;
+            });
+    return Boolean.TRUE.equals(changed);
+  }
+
+  private boolean delete(long userId, Relation relation, long targetId) {
     return jdbc.update(
             "DELETE FROM user_relations WHERE user_id = ? AND relation = ? AND target_id = ?",
             userId,

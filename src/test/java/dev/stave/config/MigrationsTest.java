@@ -40,6 +40,9 @@ class MigrationsTest {
           "change_log",
           "audio_files",
           "audio_roots",
+          "accounts",
+          "oauth2_authorization",
+          "oauth2_authorization_consent",
           "audio_waveforms");
 
   @Test
@@ -49,12 +52,13 @@ class MigrationsTest {
             "SELECT version FROM flyway_schema_history WHERE success = ? ORDER BY installed_rank",
             String.class,
             true);
-    // 4.1: the shared rate-limit buckets, PostgreSQL only (SQLite keeps them in memory)
+    // 4.1: the shared rate-limit buckets, PostgreSQL only (SQLite keeps them in memory);
+    // 6: apps' OAuth2 columns, accounts and the authorization server's tables
     assertThat(applied)
         .containsExactlyElementsOf(
             kind == StoreKind.POSTGRESQL
-                ? List.of("1", "2", "3", "4", "4.1", "5", "7")
-                : List.of("1", "2", "3", "4", "5", "7"));
+                ? List.of("1", "2", "3", "4", "4.1", "5", "6", "7")
+                : List.of("1", "2", "3", "4", "5", "6", "7"));
     Integer failed =
         jdbc.queryForObject(
             "SELECT COUNT(*) FROM flyway_schema_history WHERE success = ?", Integer.class, false);

@@ -6,6 +6,7 @@ import dev.stave.catalog.AudioFeatures;
 import dev.stave.catalog.CatalogBatch;
 import dev.stave.catalog.ExternalIds;
 import dev.stave.catalog.MusicInfo;
+import dev.stave.catalog.MusicInfoRules;
 import dev.stave.catalog.ReleaseDate;
 import dev.stave.catalog.Slugs;
 import dev.stave.catalog.Tag;

@@ -37,17 +37,21 @@ public class JamendoController {
   private static final Logger log = LoggerFactory.getLogger(JamendoController.class);
 
   private final Map<String, JamendoMethod> methods;
+  private final Map<String, JamendoWriteMethod> writes;
   private final AppRegistry apps;
   private final JamendoRenderer renderer;
   private final JamendoLimits limits;
 
   public JamendoController(
       List<JamendoMethod> methods,
+      List<JamendoWriteMethod> writes,
       AppRegistry apps,
       JamendoRenderer renderer,
       JamendoLimits limits) {
     this.methods =
         methods.stream().collect(Collectors.toMap(JamendoMethod::path, Function.identity()));
+    this.writes =
+        writes.stream().collect(Collectors.toMap(JamendoWriteMethod::path, Function.identity()));
     this.apps = apps;
     this.renderer = renderer;
     this.limits = limits;
@@ -64,10 +68,11 @@ public class JamendoController {
       @PathVariable(required = false) String sub,
       HttpServletRequest request,
       HttpServletResponse response) {
-    JamendoParams params = JamendoParams.of(request.getParameterMap());
-    String format = params.string("format").orElse("json");
     String path = sub == null ? entity : entity + "/" + sub;
     JamendoMethod method = methods.get(path);
+    JamendoWriteMethod write = writes.get(path);
+    JamendoParams params = JamendoParams.of(withBearerToken(request, method, write));
+    String format = params.string("format").orElse("json");
     String itemName = method == null ? "item" : method.itemName();
     if (!JamendoRenderer.FORMATS.contains(format)) {
       return respond(
@@ -94,7 +99,10 @@ public class JamendoController {
     }
     JamendoDocument doc;
     try {
-      JamendoMethod.Result result = run(method, path, params, request, response);
+      JamendoMethod.Result result =
+          write != null
+              ? runWrite(write, params, request, response)
+              : run(method, path, params, request, response);
       if (result.bare() != null) {
         return bare(result.bare());
       }
@@ -135,6 +143,52 @@ public class JamendoController {
     Set<String> accepted = new HashSet<>(method.parameters());
     params.warnUnknown(accepted);
     return method.execute(params);
+  }
+
+  /**
+   * A write method (spec §9): POST only, then the caller's and the app's limits and the client id,
+   * then the method itself.
+   */
+  private JamendoMethod.Result runWrite(
+      JamendoWriteMethod write,
+      JamendoParams params,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    if (!"POST".equals(request.getMethod())) {
+      throw new JamendoException(
+          JamendoCode.HTTP_METHOD,
+          "method '" + write.path() + "' answers POST, not " + request.getMethod());
+    }
+    limits.checkCaller(request);
+    App app = checkClient(params);
+    Optional<JamendoMethod.Result> overQuota = limits.admit(app, params, request, response);
+    if (overQuota.isPresent()) {
+      return overQuota.get();
+    }
+    params.warnUnknown(write.parameters());
+    return write.execute(params, app);
+  }
+
+  /**
+   * The request's parameters, plus an {@code Authorization: Bearer} token as {@code access_token}
+   * when the method takes one and the request has no such parameter.
+   */
+  private static Map<String, String[]> withBearerToken(
+      HttpServletRequest request, JamendoMethod method, JamendoWriteMethod write) {
+    Map<String, String[]> raw = request.getParameterMap();
+    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+    boolean takesToken =
+        (method != null && method.parameters().contains("access_token"))
+            || (write != null && write.parameters().contains("access_token"));
+    if (!takesToken
+        || header == null
+        || !header.regionMatches(true, 0, "Bearer ", 0, 7)
+        || raw.containsKey("access_token")) {
+      return raw;
+    }
+    Map<String, String[]> with = new java.util.LinkedHashMap<>(raw);
+    with.put("access_token", new String[] {header.substring(7).strip()});
+    return with;
   }
 
   /** A file method's redirect or 404 (spec §3.5), with the reason as plain text. */

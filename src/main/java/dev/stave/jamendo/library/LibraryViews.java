@@ -1,5 +1,6 @@
 package dev.stave.jamendo.library;
 
+import dev.stave.access.AccessGrant;
 import dev.stave.access.AccessTokens;
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
@@ -65,18 +66,34 @@ public class LibraryViews {
    * @throws JamendoException code 12 when the token is not one this server issued and still honours
    */
   public Optional<Long> tokenUser(JamendoParams p) {
+    return tokenGrant(p).map(AccessGrant::userId);
+  }
+
+  /**
+   * The grant of the request's {@code access_token}, empty without one.
+   *
+   * @throws JamendoException code 12 when the token is unknown, expired or revoked, or was issued
+   *     to another app than {@code client_id}'s
+   */
+  public Optional<AccessGrant> tokenGrant(JamendoParams p) {
     Optional<String> token = p.string("access_token");
     if (token.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(
+    AccessGrant grant =
         tokens
-            .userFor(token.get())
+            .grant(token.get())
             .orElseThrow(
                 () ->
                     new JamendoException(
                         JamendoCode.ACCESS_TOKEN,
-                        "invalid or expired access token in parameter 'access_token'")));
+                        "invalid or expired access token in parameter 'access_token'"));
+    if (!grant.clientId().equals(p.string("client_id").orElse(""))) {
+      throw new JamendoException(
+          JamendoCode.ACCESS_TOKEN,
+          "the access token was issued to another application than client_id's");
+    }
+    return Optional.of(grant);
   }
 
   /**

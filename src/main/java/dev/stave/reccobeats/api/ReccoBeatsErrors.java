@@ -23,6 +23,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
  * Every error of the ReccoBeats dialect, in its two envelopes (spec §5), never a stack trace.
@@ -115,6 +118,38 @@ public class ReccoBeatsErrors {
   ResponseEntity<Envelopes.Error> binding(
       ServletRequestBindingException e, HttpServletRequest request) {
     return error(ReccoBeatsCode.BAD_REQUEST, e.getMessage(), request);
+  }
+
+  /**
+   * An upload over the multipart limits (spring.servlet.multipart.max-file-size, 5 MB for the
+   * analysis upload). The spec leaves the answer open; this is 400 with code 4002, like any other
+   * file the analysis does not take. Multipart requests are parsed lazily, so this surfaces here.
+   */
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<Envelopes.Error> tooLarge(
+      MaxUploadSizeExceededException e, HttpServletRequest request) {
+    return error(
+        ReccoBeatsCode.BAD_REQUEST,
+        "Maximum upload size exceeded: the audio file may be at most 5 MB (5,242,880 bytes)",
+        request);
+  }
+
+  /**
+   * A multipart part that is missing (e.g. the file sent as {@code file}, not {@code audioFile}).
+   */
+  @ExceptionHandler(MissingServletRequestPartException.class)
+  ResponseEntity<Envelopes.Error> missingPart(
+      MissingServletRequestPartException e, HttpServletRequest request) {
+    return error(
+        ReccoBeatsCode.BAD_REQUEST,
+        "Required part '" + e.getRequestPartName() + "' is not present.",
+        request);
+  }
+
+  /** A body that claims to be multipart but cannot be parsed as such. */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<Envelopes.Error> multipart(MultipartException e, HttpServletRequest request) {
+    return error(ReccoBeatsCode.BAD_REQUEST, "Malformed multipart request", request);
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

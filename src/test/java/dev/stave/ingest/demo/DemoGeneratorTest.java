@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
 import dev.stave.catalog.CatalogBatch;
+import dev.stave.catalog.MusicInfoRules;
 import dev.stave.catalog.Tag;
 import dev.stave.catalog.Track;
 import java.nio.charset.StandardCharsets;

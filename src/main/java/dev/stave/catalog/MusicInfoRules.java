@@ -1,6 +1,4 @@
-package dev.stave.ingest.demo;
-
-import dev.stave.catalog.AudioFeatures;
+package dev.stave.catalog;
 
 /**
  * Derives Jamendo's musicinfo labels from audio features, the way the design asks the whole server

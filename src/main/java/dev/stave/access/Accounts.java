@@ -1,0 +1,206 @@
+package dev.stave.access;
+
+import dev.stave.catalog.CatalogStore;
+import dev.stave.library.LibraryTables;
+import dev.stave.library.User;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * User accounts: users (the library's {@code users} rows) who can log in with a password. Imported
+ * users have no account. Names and e-mail addresses are unique (e-mail case-insensitively);
+ * passwords are stored as hashes of the {@link PasswordEncoder}.
+ */
+@Component
+public class Accounts {
+  /**
+   * Users who sign up get ids from here up; imported users (real Jamendo ids are far below) and the
+   * demo catalog's listeners (1, 2, …) keep theirs, so an import or the demo seeding of a first
+   * {@code serve} never overwrites an account's user. Still below 2^31 for clients that read ids as
+   * 32-bit integers.
+   */
+  public static final long FIRST_ID = 1_000_000_000L;
+
+  /** Shortest password accepted. */
+  public static final int MIN_PASSWORD = 8;
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,39}");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate tx;
+  private final CatalogStore catalog;
+  private final PasswordEncoder encoder;
+
+  public Accounts(
+      JdbcTemplate jdbc, TransactionTemplate tx, CatalogStore catalog, PasswordEncoder encoder) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.catalog = catalog;
+    this.encoder = encoder;
+  }
+
+  /** Why an account could not be created. */
+  public enum Problem {
+    INVALID,
+    NAME_TAKEN,
+    EMAIL_TAKEN
+  }
+
+  /** An account that could not be created, with a message for the person signing up. */
+  public static final class AccountException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final Problem problem;
+
+    AccountException(Problem problem, String message) {
+      super(message);
+      this.problem = problem;
+    }
+
+    public Problem problem() {
+      return problem;
+    }
+  }
+
+  /** An account with its user, state and creation time. */
+  public record Account(User user, boolean active, Instant createdAt) {}
+
+  /** What a login needs: the user id, the stored password hash and whether the account is on. */
+  public record Login(long userId, String passwordHash, boolean active) {}
+
+  /**
+   * Creates a user with an account.
+   *
+   * @throws AccountException for an invalid name, e-mail or password, or a name or e-mail already
+   *     in use
+   */
+  public User create(String name, String email, String password) {
+    String n = name == null ? "" : name.strip();
+    String e = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    if (!NAME.matcher(n).matches()) {
+      throw new AccountException(
+          Problem.INVALID,
+          "The name must be 2 to 40 letters, digits, dots, dashes or underscores.");
+    }
+    if (!EMAIL.matcher(e).matches()) {
+      throw new AccountException(Problem.INVALID, "That is not an e-mail address.");
+    }
+    if (password == null || password.length() < MIN_PASSWORD) {
+      throw new AccountException(
+          Problem.INVALID, "The password must have at least " + MIN_PASSWORD + " characters.");
+    }
+    String hash = encoder.encode(password);
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return tx.execute(status -> insert(n, e, hash));
+      } catch (DuplicateKeyException race) {
+        // Another writer took the same id (or name/e-mail) between our check and our insert.
+        if (attempt == 2) {
+          throw race;
+        }
+      }
+    }
+  }
+
+  private User insert(String name, String email, String hash) {
+    Integer nameTaken =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM users WHERE LOWER(name) = ?",
+            Integer.class,
+            name.toLowerCase(Locale.ROOT));
+    if (nameTaken != null && nameTaken > 0) {
+      throw new AccountException(Problem.NAME_TAKEN, "The name '" + name + "' is already taken.");
+    }
+    Integer emailTaken =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM users WHERE LOWER(email) = ?", Integer.class, email);
+    if (emailTaken != null && emailTaken > 0) {
+      throw new AccountException(
+          Problem.EMAIL_TAKEN, "An account with the e-mail address " + email + " already exists.");
+    }
+    Long max = jdbc.queryForObject("SELECT MAX(id) FROM users WHERE id >= ?", Long.class, FIRST_ID);
+    long id = max == null ? FIRST_ID : max + 1;
+    Instant now = Instant.now();
+    User user =
+        new User(id, null, name, null, email, null, LocalDate.ofInstant(now, ZoneOffset.UTC), null);
+    catalog.write(LibraryTables.USERS, List.of(user));
+    jdbc.update(
+        "INSERT INTO accounts (user_id, password_hash, state, created_at) VALUES (?, ?, ?, ?)",
+        id,
+        hash,
+        "active",
+        AppRegistry.createdAtText(now));
+    return catalog.read(LibraryTables.USERS, List.of(id)).getFirst();
+  }
+
+  /** Every account, oldest first. */
+  public List<Account> list() {
+    List<Object[]> rows =
+        jdbc.query(
+            "SELECT user_id, state, created_at FROM accounts ORDER BY created_at, user_id",
+            (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)});
+    List<Long> ids = rows.stream().map(r -> (Long) r[0]).toList();
+    List<User> users = catalog.read(LibraryTables.USERS, ids);
+    return java.util.stream.IntStream.range(0, rows.size())
+        .mapToObj(
+            i ->
+                new Account(
+                    users.get(i),
+                    "active".equals(rows.get(i)[1]),
+                    Instant.parse((String) rows.get(i)[2])))
+        .toList();
+  }
+
+  /** The login of the account whose user name or e-mail address is {@code login}. */
+  public Optional<Login> login(String login) {
+    if (login == null || login.isBlank()) {
+      return Optional.empty();
+    }
+    String l = login.strip().toLowerCase(Locale.ROOT);
+    return jdbc
+        .query(
+            "SELECT a.user_id, a.password_hash, a.state FROM accounts a JOIN users u"
+                + " ON u.id = a.user_id WHERE LOWER(u.name) = ? OR LOWER(u.email) = ?",
+            (rs, i) -> new Login(rs.getLong(1), rs.getString(2), "active".equals(rs.getString(3))),
+            l,
+            l)
+        .stream()
+        .findFirst();
+  }
+
+  /** Whether the user has an account that is not disabled. */
+  public boolean isActive(long userId) {
+    Integer n =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM accounts WHERE user_id = ? AND state = 'active'",
+            Integer.class,
+            userId);
+    return n != null && n > 0;
+  }
+
+  /**
+   * Disables or enables the account of the user named (or with the e-mail) {@code login}. A
+   * disabled account cannot log in, and its tokens stop working.
+   *
+   * @throws IllegalArgumentException when no account matches
+   */
+  public long setActive(String login, boolean active) {
+    long userId =
+        login(login)
+            .orElseThrow(() -> new IllegalArgumentException("no account named " + login))
+            .userId();
+    jdbc.update(
+        "UPDATE accounts SET state = ? WHERE user_id = ?", active ? "active" : "disabled", userId);
+    return userId;
+  }
+}

@@ -1,0 +1,194 @@
+package dev.stave.analysis;
+
+import dev.stave.audio.AudioException;
+import dev.stave.audio.AudioFileStore;
+import dev.stave.catalog.AudioFeatures;
+import dev.stave.catalog.CatalogBatch;
+import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.ChangeFollower;
+import dev.stave.catalog.MusicInfo;
+import dev.stave.catalog.MusicInfoRules;
+import dev.stave.catalog.Track;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Analyses the catalog's tracks that have a present audio file and stores their features on the
+ * tracks, through {@link CatalogStore} (so the change log carries them to the search index, the
+ * ReccoBeats features, Jamendo's musicinfo filters and similarity).
+ *
+ * <p>Tracks are analysed in parallel, one file per worker thread, and written in batches of one
+ * transaction each: an interrupted run keeps every finished batch, and the next run (which by
+ * default skips tracks that have features) goes on from there. Jamendo musicinfo labels that a
+ * track lacks are derived from the new features ({@link MusicInfoRules}: vocal/instrumental,
+ * acoustic/electric, speed); labels it already has (from an import) are kept.
+ */
+@Component
+public class FeatureBackfill {
+  /** The longest stretch of a track analysed, whatever is asked: bounds memory per worker. */
+  public static final Duration MAX_LENGTH = Duration.ofMinutes(10);
+
+  /**
+   * How to run.
+   *
+   * @param all analyse every track with a file, also those that have features
+   * @param length analyse this much from the start of each file; null: the whole track (up to
+   *     {@link #MAX_LENGTH})
+   * @param stopAfterBatches simulates an interruption (0: never)
+   */
+  public record Options(
+      boolean all,
+      boolean progress,
+      int threads,
+      int batchSize,
+      Duration length,
+      int stopAfterBatches) {}
+
+  /** What a run did. */
+  public static final class Report {
+    public int candidates;
+    public int analysed;
+    public int skipped;
+    public final Map<String, String> failures = new java.util.LinkedHashMap<>();
+    public boolean completed;
+    public Duration elapsed = Duration.ZERO;
+  }
+
+  private final AudioFileStore files;
+  private final CatalogStore store;
+  private final AudioAnalyzer analyzer;
+  private final ObjectProvider<ChangeFollower> followers;
+
+  public FeatureBackfill(
+      AudioFileStore files,
+      CatalogStore store,
+      AudioAnalyzer analyzer,
+      ObjectProvider<ChangeFollower> followers) {
+    this.files = files;
+    this.store = store;
+    this.analyzer = analyzer;
+    this.followers = followers;
+  }
+
+  /**
+   * Runs until every candidate is done, {@code stop} answers true (checked between batches), or the
+   * options' batch count is reached.
+   */
+  public Report run(Options options, BooleanSupplier stop) {
+    long started = System.nanoTime();
+    Report report = new Report();
+    List<AudioFileStore.TrackFile> todo = files.presentTrackFiles(!options.all());
+    report.candidates = todo.size();
+    if (!options.all()) {
+      report.skipped = files.presentTrackFiles(false).size() - todo.size();
+    }
+    Duration length =
+        options.length() == null || options.length().compareTo(MAX_LENGTH) > 0
+            ? MAX_LENGTH
+            : options.length();
+    int threads = Math.max(1, options.threads());
+    int batchSize = Math.max(1, options.batchSize());
+    int batches = 0;
+    ExecutorService pool =
+        Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().factory());
+    try (ProgressBar bar =
+        options.progress() && !todo.isEmpty() ? progressBar(todo.size()) : null) {
+      for (int i = 0; i < todo.size(); i += batchSize) {
+        if (stop.getAsBoolean()) {
+          break;
+        }
+        List<AudioFileStore.TrackFile> chunk =
+            todo.subList(i, Math.min(todo.size(), i + batchSize));
+        Map<Long, AudioFeatures> done = analyse(chunk, length, pool, report);
+        write(done);
+        report.analysed += done.size();
+        batches++;
+        if (bar != null) {
+          bar.stepBy(chunk.size());
+        }
+        if (options.stopAfterBatches() > 0 && batches >= options.stopAfterBatches()) {
+          break;
+        }
+      }
+      report.completed = report.analysed + report.failures.size() == todo.size();
+    } finally {
+      pool.shutdownNow();
+    }
+    ChangeFollower.catchUpAll(followers.orderedStream().toList(), note -> {});
+    report.elapsed = Duration.ofNanos(System.nanoTime() - started);
+    return report;
+  }
+
+  private Map<Long, AudioFeatures> analyse(
+      List<AudioFileStore.TrackFile> chunk, Duration length, ExecutorService pool, Report report) {
+    List<Future<AudioFeatures>> futures = new ArrayList<>();
+    for (AudioFileStore.TrackFile f : chunk) {
+      futures.add(pool.submit(() -> analyzer.analyze(f.path(), null, length).features()));
+    }
+    Map<Long, AudioFeatures> done = new HashMap<>();
+    for (int j = 0; j < chunk.size(); j++) {
+      AudioFileStore.TrackFile f = chunk.get(j);
+      try {
+        done.put(f.trackId(), futures.get(j).get());
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        String why = cause instanceof AudioException ? cause.getMessage() : String.valueOf(cause);
+        report.failures.put(f.path().toString(), why);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AudioException("interrupted while analysing", e);
+      }
+    }
+    return done;
+  }
+
+  private void write(Map<Long, AudioFeatures> done) {
+    if (done.isEmpty()) {
+      return;
+    }
+    List<Track> updated = new ArrayList<>();
+    for (Track t : store.findTracks(done.keySet())) {
+      AudioFeatures f = done.get(t.id());
+      updated.add(t.withAnalysis(f, labels(t.musicInfo(), f)));
+    }
+    store.write(new CatalogBatch(List.of(), List.of(), updated));
+  }
+
+  /** The track's labels, with the ones it lacks derived from {@code f}. */
+  static MusicInfo labels(MusicInfo m, AudioFeatures f) {
+    return new MusicInfo(
+        m.vocalInstrumental() != null ? m.vocalInstrumental() : MusicInfoRules.vocalInstrumental(f),
+        m.lang(),
+        m.gender(),
+        m.acousticElectric() != null ? m.acousticElectric() : MusicInfoRules.acousticElectric(f),
+        m.speed() != null || f.tempo() == null || f.tempo() <= 0
+            ? m.speed()
+            : MusicInfoRules.speed(f.tempo()));
+  }
+
+  private static ProgressBar progressBar(int total) {
+    return new ProgressBarBuilder()
+        .setTaskName("analyze")
+        .setInitialMax(total)
+        .setStyle(ProgressBarStyle.ASCII)
+        .setUpdateIntervalMillis(250)
+        .setConsumer(new ConsoleProgressBarConsumer(System.err))
+        .setUnit(" tracks", 1)
+        .showSpeed()
+        .build();
+  }
+}
