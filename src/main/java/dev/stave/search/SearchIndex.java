@@ -571,6 +571,13 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
         written = indexer.finish();
       }
       checkNotCancelled();
+      // One segment: nearest-neighbour, free-text and prefix queries visit every segment on
+      // their own, so a fresh build that left a few dozen costs each query that many times.
+      long mergeStart = System.nanoTime();
+      writer.forceMerge(1);
+      log.info(
+          "Search index merged to one segment in {} s",
+          (System.nanoTime() - mergeStart) / 1_000_000_000);
       commit(writer, seq);
       done = true;
       return new Built(gen, written, seq);
