@@ -1,9 +1,8 @@
 package dev.stave.jamendo.api;
 
 import dev.stave.audio.UrlSigner;
-import dev.stave.config.StaveProperties;
+import dev.stave.config.PublicUrl;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -27,21 +26,16 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Component
 public class JamendoLinks {
-  private final String configured;
+  private final PublicUrl publicUrl;
   private final UrlSigner signer;
 
-  public JamendoLinks(StaveProperties props, UrlSigner signer) {
+  public JamendoLinks(PublicUrl publicUrl, UrlSigner signer) {
+    this.publicUrl = publicUrl;
     this.signer = signer;
-    String url = props.publicUrl() == null ? "" : props.publicUrl().strip();
-    this.configured = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
-  /** The configured public URL, or else the one the current request reached this server at. */
   private String base() {
-    if (!configured.isEmpty()) {
-      return configured;
-    }
-    return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+    return publicUrl.base();
   }
 
   public String stream(long trackId, String format) {
