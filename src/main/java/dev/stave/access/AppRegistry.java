@@ -150,6 +150,16 @@ public class AppRegistry {
     return find(clientId).orElseThrow();
   }
 
+  /**
+   * The app with that client id.
+   *
+   * @throws IllegalArgumentException when no app has that client id
+   */
+  public App require(String clientId) {
+    return find(clientId)
+        .orElseThrow(() -> new IllegalArgumentException("no app with client id " + clientId));
+  }
+
   private void updateOrFail(String sql, String clientId, Object value) {
     if (jdbc.update(sql, value, clientId) == 0) {
       throw new IllegalArgumentException("no app with client id " + clientId);

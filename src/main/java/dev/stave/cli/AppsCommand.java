@@ -221,9 +221,7 @@ public class AppsCommand implements Runnable {
 
     @Override
     int run(AppRegistry apps) {
-      App app =
-          apps.find(clientId)
-              .orElseThrow(() -> new IllegalArgumentException("no app with client id " + clientId));
+      App app = apps.require(clientId);
       AppLimits own = limits().find(clientId).orElse(AppLimits.DEFAULTS);
       limits()
           .set(
@@ -270,10 +268,7 @@ public class AppsCommand implements Runnable {
 
     @Override
     int run(AppRegistry apps) {
-      printDetails(
-          apps.find(clientId)
-              .orElseThrow(
-                  () -> new IllegalArgumentException("no app with client id " + clientId)));
+      printDetails(apps.require(clientId));
       return 0;
     }
   }
