@@ -1,33 +1,16 @@
 package dev.stave.ingest;
 
-import dev.stave.cli.StaveCommand;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.stave.testsupport.CommandRun;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /** Runs the CLI in-process the way an operator would, capturing what it prints. */
 public record CliRun(int exitCode, String out, String err) {
-  public static synchronized CliRun of(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      code = StaveCommand.run(args);
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-    CliRun run =
-        new CliRun(
-            code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    oldOut.print(run.out());
+  public static CliRun of(String... args) {
+    CommandRun r = CommandRun.of(args);
+    CliRun run = new CliRun(r.exit(), r.out(), r.err());
+    System.out.print(run.out());
     return run;
   }
 
