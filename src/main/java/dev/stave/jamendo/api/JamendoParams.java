@@ -206,6 +206,13 @@ public final class JamendoParams {
   }
 
   /** offset (≥ 0, default 0) and limit (1…200 or {@code all}; default 10; above 200 clamped). */
+  /**
+   * {@code fullcount} (spec §5.2): whether the total ignoring paging was asked; false by default.
+   */
+  public boolean fullcount() {
+    return bool("fullcount").orElse(false);
+  }
+
   public Paging paging() {
     long offset = integer("offset").orElse(0L);
     if (offset < 0) {

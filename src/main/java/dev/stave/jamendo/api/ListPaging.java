@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public record ListPaging(JamendoParams.Paging paging, boolean fullcount) {
   public static ListPaging of(JamendoParams p) {
-    return new ListPaging(p.paging(), p.bool("fullcount").orElse(false));
+    return new ListPaging(p.paging(), p.fullcount());
   }
 
   /** {@code q} restricted to the requested page. */

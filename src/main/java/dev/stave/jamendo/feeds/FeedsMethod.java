@@ -87,7 +87,7 @@ public class FeedsMethod implements JamendoMethod {
     List<String> types = params.manyOf("type", TYPES);
     List<String> order = params.manyOf("order", ORDERS);
     JamendoParams.Paging paging = params.paging();
-    boolean fullcount = params.bool("fullcount").orElse(false);
+    boolean fullcount = params.fullcount();
     LocalDateTime now = LocalDateTime.now(clock);
 
     List<Feed> matching =

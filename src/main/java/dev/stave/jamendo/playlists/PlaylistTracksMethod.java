@@ -72,7 +72,7 @@ public class PlaylistTracksMethod implements JamendoMethod {
           JamendoCode.REQUIRED_PARAMETER,
           "one of the parameters " + String.join(", ", REQUIRED) + " is required");
     }
-    boolean fullcount = p.bool("fullcount").orElse(false);
+    boolean fullcount = p.fullcount();
     LibraryViews.TrackFormat format = LibraryViews.trackFormat(p, "imagesize");
     Set<String> types = new HashSet<>(p.manyOf("track_type", List.of("single", "albumtrack")));
     if (types.isEmpty()) {

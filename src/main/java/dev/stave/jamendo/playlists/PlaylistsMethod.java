@@ -46,7 +46,7 @@ public class PlaylistsMethod implements JamendoMethod {
   @Override
   public Result execute(JamendoParams p) {
     p.oneOf("audioformat", List.of("mp32")); // the only zip format (spec §6.2)
-    boolean fullcount = p.bool("fullcount").orElse(false);
+    boolean fullcount = p.fullcount();
     PlaylistSelection.Selected s =
         PlaylistSelection.select(p, p.manyOf("order", ORDERS), views, library);
     List<Map<String, Object>> out = new ArrayList<>();

@@ -68,7 +68,7 @@ public class RadiosMethod implements JamendoMethod {
     String size = params.oneOf("imagesize", IMAGE_SIZES).orElse("150");
     List<String> order = params.manyOf("order", ORDERS);
     JamendoParams.Paging paging = params.paging();
-    boolean fullcount = params.bool("fullcount").orElse(false);
+    boolean fullcount = params.fullcount();
     List<Radio> matching = radios.sorted(comparator(order)).toList();
     List<Map<String, Object>> page = new ArrayList<>();
     matching.stream()

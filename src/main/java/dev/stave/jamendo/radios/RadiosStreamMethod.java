@@ -93,7 +93,7 @@ public class RadiosStreamMethod implements JamendoMethod {
     List<Radio> radios = RadiosMethod.matching(store, params).toList();
     String size = params.oneOf("imagesize", RadiosMethod.IMAGE_SIZES).orElse("150");
     String trackSize = params.oneOf("track_imagesize", EntityParams.COVER_SIZES).orElse("300");
-    boolean fullcount = params.bool("fullcount").orElse(false);
+    boolean fullcount = params.fullcount();
     Instant now = clock.instant();
     List<Map<String, Object>> out = new ArrayList<>();
     for (Radio r : radios) {

@@ -83,7 +83,7 @@ abstract class ReviewsMethod implements JamendoMethod {
   @Override
   public Result execute(JamendoParams p) {
     JamendoParams.Paging paging = p.paging();
-    boolean fullcount = p.bool("fullcount").orElse(false);
+    boolean fullcount = p.fullcount();
     Optional<String> lang = p.string("lang");
     if (lang.isPresent() && !lang.get().matches("[a-zA-Z]{2}")) {
       throw JamendoException.type(

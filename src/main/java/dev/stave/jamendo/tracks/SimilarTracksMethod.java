@@ -78,7 +78,7 @@ public class SimilarTracksMethod implements JamendoMethod {
     p.required("id");
     long id = p.integer("id").orElseThrow();
     JamendoParams.Paging paging = p.paging();
-    boolean fullcount = p.bool("fullcount").orElse(false);
+    boolean fullcount = p.fullcount();
     TrackView.Options options = TracksMethod.options(p);
     RecommendationRequest.Builder request =
         RecommendationRequest.builder()

@@ -148,7 +148,7 @@ public class TracksMethod implements JamendoMethod {
   @Override
   public Result execute(JamendoParams p) {
     JamendoParams.Paging paging = p.paging();
-    boolean fullcount = p.bool("fullcount").orElse(false);
+    boolean fullcount = p.fullcount();
     TrackView.Options options = options(p);
     Optional<String> groupBy = p.oneOf("groupby", List.of("artist_id", "album_id"));
     TrackQuery.Builder q = TrackQuery.builder();

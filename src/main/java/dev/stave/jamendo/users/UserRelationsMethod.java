@@ -63,7 +63,7 @@ abstract class UserRelationsMethod implements JamendoMethod {
 
   @Override
   public Result execute(JamendoParams p) {
-    boolean fullcount = p.bool("fullcount").orElse(false);
+    boolean fullcount = p.fullcount();
     UserSelection.Selected s = UserSelection.select(p, views, library, byName(), !byName());
     Nested nested = nested(p);
     Map<Long, List<Map<String, Object>>> items = nested.of(s.users());

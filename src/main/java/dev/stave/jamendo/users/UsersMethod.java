@@ -49,7 +49,7 @@ public class UsersMethod implements JamendoMethod {
     if (p.has("order")) {
       throw JamendoException.type("order", "is not supported: users have no sortable field");
     }
-    boolean fullcount = p.bool("fullcount").orElse(false);
+    boolean fullcount = p.fullcount();
     UserSelection.Selected s = UserSelection.select(p, views, library, true, false);
     List<Map<String, Object>> out = new ArrayList<>();
     for (User u : s.users()) {
