@@ -6,10 +6,12 @@ import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.ChangeFollower;
 import dev.stave.config.StaveProperties;
 import dev.stave.library.LibraryStore;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import javax.sql.DataSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.Environment;
@@ -40,7 +42,7 @@ public class ServeCommand implements Callable<Integer> {
   String bind;
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws InterruptedException, SQLException {
     Map<String, Object> props = new HashMap<>();
     if (port != null) {
       props.put("server.port", port);
@@ -55,17 +57,22 @@ public class ServeCommand implements Callable<Integer> {
             ctx.getBean(CatalogStore.class),
             ctx.getBean(LibraryStore.class),
             ctx.getBean(StaveProperties.class));
-    long seeded =
-        firstRun.seedDemoCatalogIfEmpty(
-            ctx.getBeanProvider(ChangeFollower.class).orderedStream().toList());
+    long seeded;
+    App app;
+    try (FirstRunLock lock =
+        FirstRunLock.acquire(ctx.getBean(DataSource.class), ctx.getBean(StaveProperties.class))) {
+      seeded =
+          firstRun.seedDemoCatalogIfEmpty(
+              ctx.getBeanProvider(ChangeFollower.class).orderedStream().toList());
+      firstRun.ensureRadios();
+      app = firstRun.ensureDemoApp();
+    }
     if (seeded > 0) {
       System.out.printf(
           "Empty data directory: seeded a demo catalog of %,d tracks (stave demo makes bigger"
               + " ones).%n",
           seeded);
     }
-    firstRun.ensureRadios();
-    App app = firstRun.ensureDemoApp();
     Environment env = ctx.getEnvironment();
     String host = env.getProperty("server.address", "127.0.0.1");
     String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 public class FlywayPlaceholders {
   @Bean
   FlywayConfigurationCustomizer vendorPlaceholders(StaveProperties props) {
-    boolean postgres = props.db().url() != null && !props.db().url().isBlank();
+    boolean postgres = props.db().postgres();
     return config -> config.placeholders(forDatabase(postgres));
   }
 

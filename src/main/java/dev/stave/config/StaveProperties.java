@@ -20,5 +20,10 @@ public record StaveProperties(
   /**
    * @param url a PostgreSQL JDBC URL, or empty for SQLite
    */
-  public record Db(String url, String user, String password, @DefaultValue("8") int poolSize) {}
+  public record Db(String url, String user, String password, @DefaultValue("8") int poolSize) {
+    /** Whether the store is PostgreSQL (a URL is set) rather than SQLite. */
+    public boolean postgres() {
+      return url != null && !url.isBlank();
+    }
+  }
 }

@@ -27,7 +27,7 @@ public class StorageConfiguration {
   DataSource dataSource(StaveProperties props) {
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName("stave-db");
-    if (props.db().url() != null && !props.db().url().isBlank()) {
+    if (props.db().postgres()) {
       hikari.setJdbcUrl(props.db().url());
       hikari.setUsername(props.db().user());
       hikari.setPassword(props.db().password());

@@ -25,7 +25,7 @@ public class LimitsConfiguration {
       ObjectProvider<DataSource> dataSource,
       ObjectProvider<Clock> clock) {
     TimeMeter time = timeMeter(clock.getIfAvailable(Clock::systemUTC));
-    boolean postgres = stave.db().url() != null && !stave.db().url().isBlank();
+    boolean postgres = stave.db().postgres();
     return postgres
         ? new PostgresBuckets(dataSource.getObject(), time)
         : new MemoryBuckets(limits.memoryKeys(), time);
