@@ -31,12 +31,29 @@ public class StaveCommand implements Runnable {
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new StaveCommand());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    allowSettings(cli);
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           commandLine.getErr().println("error: " + rootMessage(ex));
           return 2;
         });
     return cli.execute(args);
+  }
+
+  /**
+   * Lets the commands with {@link StoreOptions} take settings as {@code --name=value}: the mixin
+   * collects what picocli does not recognise, and refuses what is not a setting. (picocli does not
+   * carry a mixin's {@code @Unmatched} field over to its command by itself.)
+   */
+  private static void allowSettings(CommandLine cli) {
+    CommandLine.Model.CommandSpec spec = cli.getCommandSpec();
+    for (CommandLine.Model.CommandSpec mixin : spec.mixins().values()) {
+      if (mixin.userObject() instanceof StoreOptions) {
+        mixin.unmatchedArgsBindings().forEach(spec::addUnmatchedArgsBinding);
+        spec.parser().unmatchedArgumentsAllowed(true);
+      }
+    }
+    cli.getSubcommands().values().forEach(StaveCommand::allowSettings);
   }
 
   private static String rootMessage(Throwable ex) {
