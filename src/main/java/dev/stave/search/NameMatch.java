@@ -33,4 +33,21 @@ public record NameMatch(String text, Mode mode) {
   public static NameMatch substring(String text) {
     return new NameMatch(text, Mode.SUBSTRING);
   }
+
+  /**
+   * Whether {@code name} meets the condition, compared as the search index compares names; for what
+   * is not in the index (playlists).
+   */
+  public boolean matches(String name) {
+    if (name == null) {
+      return false;
+    }
+    String n = Names.normalize(name);
+    String t = Names.normalize(text);
+    return switch (mode) {
+      case EXACT -> n.equals(t);
+      case PREFIX -> n.startsWith(t);
+      case SUBSTRING -> n.contains(t);
+    };
+  }
 }
