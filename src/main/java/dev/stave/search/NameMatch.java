@@ -14,12 +14,20 @@ public record NameMatch(String text, Mode mode) {
   }
 
   public NameMatch {
-    if (text == null || Names.normalize(text).isEmpty()) {
+    if (!comparable(text)) {
       throw new IllegalArgumentException("name: empty text");
     }
     if (mode == null) {
       throw new IllegalArgumentException("name: no mode");
     }
+  }
+
+  /**
+   * Whether {@code text} has something to compare once case, accents and spaces are set aside (a
+   * lone combining accent has not): the condition a {@code NameMatch} needs.
+   */
+  public static boolean comparable(String text) {
+    return text != null && !Names.normalize(text).isEmpty();
   }
 
   public static NameMatch exact(String text) {
