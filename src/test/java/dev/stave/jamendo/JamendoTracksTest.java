@@ -263,6 +263,10 @@ class JamendoTracksTest {
     assertThat(t.get("stats").get("rate_listened_total").asInt()).isEqualTo(1000);
     assertThat(t.get("lyrics").asString()).isEqualTo("lyrics of Alfama");
 
+    // the download follows a given audioformat (spec §16.6)
+    JsonNode ogg = get("&id=100&audioformat=ogg").get("results").get(0);
+    assertThat(JamendoHttp.unsigned(ogg.get("audiodownload").asString()))
+        .isEqualTo("https://music.example/audio/track/100/ogg/download");
     JsonNode noDownload = get("&id=101&audioformat=ogg").get("results").get(0);
     assertThat(noDownload.get("audiodownload").asString()).isEmpty();
     assertThat(noDownload.get("audiodownload_allowed").asBoolean()).isFalse();
