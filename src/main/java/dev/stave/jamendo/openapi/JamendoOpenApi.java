@@ -44,8 +44,9 @@ import org.springframework.context.annotation.Configuration;
  * the registered {@link JamendoMethod} beans: one {@code GET /v3.0/<path>} per method, each of its
  * {@link JamendoMethod#parameters()} described by the {@link JamendoParameterCatalogue}, the
  * response envelope (or, for the file methods, the redirect and the 404) and the error codes; then
- * the {@code setuser/*} write methods and the OAuth2 endpoints ({@link WriteAndOAuthPaths}). The
- * client id is an API key in the query, so Swagger UI's "Authorize" fills it in every call.
+ * the {@code setuser/*} write methods and the OAuth2 endpoints ({@link WritePaths}, {@link
+ * OAuthPaths}). The client id is an API key in the query, so Swagger UI's "Authorize" fills it in
+ * every call.
  */
 @Configuration
 public class JamendoOpenApi {
@@ -84,7 +85,7 @@ public class JamendoOpenApi {
             .in(SecurityScheme.In.QUERY)
             .name(CLIENT_ID)
             .description("Every method needs the client id of a registered application."));
-    WriteAndOAuthPaths.securitySchemes(components);
+    OAuthPaths.securitySchemes(components);
     api.components(components);
     api.addSecurityItem(new SecurityRequirement().addList(CLIENT_ID));
     Paths paths = new Paths();
@@ -96,8 +97,8 @@ public class JamendoOpenApi {
               entities.add(entity(m.path()));
               paths.addPathItem("/v3.0/" + m.path(), new PathItem().get(operation(m, catalogue)));
             });
-    WriteAndOAuthPaths.writes(paths, writes, catalogue, new Schema<>().$ref(REF + HEADERS));
-    WriteAndOAuthPaths.oauth(paths);
+    WritePaths.writes(paths, writes, catalogue, new Schema<>().$ref(REF + HEADERS));
+    OAuthPaths.oauth(paths);
     entities.add("setuser");
     entities.add("oauth");
     api.paths(paths);

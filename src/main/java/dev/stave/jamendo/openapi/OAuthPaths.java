@@ -1,20 +1,17 @@
 package dev.stave.jamendo.openapi;
 
 import dev.stave.access.oauth.AuthorizationServerConfiguration;
-import dev.stave.jamendo.api.JamendoWriteMethod;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.headers.Header;
-import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -24,37 +21,25 @@ import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.Scopes;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The parts of the Jamendo description beside the read methods: the {@code setuser/*} write methods
- * (spec §9, POST, parameters in the query string or an urlencoded or multipart body, a user's
- * access token) and the two OAuth2 endpoints (spec §10), with the security schemes that describe
- * how a token is obtained and sent.
+ * The OAuth2 side of the Jamendo description (spec §10): {@code GET /v3.0/oauth/authorize}, {@code
+ * POST /v3.0/oauth/grant} with their bodies, answers and errors, and the security schemes that say
+ * how a token is obtained and sent (and how the grant authenticates the client).
  */
-final class WriteAndOAuthPaths {
+final class OAuthPaths {
   static final String OAUTH = "jamendo_oauth";
   static final String ACCESS_TOKEN = "access_token";
   static final String BEARER = "bearer";
   static final String CLIENT_BASIC = "client_basic";
   static final String SCOPE = "music";
-  private static final String FORM = "application/x-www-form-urlencoded";
-  private static final String MULTIPART = "multipart/form-data";
+  static final String FORM = "application/x-www-form-urlencoded";
+  static final String MULTIPART = "multipart/form-data";
   private static final String TOKEN = "OAuthToken";
   private static final String OAUTH_ERROR = "OAuthError";
 
-  private static final Map<String, String> ACTIONS =
-      Map.of(
-          "fan", "Make the token's user a fan of an artist (seen in users/artists)",
-          "myalbum", "Add an album to the token's user's albums (seen in users/albums)",
-          "favorite", "Add a track to the token's user's favorites (seen in users/tracks)",
-          "like", "Record that the token's user likes a track (replaces a dislike)",
-          "dislike", "Record that the token's user dislikes a track (replaces a like)");
-
-  private WriteAndOAuthPaths() {}
+  private OAuthPaths() {}
 
   /** The security schemes of tokens and of the grant's client authentication. */
   static void securitySchemes(Components components) {
@@ -104,114 +89,6 @@ final class WriteAndOAuthPaths {
                     + " the grant's body)."));
     components.addSchemas(TOKEN, tokenSchema());
     components.addSchemas(OAUTH_ERROR, oauthErrorSchema());
-  }
-
-  /** One POST path per write method, in path order. */
-  static void writes(
-      Paths paths,
-      List<JamendoWriteMethod> writes,
-      JamendoParameterCatalogue catalogue,
-      Schema<?> headers) {
-    writes.stream()
-        .sorted(Comparator.comparing(JamendoWriteMethod::path))
-        .forEach(
-            w ->
-                paths.addPathItem(
-                    "/v3.0/" + w.path(), new PathItem().post(write(w, catalogue, headers))));
-  }
-
-  private static Operation write(
-      JamendoWriteMethod w, JamendoParameterCatalogue catalogue, Schema<?> headers) {
-    String action = w.path().substring(w.path().indexOf('/') + 1);
-    boolean undo = !ACTIONS.containsKey(action);
-    String base = undo ? action.substring(2) : action;
-    String summary =
-        undo
-            ? "Undo setuser/" + base + " (a Stave extension; Jamendo has no undo)"
-            : ACTIONS.get(base);
-    String target =
-        w.parameters().stream()
-            .filter(p -> p.endsWith("_id") && !"client_id".equals(p))
-            .findFirst()
-            .orElseThrow();
-    List<String> names =
-        w.parameters().stream()
-            .sorted(
-                Comparator.comparing((String p) -> !p.equals(target))
-                    .thenComparing(Comparator.naturalOrder()))
-            .toList();
-    List<Parameter> query = new ArrayList<>();
-    ObjectSchema form = new ObjectSchema();
-    for (String name : names) {
-      ParamDoc doc = JamendoOpenApi.paramDoc(w.path(), name, catalogue);
-      form.addProperty(name, JamendoOpenApi.schema(doc).description(doc.description()));
-      if (!"client_id".equals(name) && !ACCESS_TOKEN.equals(name)) {
-        query.add(
-            new QueryParameter()
-                .name(name)
-                .required(false)
-                .description(doc.description())
-                .schema(JamendoOpenApi.schema(doc)));
-      }
-    }
-    return new Operation()
-        .operationId(w.path().replace('/', '_'))
-        .addTagsItem("setuser")
-        .summary(summary)
-        .description(
-            "`POST /v3.0/"
-                + w.path()
-                + "` (a trailing slash is accepted). Requires `client_id`, `access_token` and `"
-                + target
-                + "`, each in the query string or in the body (urlencoded or multipart; the"
-                + " two are merged), the token also as an `Authorization: Bearer` header. The"
-                + " token must carry the scope `music` and the application be on the read-write"
-                + " plan. Idempotent; an id that is not in the catalog is stored and never shown"
-                + " (spec §9.1). Unknown parameters are ignored with a warning.")
-        .parameters(query)
-        .requestBody(
-            new RequestBody()
-                .required(false)
-                .description("The parameters as a form, instead of (or beside) the query string.")
-                .content(
-                    new Content()
-                        .addMediaType(FORM, new MediaType().schema(form))
-                        .addMediaType(MULTIPART, new MediaType().schema(form))))
-        .security(
-            List.of(
-                new SecurityRequirement().addList(JamendoOpenApi.CLIENT_ID).addList(ACCESS_TOKEN),
-                new SecurityRequirement().addList(JamendoOpenApi.CLIENT_ID).addList(BEARER),
-                new SecurityRequirement()
-                    .addList(JamendoOpenApi.CLIENT_ID)
-                    .addList(OAUTH, List.of(SCOPE))))
-        .responses(
-            new ApiResponses()
-                .addApiResponse(
-                    "200",
-                    new ApiResponse()
-                        .description(
-                            "The envelope with results []: code 0 on success; 2 for another"
-                                + " verb than POST, 3 for a non-integer id, 4 for a missing"
-                                + " access_token or id, 5 for an unknown client id, 11 for a"
-                                + " suspended application, 12 for an unknown, expired, revoked"
-                                + " or another application's token, 13 for a token without the"
-                                + " scope music or an application on the read-only plan.")
-                        .content(
-                            new Content()
-                                .addMediaType(
-                                    "application/json",
-                                    new MediaType()
-                                        .schema(
-                                            new ObjectSchema()
-                                                .addProperty("headers", headers)
-                                                .addProperty(
-                                                    "results",
-                                                    new ArraySchema()
-                                                        .items(new ObjectSchema())
-                                                        .maxItems(0))))
-                                .addMediaType(
-                                    "application/xml",
-                                    new MediaType().schema(new StringSchema())))));
   }
 
   /** {@code GET /v3.0/oauth/authorize} and {@code POST /v3.0/oauth/grant}. */
