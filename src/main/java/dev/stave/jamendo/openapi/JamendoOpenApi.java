@@ -274,10 +274,14 @@ public class JamendoOpenApi {
 
   private static final String INTRO =
       """
-      The Jamendo API v3.0 read methods as this server answers them. Every method is a `GET`; \
-      parameters go in the query string; several values of one parameter are separated by \
+      The Jamendo API v3.0 as this server answers it. The read methods are `GET`s with their \
+      parameters in the query string; several values of one parameter are separated by \
       spaces or `+`; booleans are `true`/`1`/`false`/`0`. `limit` defaults to 10 and is at most \
-      200. Every request needs the `client_id` of a registered application (`stave apps create`).
+      200. The `setuser` write methods are `POST`s taking their parameters from the query \
+      string or an urlencoded or multipart body, with a user's OAuth2 access token (scope \
+      `music`) obtained through `oauth/authorize` and `oauth/grant`, which answer bare OAuth2 \
+      JSON. Every request needs the `client_id` of a registered application \
+      (`stave apps create`).
 
       Response codes (in `headers.code`, always with HTTP 200):
 
