@@ -2,6 +2,7 @@ package dev.stave.library;
 
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.WriteCounts;
+import dev.stave.search.NameMatch;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,11 +40,17 @@ public class LibraryStore {
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
 
   private final JdbcTemplate jdbc;
+
+  /** For long reads: fetches rows in batches (PostgreSQL holds a cursor inside a transaction). */
+  private final JdbcTemplate streaming;
+
   private final TransactionTemplate tx;
   private final CatalogStore catalog;
 
   public LibraryStore(JdbcTemplate jdbc, TransactionTemplate tx, CatalogStore catalog) {
     this.jdbc = jdbc;
+    this.streaming = new JdbcTemplate(jdbc.getDataSource());
+    streaming.setFetchSize(1_000);
     this.tx = tx;
     this.catalog = catalog;
   }
@@ -250,35 +258,62 @@ public class LibraryStore {
     if (q.name() != null) {
       sql.add("p.name = ?", q.name());
     }
-    if (q.nameContains() != null) {
-      sql.add(
-          "LOWER(p.name) LIKE ? ESCAPE '\\'",
-          "%" + likeEscaped(q.nameContains().toLowerCase(Locale.ROOT)) + "%");
-    }
     sql.in("p.user_id", q.userIds());
     if (q.userName() != null) {
       sql.add("p.user_id IN (SELECT u.id FROM users u WHERE u.name = ?)", q.userName());
     }
     sql.range("p.creation_date", q.createdFrom(), q.createdTo());
     String from = " FROM playlists p" + sql.where();
+    String order =
+        orderBy(
+            q.orders(),
+            f ->
+                switch (f) {
+                  case ID -> "p.id";
+                  case NAME -> "p.name";
+                  case CREATION_DATE -> "p.creation_date";
+                },
+            "p.id",
+            false);
+    if (q.nameContains() != null) {
+      return playlistsNamed(NameMatch.substring(q.nameContains()), from + order, sql, q);
+    }
     List<Long> ids =
         jdbc.queryForList(
-            "SELECT p.id"
-                + from
-                + orderBy(
-                    q.orders(),
-                    f ->
-                        switch (f) {
-                          case ID -> "p.id";
-                          case NAME -> "p.name";
-                          case CREATION_DATE -> "p.creation_date";
-                        },
-                    "p.id",
-                    false)
-                + " LIMIT ? OFFSET ?",
+            "SELECT p.id" + from + order + " LIMIT ? OFFSET ?",
             Long.class,
             sql.args(q.limit(), q.offset()));
     return new Page<>(ids, count(from, sql));
+  }
+
+  /**
+   * The page of the playlists whose name contains {@code match}, compared as track and artist names
+   * are (case, accents and repeated spaces ignored, every character literal), which SQL's LIKE and
+   * LOWER cannot do alike on SQLite and PostgreSQL. The names of the playlists passing the other
+   * conditions are read in order in one streamed pass (a cursor on PostgreSQL), keeping only the
+   * page: the same scan a LIKE with a leading wildcard makes, in bounded memory.
+   */
+  private Page<Long> playlistsNamed(
+      NameMatch match, String fromWhereOrder, Sql sql, PlaylistQuery q) {
+    List<Long> ids = new ArrayList<>();
+    long[] total = {0};
+    tx.execute(
+        status -> {
+          streaming.query(
+              "SELECT p.id, p.name" + fromWhereOrder,
+              (RowCallbackHandler)
+                  rs -> {
+                    if (match.matches(rs.getString(2))) {
+                      if (total[0] >= q.offset() && ids.size() < q.limit()) {
+                        ids.add(rs.getLong(1));
+                      }
+                      total[0]++;
+                    }
+                  },
+              sql.args());
+          return null;
+        });
+    return new Page<>(ids, total[0]);
   }
 
   /** Playlists by id with their entries, in the order of {@code ids}. */
@@ -351,10 +386,6 @@ public class LibraryStore {
     }
     parts.add(tieBreak);
     return " ORDER BY " + String.join(", ", parts);
-  }
-
-  private static String likeEscaped(String s) {
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   static String marks(int n) {

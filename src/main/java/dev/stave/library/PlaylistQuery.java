@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A playlist search. Null or empty criteria match everything; {@code nameContains} matches a
- * substring of the name ignoring ASCII case; dates are inclusive and may be open (null).
+ * substring of the name ignoring case, accents and repeated spaces (as {@code NameMatch} does);
+ * dates are inclusive and may be open (null).
  */
 public record PlaylistQuery(
     List<Long> ids,

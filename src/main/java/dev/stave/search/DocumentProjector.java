@@ -110,9 +110,15 @@ final class DocumentProjector {
     return doc;
   }
 
-  /** Country, city and coordinates of each declared location, each filterable on its own. */
+  /**
+   * Country, city and coordinates of each declared location, each filterable on its own, and all of
+   * them together for conditions that one location must meet at once.
+   */
   private static void locations(Document doc, List<Location> locations) {
     flag(doc, IndexFields.HAS_LOCATION, !locations.isEmpty());
+    if (!locations.isEmpty()) {
+      doc.add(SameLocationQuery.field(locations));
+    }
     for (Location l : locations) {
       if (l.country() != null && !l.country().isBlank()) {
         doc.add(
@@ -125,10 +131,7 @@ final class DocumentProjector {
         doc.add(
             new StringField(IndexFields.LOCATION_CITY, Names.normalize(l.city()), Field.Store.NO));
       }
-      if (l.latitude() != null
-          && l.longitude() != null
-          && Math.abs(l.latitude()) <= 90
-          && Math.abs(l.longitude()) <= 180) {
+      if (LocationFilter.validPoint(l.latitude(), l.longitude())) {
         doc.add(new LatLonPoint(IndexFields.LOCATION_POINT, l.latitude(), l.longitude()));
       }
     }

@@ -11,9 +11,9 @@ import java.util.UUID;
  * A query on albums or artists (see {@link CatalogSearch#albums} and {@link
  * CatalogSearch#artists}): ids, name (exact, prefix, substring), full-text on the name, artist ids
  * (albums: any of their artists), release (albums) or join (artists) date range, album types,
- * presence of an image, artist locations (presence, countries, city, distance from a point), sort
- * and paging. Without an explicit sort, a query with text sorts by relevance, others by id; id
- * ascending breaks ties.
+ * presence of an image, artist locations (presence; country, city and distance from a point, met by
+ * one location), sort and paging. Without an explicit sort, a query with text sorts by relevance,
+ * others by id; id ascending breaks ties.
  */
 public record EntityQuery(
     Set<Long> ids,
@@ -28,9 +28,7 @@ public record EntityQuery(
     Boolean hasImage,
     Set<String> tags,
     Boolean hasLocation,
-    Set<String> locationCountries,
-    String locationCity,
-    Near near,
+    LocationFilter locations,
     List<SortKey<EntitySort>> sort,
     int offset,
     int limit) {
@@ -42,13 +40,10 @@ public record EntityQuery(
     artistIds = artistIds == null ? Set.of() : Set.copyOf(artistIds);
     albumTypes = albumTypes == null ? Set.of() : Set.copyOf(albumTypes);
     tags = tags == null ? Set.of() : Set.copyOf(tags);
-    locationCountries = locationCountries == null ? Set.of() : Set.copyOf(locationCountries);
+    locations = locations == null ? LocationFilter.ANY : locations;
     sort = sort == null ? List.of() : List.copyOf(sort);
     Paging.check(offset, limit, TrackQuery.MAX_LIMIT, TrackQuery.MAX_WINDOW);
   }
-
-  /** Within {@code radiusKm} kilometres of a point (degrees). */
-  public record Near(double latitude, double longitude, double radiusKm) {}
 
   public static Builder builder() {
     return new Builder();
@@ -72,9 +67,7 @@ public record EntityQuery(
     private Boolean hasImage;
     private Set<String> tags;
     private Boolean hasLocation;
-    private Set<String> locationCountries;
-    private String locationCity;
-    private Near near;
+    private LocationFilter locations;
 
     private Builder() {}
 
@@ -144,21 +137,9 @@ public record EntityQuery(
       return this;
     }
 
-    /** Artists only: a location in any of these ISO 3166-1 alpha-3 countries. */
-    public Builder locationCountries(Collection<String> v) {
-      locationCountries = v == null ? null : Set.copyOf(v);
-      return this;
-    }
-
-    /** Artists only: a location in this city (case and accents ignored). */
-    public Builder locationCity(String v) {
-      locationCity = v;
-      return this;
-    }
-
-    /** Artists only: a location with coordinates within the given distance. */
-    public Builder near(Near v) {
-      near = v;
+    /** Artists only: one location meeting every condition of {@code v}. */
+    public Builder locations(LocationFilter v) {
+      locations = v;
       return this;
     }
 
@@ -182,9 +163,7 @@ public record EntityQuery(
           hasImage,
           tags,
           hasLocation,
-          locationCountries,
-          locationCity,
-          near,
+          locations,
           sort,
           offset,
           limit);

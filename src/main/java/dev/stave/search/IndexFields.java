@@ -6,7 +6,7 @@ package dev.stave.search;
  * another version is rebuilt at start-up instead of being read with wrong assumptions.
  */
 final class IndexFields {
-  static final int SCHEMA_VERSION = 4;
+  static final int SCHEMA_VERSION = 5;
 
   /** Commit user-data keys. */
   static final String COMMIT_SEQ = "stave.change-seq";
@@ -86,6 +86,12 @@ final class IndexFields {
 
   /** Artists: LatLonPoint of each location that has coordinates. */
   static final String LOCATION_POINT = "location_point";
+
+  /**
+   * Artists: every location as one binary doc value, so that conditions can be checked against each
+   * location as a whole ({@link SameLocationQuery}).
+   */
+  static final String LOCATIONS = "locations";
 
   /** FeatureField holding positive static ranking signals blended into relevance. */
   static final String RANK_SIGNALS = "rank_signals";

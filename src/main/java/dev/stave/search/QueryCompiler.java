@@ -166,26 +166,31 @@ final class QueryCompiler {
         FeatureField.newSaturationQuery(IndexFields.RANK_SIGNALS, figure.signal()), weight);
   }
 
-  /** An artist query's location conditions; each may be met by a different location. */
+  /**
+   * An artist query's location conditions. Each flat field tells whether some location meets one
+   * condition; with several conditions, {@link SameLocationQuery} then requires one location to
+   * meet them all.
+   */
   static void artistLocations(BooleanQuery.Builder b, EntityQuery q) {
     flag(b, IndexFields.HAS_LOCATION, q.hasLocation());
-    termSet(
-        b,
-        IndexFields.LOCATION_COUNTRY,
-        q.locationCountries().stream().map(c -> c.strip().toUpperCase(Locale.ROOT)).toList());
-    if (q.locationCity() != null && !q.locationCity().isBlank()) {
+    LocationFilter f = q.locations();
+    termSet(b, IndexFields.LOCATION_COUNTRY, List.copyOf(f.countries()));
+    if (f.city() != null) {
       b.add(
-          new TermQuery(new Term(IndexFields.LOCATION_CITY, Names.normalize(q.locationCity()))),
+          new TermQuery(new Term(IndexFields.LOCATION_CITY, Names.normalize(f.city()))),
           Occur.FILTER);
     }
-    if (q.near() != null) {
+    if (f.near() != null) {
       b.add(
           LatLonPoint.newDistanceQuery(
               IndexFields.LOCATION_POINT,
-              q.near().latitude(),
-              q.near().longitude(),
-              q.near().radiusKm() * 1000),
+              f.near().latitude(),
+              f.near().longitude(),
+              f.near().radiusKm() * 1000),
           Occur.FILTER);
+    }
+    if (f.conditions() > 1) {
+      b.add(new SameLocationQuery(f), Occur.FILTER);
     }
   }
 

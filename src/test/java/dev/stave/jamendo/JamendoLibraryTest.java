@@ -126,7 +126,8 @@ class JamendoLibraryTest {
                     LocalDate.of(2021, 5, 3), LocalDate.of(2021, 5, 2), LocalDate.of(2021, 5, 4))),
             new Playlist(502, null, "Calm", 2L, LocalDate.of(2022, 1, 1), false, List.of(100L)),
             new Playlist(503, null, "Big one", 3L, LocalDate.of(2023, 1, 1), true, many),
-            new Playlist(504, null, "Big two", 3L, LocalDate.of(2023, 1, 2), true, many)));
+            new Playlist(504, null, "Big two", 3L, LocalDate.of(2023, 1, 2), true, many),
+            new Playlist(505, null, "Café  Été", null, null, true, List.of(100L))));
   }
 
   // ---------------------------------------------------------------- users
@@ -324,10 +325,33 @@ class JamendoLibraryTest {
         .containsExactly("502", "503", "504");
     JsonNode paged = get("playlists", "&limit=1&offset=1&fullcount=1");
     assertThat(ids(paged.get("results"))).containsExactly("502");
-    assertThat(paged.get("headers").get("results_fullcount").asInt()).isEqualTo(4);
+    assertThat(paged.get("headers").get("results_fullcount").asInt()).isEqualTo(5);
     assertThat(codeOf(get("playlists", "&datebetween=2022"))).isEqualTo(3);
     assertThat(codeOf(get("playlists", "&order=track_name"))).isEqualTo(3);
     assertThat(codeOf(get("playlists", "&audioformat=ogg"))).isEqualTo(3);
+  }
+
+  /** namesearch compares as the tracks' does: case, accents and spaces ignored, no wildcards. */
+  @Test
+  void playlistNamesearchIgnoresCaseAndAccentsAndTakesEveryCharacterLiterally() throws Exception {
+    assertThat(ids(get("playlists", "&namesearch=cafe%20ete").get("results")))
+        .containsExactly("505");
+    assertThat(ids(get("playlists", "&namesearch=%C3%89T%C3%89").get("results")))
+        .containsExactly("505");
+    assertThat(ids(get("playlists", "&namesearch=%C3%A9%20%20%20%C3%A9t").get("results")))
+        .containsExactly("505");
+    assertThat(ids(get("playlists", "&namesearch=%25").get("results"))).isEmpty();
+    assertThat(ids(get("playlists", "&namesearch=big_one").get("results"))).isEmpty();
+    assertThat(ids(get("playlists", "&namesearch=b%25o").get("results"))).isEmpty();
+    JsonNode paged = get("playlists", "&namesearch=BIG&order=id_desc&limit=1&offset=1&fullcount=1");
+    assertThat(ids(paged.get("results"))).containsExactly("503");
+    assertThat(paged.get("headers").get("results_fullcount").asInt()).isEqualTo(2);
+    // nothing left to compare once accents are dropped (a lone combining accent)
+    JsonNode mark = get("playlists", "&namesearch=%CC%81");
+    assertThat(codeOf(mark)).isEqualTo(3);
+    assertThat(mark.get("headers").get("error_message").asString()).contains("'namesearch'");
+    JsonNode tracks = get("playlists/tracks", "&user_id=3&namesearch=two").get("results");
+    assertThat(ids(tracks)).containsExactly("504");
   }
 
   @Test

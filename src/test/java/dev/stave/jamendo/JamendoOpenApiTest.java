@@ -3,6 +3,7 @@ package dev.stave.jamendo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stave.jamendo.api.JamendoMethod;
+import dev.stave.jamendo.api.JamendoWriteMethod;
 import dev.stave.jamendo.openapi.JamendoParameterCatalogue;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -39,6 +40,7 @@ class JamendoOpenApiTest {
 
   @LocalServerPort int port;
   @Autowired List<JamendoMethod> methods;
+  @Autowired List<JamendoWriteMethod> writes;
 
   private JamendoHttp http;
 
@@ -58,6 +60,11 @@ class JamendoOpenApiTest {
       m.parameters().stream()
           .filter(p -> catalogue.find(m.path(), p).isEmpty())
           .forEach(p -> undescribed.add(m.path() + " " + p));
+    }
+    for (JamendoWriteMethod w : writes) {
+      w.parameters().stream()
+          .filter(p -> catalogue.find(w.path(), p).isEmpty())
+          .forEach(p -> undescribed.add(w.path() + " " + p));
     }
     assertThat(methods).extracting(JamendoMethod::path).contains("tracks", "radios/stream");
     assertThat(undescribed).as("parameters missing from JamendoParameterCatalogue").isEmpty();
@@ -91,12 +98,97 @@ class JamendoOpenApiTest {
       own.remove("client_id"); // an API key of the whole description
       assertThat(documented).as(path).isEqualTo(own);
     }
+    writes.forEach(w -> expected.add("/v3.0/" + w.path()));
+    expected.add("/v3.0/oauth/authorize");
+    expected.add("/v3.0/oauth/grant");
     Set<String> listed = new HashSet<>();
     paths.propertyNames().forEach(listed::add);
     assertThat(listed).as("the dispatcher's own mapping is hidden").isEqualTo(expected);
     JsonNode key = api.get("components").get("securitySchemes").get("client_id");
     assertThat(key.get("in").asString()).isEqualTo("query");
     assertThat(key.get("name").asString()).isEqualTo("client_id");
+  }
+
+  /** A write method registered without its description fails here. */
+  @Test
+  void everyWriteMethodIsAPostWithItsParametersInTheQueryOrAForm() throws Exception {
+    JsonNode paths = http.json("/v3/api-docs/jamendo").get("paths");
+    assertThat(writes)
+        .extracting(JamendoWriteMethod::path)
+        .contains("setuser/fan", "setuser/favorite", "setuser/like", "setuser/unlike");
+    for (JamendoWriteMethod w : writes) {
+      String path = "/v3.0/" + w.path();
+      JsonNode item = paths.get(path);
+      assertThat(item).as(path + " is missing from the description").isNotNull();
+      assertThat(item.has("get")).as(path).isFalse();
+      JsonNode post = item.get("post");
+      assertThat(post).as(path).isNotNull();
+      Set<String> query = new HashSet<>();
+      post.get("parameters").forEach(p -> query.add(p.get("name").asString()));
+      Set<String> expected = new HashSet<>(w.parameters());
+      expected.removeAll(Set.of("client_id", "access_token")); // both are security schemes
+      assertThat(query).as(path).isEqualTo(expected);
+      JsonNode content = post.get("requestBody").get("content");
+      for (String type : List.of("application/x-www-form-urlencoded", "multipart/form-data")) {
+        Set<String> fields = new HashSet<>();
+        content.get(type).get("schema").get("properties").propertyNames().forEach(fields::add);
+        assertThat(fields).as(path + " " + type).isEqualTo(w.parameters());
+      }
+      List<String> schemes = new ArrayList<>();
+      post.get("security").forEach(r -> r.propertyNames().forEach(schemes::add));
+      assertThat(schemes).as(path).contains("client_id", "access_token", "bearer", "jamendo_oauth");
+      assertThat(post.get("description").asString()).as(path).contains("access_token");
+      JsonNode ok = post.get("responses").get("200");
+      assertThat(ok.get("description").asString()).contains("12", "13");
+    }
+    assertThat(paths.get("/v3.0/setuser/unfan").get("post").get("summary").asString())
+        .contains("Undo");
+  }
+
+  @Test
+  void theOAuthEndpointsAndTheirSecuritySchemesAreDescribed() throws Exception {
+    JsonNode api = http.json("/v3/api-docs/jamendo");
+    JsonNode schemes = api.get("components").get("securitySchemes");
+    JsonNode code = schemes.get("jamendo_oauth").get("flows").get("authorizationCode");
+    assertThat(code.get("authorizationUrl").asString()).isEqualTo("/v3.0/oauth/authorize");
+    assertThat(code.get("tokenUrl").asString()).isEqualTo("/v3.0/oauth/grant");
+    assertThat(code.get("scopes").has("music")).isTrue();
+    assertThat(schemes.get("access_token").get("in").asString()).isEqualTo("query");
+    assertThat(schemes.get("bearer").get("scheme").asString()).isEqualTo("bearer");
+    assertThat(schemes.get("client_basic").get("scheme").asString()).isEqualTo("basic");
+
+    JsonNode authorize = api.get("paths").get("/v3.0/oauth/authorize").get("get");
+    List<String> params = new ArrayList<>();
+    authorize.get("parameters").forEach(p -> params.add(p.get("name").asString()));
+    assertThat(params).containsExactlyInAnyOrder("redirect_uri", "scope", "response_type", "state");
+    assertThat(authorize.get("responses").has("302")).isTrue();
+    assertThat(authorize.get("responses").has("400")).isTrue();
+
+    JsonNode grant = api.get("paths").get("/v3.0/oauth/grant").get("post");
+    JsonNode form =
+        grant.get("requestBody").get("content").get("application/x-www-form-urlencoded");
+    assertThat(form.get("schema").get("properties").propertyNames())
+        .contains("grant_type", "client_id", "client_secret", "code", "refresh_token");
+    List<String> grantSchemes = new ArrayList<>();
+    grant.get("security").forEach(r -> r.propertyNames().forEach(grantSchemes::add));
+    assertThat(grantSchemes).containsExactly("client_basic");
+    assertThat(grant.get("security").size())
+        .as("Basic, or the credentials in the body")
+        .isEqualTo(2);
+    JsonNode token = api.get("components").get("schemas").get("OAuthToken");
+    assertThat(token.get("properties").propertyNames())
+        .containsExactly("access_token", "expires_in", "token_type", "scope", "refresh_token");
+    assertThat(token.get("additionalProperties").asBoolean(true)).isFalse();
+    assertThat(
+            api.get("components")
+                .get("schemas")
+                .get("OAuthError")
+                .get("properties")
+                .propertyNames())
+        .containsExactly("error", "error_description");
+    for (String status : List.of("200", "400", "401")) {
+      assertThat(grant.get("responses").has(status)).as(status).isTrue();
+    }
   }
 
   @Test

@@ -408,6 +408,19 @@ class JamendoSubEntitiesTest {
         .isEqualTo("https://music.example/images/album/11?width=130");
   }
 
+  /** Spec §16.3: limit defaults to 10, 'all' is the maximum of 200, and counts top-level items. */
+  @Test
+  void limitDefaultsToTenAndAllMeansTheMaximumOf200() throws Exception {
+    assertThat(ok("tracks", "")).hasSize(10);
+    assertThat(ok("tracks", "&limit=all")).hasSize(200);
+    JsonNode over = get("tracks", "&limit=201");
+    assertThat(over.get("results")).hasSize(200);
+    assertThat(over.get("headers").get("warnings").asString()).contains("200");
+    JsonNode album = ok("albums/tracks", "&id=20+21&limit=1&order=id");
+    assertThat(album).hasSize(1);
+    assertThat(album.get(0).get("tracks")).hasSize(150);
+  }
+
   @Test
   void artistsLocationsFilterInTheIndex() throws Exception {
     assertThat(ids("artists/locations", "&haslocation=true")).containsExactly("1", "2");

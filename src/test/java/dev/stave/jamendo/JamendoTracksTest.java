@@ -263,6 +263,10 @@ class JamendoTracksTest {
     assertThat(t.get("stats").get("rate_listened_total").asInt()).isEqualTo(1000);
     assertThat(t.get("lyrics").asString()).isEqualTo("lyrics of Alfama");
 
+    // the download follows a given audioformat (spec §16.6)
+    JsonNode ogg = get("&id=100&audioformat=ogg").get("results").get(0);
+    assertThat(JamendoHttp.unsigned(ogg.get("audiodownload").asString()))
+        .isEqualTo("https://music.example/audio/track/100/ogg/download");
     JsonNode noDownload = get("&id=101&audioformat=ogg").get("results").get(0);
     assertThat(noDownload.get("audiodownload").asString()).isEmpty();
     assertThat(noDownload.get("audiodownload_allowed").asBoolean()).isFalse();
@@ -272,6 +276,34 @@ class JamendoTracksTest {
     assertThat(single.get("album_id").asString()).isEmpty();
     assertThat(single.get("image").asString())
         .isEqualTo("https://music.example/images/track/103?width=50");
+  }
+
+  /**
+   * Spec §2.4, §16.2: several values are split on spaces and plus signs after percent-decoding: a
+   * raw '+' (a space once decoded), '%2B' (JamendoR), '%20' (arrays joined with spaces).
+   */
+  @Test
+  void multipleValuesSplitOnSpacesAndPlusSignsAfterDecoding() throws Exception {
+    for (String sep : List.of("+", "%2B", "%20", "%20%2B%20")) {
+      assertThat(ids("&type=single" + sep + "albumtrack"))
+          .as(sep)
+          .containsExactlyInAnyOrder("100", "101", "102", "103");
+      assertThat(ids("&id=103" + sep + "100&type=single" + sep + "albumtrack"))
+          .as(sep)
+          .containsExactlyInAnyOrder("100", "103");
+      assertThat(ids("&tags=fado" + sep + "guitar")).as(sep).containsExactly("101");
+    }
+  }
+
+  /**
+   * Spec §16.4: a free-text search without {@code boost} is ordered by relevance blended with a
+   * weak popularity, which decides between equally relevant tracks (ids would put 100 first).
+   */
+  @Test
+  void aSearchWithoutBoostPutsTheMoreListenedOfEquallyRelevantTracksFirst() throws Exception {
+    // both tagged fado; Bairro (101) is listened to ten times more this month
+    assertThat(ids("&search=fado")).containsExactly("101", "100");
+    assertThat(ids("&search=fado&order=id")).containsExactly("100", "101");
   }
 
   @Test
@@ -341,6 +373,9 @@ class JamendoTracksTest {
             "&lang=portuguese",
             "&groupby=label",
             "&boost=name",
+            // a lone combining accent: nothing to compare once accents are dropped
+            "&namesearch=%CC%81",
+            "&name=%CC%81",
             "&offset=99995&limit=10")) {
       JsonNode h = get(bad).get("headers");
       assertThat(h.get("code").asInt()).as(bad).isEqualTo(3);
@@ -419,6 +454,8 @@ class JamendoTracksTest {
     assertThat(none.get("results").isArray()).isTrue();
     assertThat(none.get("headers").get("results_count").asInt()).isZero();
     assertThat(get("autocomplete", "&prefix=a").get("headers").get("code").asInt()).isEqualTo(3);
+    assertThat(get("autocomplete", "&prefix=%CC%81%CC%81").get("headers").get("code").asInt())
+        .isEqualTo(3);
     assertThat(get("autocomplete", "").get("headers").get("code").asInt()).isEqualTo(4);
   }
 

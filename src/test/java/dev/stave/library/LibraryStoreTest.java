@@ -166,7 +166,9 @@ class LibraryStoreTest {
                 List.of(101L, 100L),
                 List.of(LocalDate.of(2021, 5, 2), LocalDate.of(2021, 5, 3))),
             new Playlist(502, null, "road work", 2L, LocalDate.of(2022, 1, 1), false, List.of()),
-            new Playlist(503, null, "Calm", 1L, null, true, List.of(103L))));
+            new Playlist(503, null, "Calm", 1L, null, true, List.of(103L)),
+            new Playlist(504, null, "Café  Été", null, null, true, List.of()),
+            new Playlist(505, null, "CAFE ete", null, null, true, List.of())));
     assertThat(library.playlists(List.of(501L)).get(0).addedDates())
         .containsExactly(LocalDate.of(2021, 5, 2), LocalDate.of(2021, 5, 3));
     assertThat(library.playlists(List.of(503L)).get(0).addedDates())
@@ -175,6 +177,19 @@ class LibraryStoreTest {
     assertThat(find(query().nameContains("ROAD").build())).containsExactly(501L, 502L);
     assertThat(find(query().nameContains("100%").build())).containsExactly(501L);
     assertThat(find(query().nameContains("d_w").build())).isEmpty(); // _ is no wildcard
+    assertThat(find(query().nameContains("%").build())).containsExactly(501L);
+    // case, accents and repeated spaces ignored, as in the search index's name matching
+    assertThat(find(query().nameContains("cafe ete").build())).containsExactly(504L, 505L);
+    assertThat(find(query().nameContains("É").build())).containsExactly(504L, 505L);
+    Page<Long> named =
+        library.playlists(
+            query()
+                .nameContains("A")
+                .order(new Order<>(PlaylistQuery.Field.ID, true))
+                .page(1, 2)
+                .build());
+    assertThat(named.items()).containsExactly(504L, 503L);
+    assertThat(named.total()).isEqualTo(5);
     assertThat(find(query().name("Calm").build())).containsExactly(503L);
     assertThat(find(query().userName("ana").build())).containsExactly(501L, 503L);
     assertThat(find(query().userIds(List.of(2L)).build())).containsExactly(502L);
@@ -183,7 +198,7 @@ class LibraryStoreTest {
         query().order(new Order<>(PlaylistQuery.Field.NAME, true)).page(0, 2).build();
     Page<Long> page = library.playlists(byName);
     assertThat(page.items()).containsExactly(502L, 501L);
-    assertThat(page.total()).isEqualTo(3);
+    assertThat(page.total()).isEqualTo(5);
   }
 
   @Test

@@ -84,7 +84,7 @@ public class AlbumTracksMethod implements JamendoMethod {
     if (!trackIds.isEmpty()) {
       tracks.ids(trackIds);
     }
-    p.string("track_name").ifPresent(n -> tracks.name(NameMatch.exact(n)));
+    p.nameMatch("track_name", NameMatch::exact).ifPresent(tracks::name);
     if (!EntityParams.applyOrders(orders, TRACK_ORDERS, tracks::sortBy)) {
       tracks.sortBy(TrackSort.POSITION, false);
     }

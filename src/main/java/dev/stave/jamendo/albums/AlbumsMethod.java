@@ -11,6 +11,7 @@ import dev.stave.jamendo.api.ListPaging;
 import dev.stave.search.CatalogSearch;
 import dev.stave.search.EntityQuery;
 import dev.stave.search.EntitySort;
+import dev.stave.search.NameMatch;
 import dev.stave.search.SearchResult;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -151,8 +152,9 @@ public class AlbumsMethod implements JamendoMethod {
     EntityQuery.Builder q = EntityQuery.builder();
     EntityParams.idsAndNames(p, q);
     List<Long> artistIds = p.integers("artist_id");
-    if (p.has("artist_name")) {
-      artistIds = EntityParams.idsNamed(search::artists, p.required("artist_name"), artistIds);
+    Optional<NameMatch> artistName = p.nameMatch("artist_name", NameMatch::exact);
+    if (artistName.isPresent()) {
+      artistIds = EntityParams.idsNamed(search::artists, artistName.get(), artistIds);
       if (artistIds.isEmpty()) {
         return Optional.empty();
       }

@@ -57,8 +57,8 @@ public final class EntityParams {
     if (!ids.isEmpty()) {
       q.ids(ids);
     }
-    p.string("name").ifPresent(n -> q.name(NameMatch.exact(n)));
-    p.string("namesearch").ifPresent(n -> q.name(NameMatch.substring(n)));
+    p.nameMatch("name", NameMatch::exact).ifPresent(q::name);
+    p.nameMatch("namesearch", NameMatch::substring).ifPresent(q::name);
   }
 
   /** {@code datebetween} with {@code 0000-00-00} as an open bound. */
@@ -76,11 +76,8 @@ public final class EntityParams {
    * {@code ids} when those are given; empty when none is left.
    */
   public static List<Long> idsNamed(
-      Function<EntityQuery, SearchResult> finder, String name, List<Long> ids) {
-    List<Long> named =
-        finder
-            .apply(EntityQuery.builder().name(NameMatch.exact(name)).page(0, 1_000).build())
-            .ids();
+      Function<EntityQuery, SearchResult> finder, NameMatch name, List<Long> ids) {
+    List<Long> named = finder.apply(EntityQuery.builder().name(name).page(0, 1_000).build()).ids();
     if (ids.isEmpty()) {
       return named;
     }

@@ -1,5 +1,6 @@
 package dev.stave.jamendo.api;
 
+import dev.stave.search.NameMatch;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The parameters of one Jamendo request with the dialect's value syntax (spec §2.4–2.5): several
@@ -56,6 +58,19 @@ public final class JamendoParams {
   public Optional<String> string(String name) {
     String v = values.get(name);
     return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+  }
+
+  /**
+   * The name condition {@code kind} (exact, prefix, substring) on the value of {@code name}; a
+   * value with nothing to compare once case, accents and spaces are set aside is a type error.
+   */
+  public Optional<NameMatch> nameMatch(String name, Function<String, NameMatch> kind) {
+    Optional<String> v = string(name);
+    if (v.isPresent() && !NameMatch.comparable(v.get())) {
+      throw JamendoException.type(
+          name, "needs a letter, digit or sign besides accents and spaces; got '" + v.get() + "'");
+    }
+    return v.map(kind);
   }
 
   public String required(String name) {

@@ -9,7 +9,7 @@ import dev.stave.jamendo.api.JamendoLinks;
 import dev.stave.jamendo.api.JamendoParams;
 import dev.stave.search.CatalogSearch;
 import dev.stave.search.EntityQuery;
-import java.text.Normalizer;
+import dev.stave.search.LocationFilter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,14 +25,15 @@ import org.springframework.stereotype.Component;
  * haslocation}, {@code location_country} (ISO 3166-1 alpha-3, from Jamendo's list), {@code
  * location_city} (case and accents ignored), {@code location_coords} ({@code lat_lon}) with {@code
  * location_radius} (km, default 1); each artist with its {@code locations[]}, all values strings.
- * Every condition is answered by the search index (artist documents carry each location's country,
- * city and a LatLonPoint).
+ * Every condition is answered by the search index ({@link LocationFilter}).
  *
- * <p>Where the spec is silent: an artist is kept when its locations meet the conditions (each
- * condition by any location); its nested list then shows the locations that meet all of them
- * ({@code haslocation} alone keeps them all). A location's {@code id} is its rank among the
- * artist's locations, from 1. {@code location_radius} without coordinates is ignored with a
- * warning; the locations count against the response's sub-entity cap.
+ * <p>Where the spec is silent: the country, city and distance conditions hold for one location at a
+ * time, so an artist based in Paris and in Berlin is not found by {@code location_country=FRA} with
+ * {@code location_city=Berlin}; several countries are alternatives. An artist's nested list then
+ * shows only the locations that meet the conditions, the answer to "where, among the places asked
+ * for" ({@code haslocation} alone, or no condition, shows them all). A location's {@code id} is its
+ * rank among the artist's locations, from 1. {@code location_radius} without coordinates is ignored
+ * with a warning; the locations count against the response's sub-entity cap.
  */
 @Component
 public class ArtistLocationsMethod extends ArtistsSubMethod {
@@ -54,8 +54,6 @@ public class ArtistLocationsMethod extends ArtistsSubMethod {
                   + "USA URY UZB VUT VAT VEN VNM WLF ESH YEM ZMB ZWE ALA")
               .strip()
               .split(" "));
-
-  private static final double EARTH_RADIUS_KM = 6371.0088;
 
   public ArtistLocationsMethod(
       ArtistsMethod artists, CatalogSearch search, CatalogStore store, JamendoLinks links) {
@@ -90,11 +88,7 @@ public class ArtistLocationsMethod extends ArtistsSubMethod {
       }
       countries.add(code);
     }
-    if (!countries.isEmpty()) {
-      artistQuery.locationCountries(countries);
-    }
     Optional<String> city = p.string("location_city");
-    city.ifPresent(artistQuery::locationCity);
     Optional<double[]> coords = p.coordinates("location_coords");
     long radius = p.integer("location_radius").orElse(1L);
     if (radius < 1) {
@@ -103,18 +97,12 @@ public class ArtistLocationsMethod extends ArtistsSubMethod {
     if (coords.isEmpty() && p.has("location_radius")) {
       p.warn("location_radius is ignored without location_coords");
     }
-    coords.ifPresent(c -> artistQuery.near(new EntityQuery.Near(c[0], c[1], radius)));
-    Predicate<Location> shown =
-        l ->
-            (countries.isEmpty()
-                    || l.country() != null
-                        && countries.contains(l.country().strip().toUpperCase(Locale.ROOT)))
-                && (city.isEmpty()
-                    || l.city() != null && folded(l.city()).equals(folded(city.get())))
-                && (coords.isEmpty()
-                    || l.latitude() != null
-                        && l.longitude() != null
-                        && km(coords.get(), l) <= radius);
+    LocationFilter where =
+        new LocationFilter(
+            countries,
+            city.orElse(null),
+            coords.map(c -> new LocationFilter.Near(c[0], c[1], radius)).orElse(null));
+    artistQuery.locations(where);
     return Optional.of(
         (page, budget) -> {
           Map<Long, List<Map<String, Object>>> children = new LinkedHashMap<>();
@@ -122,7 +110,7 @@ public class ArtistLocationsMethod extends ArtistsSubMethod {
             List<Map<String, Object>> list = new ArrayList<>();
             for (int i = 0; i < a.locations().size(); i++) {
               Location l = a.locations().get(i);
-              if (shown.test(l)) {
+              if (where.matches(l)) {
                 list.add(render(i + 1, l));
               }
             }
@@ -140,25 +128,5 @@ public class ArtistLocationsMethod extends ArtistsSubMethod {
     m.put("country", l.country() == null ? "" : l.country());
     m.put("city", l.city() == null ? "" : l.city());
     return m;
-  }
-
-  /** Lower case without accents, as the index compares cities. */
-  private static String folded(String s) {
-    return Normalizer.normalize(s.strip(), Normalizer.Form.NFKD)
-        .replaceAll("\\p{M}+", "")
-        .replaceAll("\\s+", " ")
-        .toLowerCase(Locale.ROOT);
-  }
-
-  /** Great-circle distance in km (haversine). */
-  private static double km(double[] from, Location to) {
-    double dLat = Math.toRadians(to.latitude() - from[0]);
-    double dLon = Math.toRadians(to.longitude() - from[1]);
-    double a =
-        Math.pow(Math.sin(dLat / 2), 2)
-            + Math.cos(Math.toRadians(from[0]))
-                * Math.cos(Math.toRadians(to.latitude()))
-                * Math.pow(Math.sin(dLon / 2), 2);
-    return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
   }
 }

@@ -81,7 +81,7 @@ public class ArtistTracksMethod extends ArtistsSubMethod {
     if (!ids.isEmpty()) {
       tracks.ids(ids);
     }
-    p.string("track_name").ifPresent(n -> tracks.name(NameMatch.exact(n)));
+    p.nameMatch("track_name", NameMatch::exact).ifPresent(tracks::name);
     Set<String> types = new HashSet<>(p.manyOf("track_type", List.of("single", "albumtrack")));
     if (types.isEmpty()) {
       types.add("albumtrack"); // album tracks unless asked otherwise (spec §8.6)

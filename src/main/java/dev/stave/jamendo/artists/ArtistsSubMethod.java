@@ -106,7 +106,7 @@ abstract class ArtistsSubMethod implements JamendoMethod {
    */
   static Optional<EntityQuery.Builder> albumFilters(JamendoParams p) {
     List<Long> ids = p.integers("album_id");
-    Optional<String> name = p.string("album_name");
+    Optional<NameMatch> name = p.nameMatch("album_name", NameMatch::exact);
     Optional<LocalDate[]> dates = p.dateRange("album_datebetween");
     if (ids.isEmpty() && name.isEmpty() && dates.isEmpty()) {
       return Optional.empty();
@@ -115,7 +115,7 @@ abstract class ArtistsSubMethod implements JamendoMethod {
     if (!ids.isEmpty()) {
       q.ids(ids);
     }
-    name.ifPresent(n -> q.name(NameMatch.exact(n)));
+    name.ifPresent(q::name);
     dates.ifPresent(r -> q.dated(EntityParams.open(r[0]), EntityParams.open(r[1])));
     return Optional.of(q);
   }

@@ -9,6 +9,7 @@ import dev.stave.jamendo.api.JamendoMethod;
 import dev.stave.jamendo.api.JamendoParams;
 import dev.stave.search.CatalogSearch;
 import dev.stave.search.Completion;
+import dev.stave.search.NameMatch;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,7 @@ public class AutocompleteMethod implements JamendoMethod {
     if (prefix.codePointCount(0, prefix.length()) < 2) {
       throw JamendoException.type("prefix", "needs at least 2 characters");
     }
+    p.nameMatch("prefix", NameMatch::prefix); // a prefix of accents alone is a type error
     int limit = p.paging().limit();
     boolean matchcount = p.bool("matchcount").orElse(false);
     List<String> entities = p.manyOf("entity", ENTITIES);

@@ -3,6 +3,7 @@ package dev.stave.jamendo.openapi;
 import dev.stave.jamendo.api.FileMethod;
 import dev.stave.jamendo.api.JamendoCode;
 import dev.stave.jamendo.api.JamendoMethod;
+import dev.stave.jamendo.api.JamendoWriteMethod;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -42,29 +43,34 @@ import org.springframework.context.annotation.Configuration;
  * <p>One dispatcher serves every method, so its mapping is hidden and the paths are generated from
  * the registered {@link JamendoMethod} beans: one {@code GET /v3.0/<path>} per method, each of its
  * {@link JamendoMethod#parameters()} described by the {@link JamendoParameterCatalogue}, the
- * response envelope (or, for the file methods, the redirect and the 404) and the error codes. The
- * client id is an API key in the query, so Swagger UI's "Authorize" fills it in every call.
+ * response envelope (or, for the file methods, the redirect and the 404) and the error codes; then
+ * the {@code setuser/*} write methods and the OAuth2 endpoints ({@link WritePaths}, {@link
+ * OAuthPaths}). The client id is an API key in the query, so Swagger UI's "Authorize" fills it in
+ * every call.
  */
 @Configuration
 public class JamendoOpenApi {
   public static final String GROUP = "jamendo";
-  private static final String CLIENT_ID = "client_id";
+  static final String CLIENT_ID = "client_id";
   private static final String HEADERS = "JamendoHeaders";
   private static final String REF = "#/components/schemas/";
 
   @Bean
-  public GroupedOpenApi jamendoApi(List<JamendoMethod> methods) {
+  public GroupedOpenApi jamendoApi(List<JamendoMethod> methods, List<JamendoWriteMethod> writes) {
     JamendoParameterCatalogue catalogue = new JamendoParameterCatalogue();
     return GroupedOpenApi.builder()
         .group(GROUP)
         .displayName("Jamendo API v3.0")
         .pathsToMatch("/v3.0/**")
-        .addOpenApiCustomizer(api -> describe(api, methods, catalogue))
+        .addOpenApiCustomizer(api -> describe(api, methods, writes, catalogue))
         .build();
   }
 
   static void describe(
-      OpenAPI api, List<JamendoMethod> methods, JamendoParameterCatalogue catalogue) {
+      OpenAPI api,
+      List<JamendoMethod> methods,
+      List<JamendoWriteMethod> writes,
+      JamendoParameterCatalogue catalogue) {
     api.info(
         new Info()
             .title("Stave — Jamendo API v3.0 dialect")
@@ -79,6 +85,7 @@ public class JamendoOpenApi {
             .in(SecurityScheme.In.QUERY)
             .name(CLIENT_ID)
             .description("Every method needs the client id of a registered application."));
+    OAuthPaths.securitySchemes(components);
     api.components(components);
     api.addSecurityItem(new SecurityRequirement().addList(CLIENT_ID));
     Paths paths = new Paths();
@@ -90,6 +97,10 @@ public class JamendoOpenApi {
               entities.add(entity(m.path()));
               paths.addPathItem("/v3.0/" + m.path(), new PathItem().get(operation(m, catalogue)));
             });
+    WritePaths.writes(paths, writes, catalogue, new Schema<>().$ref(REF + HEADERS));
+    OAuthPaths.oauth(paths);
+    entities.add("setuser");
+    entities.add("oauth");
     api.paths(paths);
     api.tags(entities.stream().map(e -> new Tag().name(e)).toList());
   }
@@ -132,10 +143,29 @@ public class JamendoOpenApi {
 
   private static Parameter parameter(
       String path, String name, MethodDoc method, JamendoParameterCatalogue catalogue) {
-    ParamDoc doc =
-        catalogue
-            .find(path, name)
-            .orElse(ParamDoc.text("Not described yet (see the Jamendo documentation)."));
+    ParamDoc doc = paramDoc(path, name, catalogue);
+    Parameter p =
+        new QueryParameter()
+            .name(name)
+            .required(method.required().contains(name))
+            .description(doc.description())
+            .schema(schema(doc));
+    if (doc.multi()) {
+      p.style(Parameter.StyleEnum.SPACEDELIMITED).explode(false);
+      p.description(doc.description() + " Several values are separated by spaces or '+'.");
+    }
+    return p;
+  }
+
+  /** How the catalogue describes {@code name} on the method at {@code path}. */
+  static ParamDoc paramDoc(String path, String name, JamendoParameterCatalogue catalogue) {
+    return catalogue
+        .find(path, name)
+        .orElse(ParamDoc.text("Not described yet (see the Jamendo documentation)."));
+  }
+
+  /** The schema of a parameter's value: an array of values when it takes several. */
+  static Schema<?> schema(ParamDoc doc) {
     Schema<?> value =
         switch (doc.type()) {
           case "integer" -> new IntegerSchema().format("int64");
@@ -148,26 +178,18 @@ public class JamendoOpenApi {
             yield s;
           }
         };
-    Parameter p =
-        new QueryParameter()
-            .name(name)
-            .required(method.required().contains(name))
-            .description(doc.description());
-    if (doc.multi()) {
-      ArraySchema array = new ArraySchema();
-      array.setItems(value);
-      if (doc.defaultValue() != null) {
-        array.setDefault(List.of(doc.defaultValue()));
-      }
-      p.schema(array).style(Parameter.StyleEnum.SPACEDELIMITED).explode(false);
-      p.description(doc.description() + " Several values are separated by spaces or '+'.");
-    } else {
+    if (!doc.multi()) {
       if (doc.defaultValue() != null) {
         value.setDefault(doc.defaultValue());
       }
-      p.schema(value);
+      return value;
     }
-    return p;
+    ArraySchema array = new ArraySchema();
+    array.setItems(value);
+    if (doc.defaultValue() != null) {
+      array.setDefault(List.of(doc.defaultValue()));
+    }
+    return array;
   }
 
   private static ApiResponses envelopeResponses(JamendoMethod m) {
@@ -252,10 +274,14 @@ public class JamendoOpenApi {
 
   private static final String INTRO =
       """
-      The Jamendo API v3.0 read methods as this server answers them. Every method is a `GET`; \
-      parameters go in the query string; several values of one parameter are separated by \
+      The Jamendo API v3.0 as this server answers it. The read methods are `GET`s with their \
+      parameters in the query string; several values of one parameter are separated by \
       spaces or `+`; booleans are `true`/`1`/`false`/`0`. `limit` defaults to 10 and is at most \
-      200. Every request needs the `client_id` of a registered application (`stave apps create`).
+      200. The `setuser` write methods are `POST`s taking their parameters from the query \
+      string or an urlencoded or multipart body, with a user's OAuth2 access token (scope \
+      `music`) obtained through `oauth/authorize` and `oauth/grant`, which answer bare OAuth2 \
+      JSON. Every request needs the `client_id` of a registered application \
+      (`stave apps create`).
 
       Response codes (in `headers.code`, always with HTTP 200):
 

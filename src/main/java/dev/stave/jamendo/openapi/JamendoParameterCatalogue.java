@@ -21,7 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every parameter of the Jamendo read methods (spec §5, §8), as the OpenAPI description shows it.
+ * Every parameter of the Jamendo read and write methods (spec §5, §8, §9), as the OpenAPI
+ * description shows it.
  *
  * <p>A parameter is looked up by method first ({@code albums/file.id}), then by entity ({@code
  * albums.id}, which the entity's sub-methods inherit, as their parameters do, spec §5.1), then by
@@ -99,6 +100,7 @@ public final class JamendoParameterCatalogue {
     users();
     reviews();
     others();
+    setuser();
   }
 
   /** The description of {@code name} on the method at {@code path}, if the catalogue has one. */
@@ -420,5 +422,18 @@ public final class JamendoParameterCatalogue {
         "autocomplete.matchcount",
         bool("Give each match with its count ({match, count}) instead of a bare string.")
             .withDefault("false"));
+  }
+
+  /** The write methods' parameters (spec §9): one target id each, and the user's token. */
+  private void setuser() {
+    put(
+        "setuser.access_token",
+        text(
+            "OAuth2 access token of the user to change, granted the scope music (or send it as"
+                + " an Authorization: Bearer header)."));
+    put("setuser.artist_id", integer("The artist (one id)."));
+    put("setuser.album_id", integer("The album (one id)."));
+    put("setuser.track_id", integer("The track (one id)."));
+    put("setuser.fullcount", bool("Accepted, as Jamendo lists it, and ignored: no results."));
   }
 }

@@ -10,6 +10,7 @@ import dev.stave.library.Page;
 import dev.stave.library.Playlist;
 import dev.stave.library.PlaylistQuery;
 import dev.stave.library.User;
+import dev.stave.search.NameMatch;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,7 +71,7 @@ final class PlaylistSelection {
         new PlaylistQuery(
             p.integers("id"),
             p.string("name").orElse(null),
-            p.string("namesearch").orElse(null),
+            p.nameMatch("namesearch", NameMatch::substring).map(NameMatch::text).orElse(null),
             userIds.get(),
             p.string("user_name").orElse(null),
             dates.map(d -> EntityParams.open(d[0])).orElse(null),

@@ -191,8 +191,8 @@ public class TracksMethod implements JamendoMethod {
     if (!ids.isEmpty()) {
       q.ids(ids);
     }
-    p.string("name").ifPresent(n -> q.name(NameMatch.exact(n)));
-    p.string("namesearch").ifPresent(n -> q.name(NameMatch.substring(n)));
+    p.nameMatch("name", NameMatch::exact).ifPresent(q::name);
+    p.nameMatch("namesearch", NameMatch::substring).ifPresent(q::name);
     Set<String> types = new HashSet<>(p.manyOf("type", TYPES));
     if (types.isEmpty()) {
       types.add("albumtrack"); // Jamendo lists album tracks unless asked otherwise
@@ -201,7 +201,7 @@ public class TracksMethod implements JamendoMethod {
       q.single(types.contains("single"));
     }
     List<Long> albumIds = new ArrayList<>(p.integers("album_id"));
-    Optional<String> albumName = p.string("album_name");
+    Optional<NameMatch> albumName = p.nameMatch("album_name", NameMatch::exact);
     if (albumName.isPresent()) {
       albumIds = EntityParams.idsNamed(search::albums, albumName.get(), albumIds);
       if (albumIds.isEmpty()) {
@@ -212,7 +212,7 @@ public class TracksMethod implements JamendoMethod {
       q.albumIds(albumIds);
     }
     List<Long> artistIds = new ArrayList<>(p.integers("artist_id"));
-    Optional<String> artistName = p.string("artist_name");
+    Optional<NameMatch> artistName = p.nameMatch("artist_name", NameMatch::exact);
     if (artistName.isPresent()) {
       artistIds = EntityParams.idsNamed(search::artists, artistName.get(), artistIds);
       if (artistIds.isEmpty()) {
@@ -320,8 +320,8 @@ public class TracksMethod implements JamendoMethod {
       artistIds =
           search.artists(EntityQuery.builder().ids(List.of(Long.parseLong(artist))).build()).ids();
     }
-    if (artistIds.isEmpty()) {
-      artistIds = EntityParams.idsNamed(search::artists, artist, List.of());
+    if (artistIds.isEmpty() && NameMatch.comparable(artist)) {
+      artistIds = EntityParams.idsNamed(search::artists, NameMatch.exact(artist), List.of());
     }
     if (artistIds.isEmpty()) {
       p.warn("xartist: no artist named '" + artist + "' is known here");
