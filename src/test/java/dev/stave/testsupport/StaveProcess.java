@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
@@ -44,6 +45,12 @@ public final class StaveProcess implements AutoCloseable {
 
   /** Starts {@code stave ARGS…} with stdout and stderr merged. */
   public static StaveProcess start(Path workDir, String... args) throws IOException {
+    return start(workDir, Map.of(), args);
+  }
+
+  /** Likewise, with {@code env} added to the environment (configuration as an operator sets it). */
+  public static StaveProcess start(Path workDir, Map<String, String> env, String... args)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("--enable-native-access=ALL-UNNAMED");
@@ -54,6 +61,7 @@ public final class StaveProcess implements AutoCloseable {
     cmd.addAll(List.of(args));
     ProcessBuilder pb =
         new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
+    pb.environment().putAll(env);
     return new StaveProcess(pb.start());
   }
 
