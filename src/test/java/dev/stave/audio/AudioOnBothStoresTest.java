@@ -20,9 +20,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Scan, rescan and streaming on SQLite and on PostgreSQL, with the audio root given by
- * configuration ({@code stave.audio.roots}), not on a command line: a bare scan scans it, its
- * files are served over HTTP, and a link inside it to a file outside is neither scanned nor
- * served.
+ * configuration ({@code stave.audio.roots}), not on a command line: a bare scan scans it, its files
+ * are served over HTTP, and a link inside it to a file outside is neither scanned nor served.
  */
 class AudioOnBothStoresTest {
   @TempDir Path tmp;
@@ -51,8 +50,7 @@ class AudioOnBothStoresTest {
     Files.createSymbolicLink(album.resolve("03 Link.mp3"), secret);
 
     TestDatabase db = TestDatabases.create(kind, Files.createDirectories(tmp.resolve("data")));
-    try (AudioServer server =
-        new AudioServer(db, Map.of("stave.audio.roots", music.toString()))) {
+    try (AudioServer server = new AudioServer(db, Map.of("stave.audio.roots", music.toString()))) {
       LibraryScanner scanner = server.bean(LibraryScanner.class);
       AudioFileStore files = server.bean(AudioFileStore.class);
       CatalogStore store = server.bean(CatalogStore.class);

@@ -41,8 +41,9 @@ class ConfiguredRootsServeTest {
     try (StaveProcess scan =
         StaveProcess.start(work, env, "scan", "--data", data, "--no-progress")) {
       assertThat(scan.waitFor(Duration.ofMinutes(3))).as(scan.output()).isZero();
-      assertThat(scan.output()).contains("Scanned " + music.toRealPath()).containsPattern(
-          "added\\s+1\\n");
+      assertThat(scan.output())
+          .contains("Scanned " + music.toRealPath())
+          .containsPattern("added\\s+1\\n");
     }
 
     String url;
@@ -92,7 +93,6 @@ class ConfiguredRootsServeTest {
 
   private static <T> HttpResponse<T> get(String url, HttpResponse.BodyHandler<T> body)
       throws Exception {
-    return HttpClient.newHttpClient()
-        .send(HttpRequest.newBuilder(URI.create(url)).build(), body);
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), body);
   }
 }

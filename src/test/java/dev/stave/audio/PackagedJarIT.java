@@ -36,7 +36,10 @@ class PackagedJarIT {
         Map.of("title", "One", "artist", "Ana", "album", "Album"),
         null);
     TestAudio.write(
-        music.resolve("Ana/Album/02 Two.mp3"), TestAudio.tone(1, 660), Map.of("title", "Two"), null);
+        music.resolve("Ana/Album/02 Two.mp3"),
+        TestAudio.tone(1, 660),
+        Map.of("title", "Two"),
+        null);
 
     Path cache = tmp.resolve("cache");
     ProcessBuilder pb =
@@ -74,7 +77,8 @@ class PackagedJarIT {
   /** The PATH of this JVM without the folders that hold an ffmpeg or ffprobe. */
   private static String pathWithoutFfmpeg() {
     List<String> dirs =
-        Arrays.stream(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator))
+        Arrays.stream(
+                System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator))
             .filter(
                 d ->
                     !d.isBlank()

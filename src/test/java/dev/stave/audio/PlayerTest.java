@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A standard player against the URLs of a Jamendo {@code tracks} answer: ffmpeg's own HTTP client
- * (what ffplay uses) fetches the signed {@code audio} and {@code audiodownload} URLs of every format
- * and decodes them to the end, and seeks (Range requests) into them; mpv too when it is installed.
+ * (what ffplay uses) fetches the signed {@code audio} and {@code audiodownload} URLs of every
+ * format and decodes them to the end, and seeks (Range requests) into them; mpv too when it is
+ * installed.
  */
 class PlayerTest extends AudioHttpTest {
   private static final int RATE = 8000;
@@ -65,7 +66,9 @@ class PlayerTest extends AudioHttpTest {
           assertThat(url).startsWith("http://127.0.0.1:" + port + "/audio/track/").contains("sig=");
           String what = track.name() + " " + format.wireName() + " " + field;
           assertThat(decodedSeconds(url, 0)).as(what).isCloseTo(SECONDS, within());
-          assertThat(decodedSeconds(url, 3)).as(what + " from 3 s").isCloseTo(SECONDS - 3, within());
+          assertThat(decodedSeconds(url, 3))
+              .as(what + " from 3 s")
+              .isCloseTo(SECONDS - 3, within());
           mpvUrls.add(url);
         }
       }
@@ -86,7 +89,8 @@ class PlayerTest extends AudioHttpTest {
     FfmpegLocator.Executables exe =
         FfmpegLocator.locate(null, null, FfmpegLocator.defaultCacheRoot());
     Path out = Files.createTempFile(tmp, "decoded", ".raw");
-    List<String> cmd = new ArrayList<>(List.of(exe.ffmpeg().toString(), "-hide_banner", "-nostdin"));
+    List<String> cmd =
+        new ArrayList<>(List.of(exe.ffmpeg().toString(), "-hide_banner", "-nostdin"));
     cmd.addAll(List.of("-loglevel", "error", "-y", "-protocol_whitelist", "http,tcp"));
     if (seek > 0) {
       cmd.addAll(List.of("-ss", Double.toString(seek)));
@@ -113,7 +117,13 @@ class PlayerTest extends AudioHttpTest {
     for (String url : urls) {
       Process p =
           new ProcessBuilder(
-                  "mpv", "--no-config", "--no-video", "--ao=null", "--length=2", "--really-quiet", url)
+                  "mpv",
+                  "--no-config",
+                  "--no-video",
+                  "--ao=null",
+                  "--length=2",
+                  "--really-quiet",
+                  url)
               .redirectErrorStream(true)
               .start();
       String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
