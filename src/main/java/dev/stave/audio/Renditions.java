@@ -61,7 +61,7 @@ public class Renditions {
     }
     String name = file.contentHash() + "-" + format.wireName() + "." + format.extension();
     Path target = cacheDir.resolve(name);
-    // A rendition evicted between its transcode and its lease is made again; twice is plenty.
+    // A rendition evicted between its transcode and its lease is made again; a few tries will do.
     for (int attempt = 0; ; attempt++) {
       synchronized (leased) {
         if (Files.isRegularFile(target)) {
