@@ -85,6 +85,7 @@ scan() {
   grep -E "added|unchanged|unreadable|waveforms|problems" "$WORK/scan-$label.txt" | sed 's/^ */         /'
 }
 echo "== scan (stave scan, -Xmx$HEAP; one JVM per run, times as stave reports them)"
+echo "load average before the scans: $(cut -d' ' -f1-3 /proc/loadavg)"
 scan first
 scan rescan
 echo "load average after the scans: $(cut -d' ' -f1-3 /proc/loadavg)"
