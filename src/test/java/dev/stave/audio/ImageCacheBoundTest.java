@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * an evicted size is made again, the same picture.
  */
 class ImageCacheBoundTest extends AudioHttpTest {
-  private static final long BOUND = 30_000;
+  private static final long BOUND = 20_000;
 
   @DynamicPropertySource
   static void smallImageCache(DynamicPropertyRegistry registry) {
@@ -48,7 +48,8 @@ class ImageCacheBoundTest extends AudioHttpTest {
   }
 
   private static boolean has(int width) throws Exception {
-    return cached().stream().anyMatch(p -> p.getFileName().toString().endsWith("-" + width + ".jpg"));
+    return cached().stream()
+        .anyMatch(p -> p.getFileName().toString().endsWith("-" + width + ".jpg"));
   }
 
   @Test
@@ -56,7 +57,8 @@ class ImageCacheBoundTest extends AudioHttpTest {
     // A detailed picture (a test pattern), so that large widths make large JPEGs.
     Path pattern = tmp.resolve("pattern.jpg");
     TestAudio.ffmpeg()
-        .run(List.of("-f", "lavfi", "-i", "testsrc=s=640x640", "-frames:v", "1", "file:" + pattern));
+        .run(
+            List.of("-f", "lavfi", "-i", "testsrc=s=640x640", "-frames:v", "1", "file:" + pattern));
     Path music = tmp.resolve("music");
     TestAudio.write(
         music.resolve("Ana/Pattern/01 One.mp3"),

@@ -233,7 +233,12 @@ class LibraryScanTest {
       Path dir = tmp.resolve("batch-" + batch);
       CliRun run =
           CliRun.of(
-              "scan", many.toString(), "--data", dir.toString(), "--no-progress", "--batch-size",
+              "scan",
+              many.toString(),
+              "--data",
+              dir.toString(),
+              "--no-progress",
+              "--batch-size",
               batch);
       assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
       assertThat(count(run, "added")).isEqualTo(12);
