@@ -8,6 +8,7 @@
 #
 # Usage: bench/audio.sh [FILES]
 #   CONNECTIONS=64 THREADS=2 DURATION=20s   wrk settings; HEAP=512m for the server
+#   SCAN_ONLY=1   stop after the two scans (no server, no wrk)
 #   FFMPEG=path   the ffmpeg that generates the library (default: the one on PATH, else the one
 #                 Stave extracted to ~/.cache/stave/ffmpeg); STAVE_JAR=... another build
 # Needs wrk, curl, python3. Generated files live in a temporary folder, removed at the end.
@@ -84,8 +85,11 @@ scan() {
   grep -E "added|unchanged|unreadable|waveforms|problems" "$WORK/scan-$label.txt" | sed 's/^ */         /'
 }
 echo "== scan (stave scan, -Xmx$HEAP; one JVM per run, times as stave reports them)"
+echo "load average before the scans: $(cut -d' ' -f1-3 /proc/loadavg)"
 scan first
 scan rescan
+echo "load average after the scans: $(cut -d' ' -f1-3 /proc/loadavg)"
+[[ -n "${SCAN_ONLY:-}" ]] && exit 0
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"

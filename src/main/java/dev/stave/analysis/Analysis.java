@@ -3,13 +3,11 @@ package dev.stave.analysis;
 import dev.stave.catalog.AudioFeatures;
 
 /**
- * What one analysis yields: the features, the waveform peaks of the same pass (at most {@link
- * FeatureExtractor#PEAKS}, each the largest absolute sample of an equal slice, 0…1), the length
- * analysed, and the two confidences behind tempo and key.
+ * What one analysis yields: the features, the length analysed, and the two confidences behind tempo
+ * and key. (Waveform peaks are the scan's, {@code dev.stave.audio.Waveforms}.)
  */
 public final class Analysis {
   private final AudioFeatures features;
-  private final float[] peaks;
   private final double seconds;
   private final double tempoClarity;
   private final double keyStrength;
@@ -17,13 +15,11 @@ public final class Analysis {
 
   Analysis(
       AudioFeatures features,
-      float[] peaks,
       double seconds,
       double tempoClarity,
       double keyStrength,
       FeatureExtractor.Cues cues) {
     this.features = features;
-    this.peaks = peaks;
     this.seconds = seconds;
     this.tempoClarity = tempoClarity;
     this.keyStrength = keyStrength;
@@ -32,10 +28,6 @@ public final class Analysis {
 
   public AudioFeatures features() {
     return features;
-  }
-
-  public float[] peaks() {
-    return peaks.clone();
   }
 
   public double seconds() {

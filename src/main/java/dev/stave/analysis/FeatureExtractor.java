@@ -33,8 +33,6 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * same features.
  */
 public final class FeatureExtractor {
-  /** How many waveform peaks a clip yields at most. */
-  public static final int PEAKS = 1000;
 
   private FeatureExtractor() {}
 
@@ -181,8 +179,7 @@ public final class FeatureExtractor {
             round(clamp(speechiness)),
             round(tempo.bpm()),
             round(clamp(valence)));
-    return new Analysis(
-        features, peaks(signal.mono()), signal.seconds(), tempo.clarity(), key.strength(), c);
+    return new Analysis(features, signal.seconds(), tempo.clarity(), key.strength(), c);
   }
 
   /** 1 for 95–135 BPM, falling linearly in octaves to 0 one octave outside. */
@@ -262,25 +259,6 @@ public final class FeatureExtractor {
       }
     }
     return all == 0 ? 0 : syllable / all;
-  }
-
-  /** At most {@link #PEAKS} absolute peaks (0…1), one per equal slice of the signal. */
-  static float[] peaks(float[] x) {
-    if (x.length == 0) {
-      return new float[0];
-    }
-    int n = Math.min(PEAKS, x.length);
-    float[] peaks = new float[n];
-    for (int i = 0; i < n; i++) {
-      int from = (int) ((long) i * x.length / n);
-      int to = (int) ((long) (i + 1) * x.length / n);
-      float p = 0;
-      for (int s = from; s < to; s++) {
-        p = Math.max(p, Math.abs(x[s]));
-      }
-      peaks[i] = Math.min(1f, p);
-    }
-    return peaks;
   }
 
   private static double mean(double[] v, boolean[] mask) {

@@ -15,6 +15,7 @@ import org.springframework.util.unit.DataSize;
  * @param ffmpeg an ffmpeg executable to use; unset: the one on {@code PATH}, else the bundled one
  * @param ffprobe an ffprobe executable to use, likewise
  * @param cacheSize bound of the transcoded-audio cache under the data directory
+ * @param imageCacheSize bound of the resized-cover cache under the data directory
  * @param transcodeTimeout longest an ffmpeg run may take before it is stopped
  * @param maxTranscodeSize largest output one ffmpeg run may write
  * @param urlTtl how long a signed audio URL stays valid
@@ -27,6 +28,7 @@ public record AudioProperties(
     Path ffmpeg,
     Path ffprobe,
     @DefaultValue("2GB") DataSize cacheSize,
+    @DefaultValue("256MB") DataSize imageCacheSize,
     @DefaultValue("10m") Duration transcodeTimeout,
     @DefaultValue("2GB") DataSize maxTranscodeSize,
     @DefaultValue("6h") Duration urlTtl,

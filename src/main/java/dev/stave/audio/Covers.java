@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -32,8 +33,10 @@ import org.springframework.stereotype.Component;
  * Cover images of albums, tracks and artists, made from the audio library: the picture embedded in
  * a file (ffprobe saw it at scan time) or an image beside the files ({@code cover.jpg}, {@code
  * folder.jpg}…), resized by ffmpeg once per allowed width into {@code DATA/cache/images} and served
- * from there. Widths snap to the nearest of Jamendo's sizes (spec §6.1). Without any picture the
- * answer is a neutral image drawn in code (a grey square with a disc), also per width.
+ * from there; that folder is bounded by {@code stave.audio.image-cache-size}, least recently served
+ * pictures first out (a picture evicted is simply made again). Widths snap to the nearest of
+ * Jamendo's sizes (spec §6.1). Without any picture the answer is a neutral image drawn in code (a
+ * grey square with a disc), also per width.
  *
  * <ul>
  *   <li>album: the embedded picture of its first track (disc, position) that has one, else an image
@@ -70,8 +73,8 @@ public class Covers {
           "album.png");
   static final List<String> ARTIST_IMAGES = List.of("artist.jpg", "artist.jpeg", "artist.png");
 
-  /** An image to send: its bytes are in {@code file}, or {@code bytes} when drawn in code. */
-  public record Image(Path file, byte[] bytes, String contentType, String etag, boolean fallback) {}
+  /** An image to send (a few kB: read whole, from the cache or drawn in code). */
+  public record Image(byte[] bytes, String contentType, String etag, boolean fallback) {}
 
   /** Where a picture comes from: a file ({@code embedded}: the audio file's attached picture). */
   private record Source(Path file, boolean embedded, String key) {}
@@ -81,6 +84,7 @@ public class Covers {
   private final AudioRoots roots;
   private final Ffmpeg ffmpeg;
   private final Path cacheDir;
+  private final long maxCacheBytes;
   private final Map<Integer, byte[]> neutral = new ConcurrentHashMap<>();
 
   public Covers(
@@ -88,12 +92,14 @@ public class Covers {
       AudioFileStore files,
       AudioRoots roots,
       Ffmpeg ffmpeg,
+      AudioProperties props,
       StaveProperties stave) {
     this.store = store;
     this.files = files;
     this.roots = roots;
     this.ffmpeg = ffmpeg;
     this.cacheDir = stave.dataDir().resolve("cache").resolve("images");
+    this.maxCacheBytes = props.imageCacheSize().toBytes();
   }
 
   /** The allowed width nearest to {@code asked} (the larger on a tie); null: the default. */
@@ -124,7 +130,7 @@ public class Covers {
   /** The neutral image, {@code width} pixels square. */
   public Image neutral(int width) {
     byte[] png = neutral.computeIfAbsent(width, Covers::draw);
-    return new Image(null, png, "image/png", "\"neutral-" + width + "\"", true);
+    return new Image(png, "image/png", "\"neutral-" + width + "\"", true);
   }
 
   private Image render(Optional<Source> source, int width) {
@@ -133,10 +139,25 @@ public class Covers {
     }
     String name = sha256(source.get().key()).substring(0, 32) + "-" + width;
     Path target = cacheDir.resolve(name + ".jpg");
-    if (!Files.isRegularFile(target)) {
-      resize(source.get(), width, target);
+    // Read at once (a few kB): a picture trimmed from the cache by another request between the
+    // check and the read is made again; twice is plenty.
+    for (int attempt = 0; ; attempt++) {
+      if (!Files.isRegularFile(target)) {
+        resize(source.get(), width, target);
+        CacheDir.trim(cacheDir, maxCacheBytes, target::equals);
+      }
+      try {
+        byte[] jpeg = Files.readAllBytes(target);
+        CacheDir.touch(target);
+        return new Image(jpeg, "image/jpeg", "\"" + name + "\"", false);
+      } catch (NoSuchFileException e) {
+        if (attempt == 2) {
+          throw new AudioException("the picture keeps being evicted from the cache", e);
+        }
+      } catch (IOException e) {
+        throw new AudioException("cannot read the image cache: " + e.getMessage(), e);
+      }
     }
-    return new Image(target, null, "image/jpeg", "\"" + name + "\"", false);
   }
 
   private void resize(Source source, int width, Path target) {

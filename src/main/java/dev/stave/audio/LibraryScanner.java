@@ -28,6 +28,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -48,6 +52,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * rows together), so an interrupted scan keeps what it wrote and the next run goes on from there. A
  * file whose content hash matches a file gone from its old path has moved (its track is kept);
  * files not found by a scan that completes are marked deleted.
+ *
+ * <p>Reading files (hash, ffprobe) and computing waveforms run on every core, the next batch read
+ * while the current one is written; batches are applied in file order, so results are the same
+ * whatever the thread timing. {@code Batch.run} is where a file is known to be new, changed, moved
+ * or a copy.
  */
 @Component
 public class LibraryScanner {
@@ -110,7 +119,11 @@ public class LibraryScanner {
       throw new AudioException(
           "no audio folder: give one (stave scan DIR) or configure stave.audio.roots");
     }
-    tx.executeWithoutResult(s -> scanRoots.forEach(files::rememberRoot));
+    if (!folders.isEmpty()) {
+      // Folders given are remembered; configured roots stay configuration (removing one from
+      // stave.audio.roots stops it being served).
+      tx.executeWithoutResult(s -> scanRoots.forEach(files::rememberRoot));
+    }
     ScanReport report = new ScanReport(scanRoots);
     Map<Path, AudioFile> known = files.all();
     Map<Path, long[]> found = new LinkedHashMap<>();
@@ -144,16 +157,24 @@ public class LibraryScanner {
 
     Batch batch = new Batch(known, vanished, presentByHash, report);
     int batches = 0;
-    try (ProgressBar bar =
-        options.progress() && !todo.isEmpty() ? progressBar("scan", todo.size()) : null) {
+    try (ExecutorService readers = readers();
+        ProgressBar bar =
+            options.progress() && !todo.isEmpty() ? progressBar("scan", todo.size()) : null) {
+      // The files of the next batch are read (hashed, probed) on every core while this one is
+      // written; each batch is then applied in file order, so the result does not depend on
+      // which read finished first.
+      List<Future<Read>> next = readAll(readers, chunk(todo, 0, options), batch);
       for (int i = 0; i < todo.size(); i += options.batchSize()) {
-        List<Path> chunk = todo.subList(i, Math.min(todo.size(), i + options.batchSize()));
-        batch.run(chunk, found);
+        List<Path> chunk = chunk(todo, i, options);
+        List<Future<Read>> reads = next;
+        next = readAll(readers, chunk(todo, i + options.batchSize(), options), batch);
+        batch.run(chunk, found, reads);
         batches++;
         if (bar != null) {
           bar.stepBy(chunk.size());
         }
         if (options.stopAfterBatches() > 0 && batches >= options.stopAfterBatches()) {
+          next.forEach(f -> f.cancel(true));
           catchUp();
           report.elapsed = Duration.ofNanos(System.nanoTime() - started);
           return report;
@@ -187,19 +208,63 @@ public class LibraryScanner {
   private void computeWaveforms(List<Path> scanRoots, Options options, ScanReport report) {
     List<AudioFile> todo =
         files.withoutWaveform().stream().filter(f -> inAny(f.path(), scanRoots)).toList();
-    try (ProgressBar bar =
-        options.progress() && !todo.isEmpty() ? progressBar("peaks", todo.size()) : null) {
+    try (ExecutorService workers = readers();
+        ProgressBar bar =
+            options.progress() && !todo.isEmpty() ? progressBar("peaks", todo.size()) : null) {
+      List<Future<String>> peaks = new ArrayList<>();
       for (AudioFile f : todo) {
+        peaks.add(workers.submit(() -> waveforms.compute(f.path())));
+      }
+      for (int i = 0; i < todo.size(); i++) {
+        AudioFile f = todo.get(i);
         try {
-          files.saveWaveform(f.contentHash(), waveforms.compute(f.path()));
+          files.saveWaveform(f.contentHash(), peaks.get(i).get());
           report.waveforms++;
-        } catch (AudioException e) {
-          report.problem(f.path(), "no waveform: " + e.getMessage());
+        } catch (ExecutionException e) {
+          report.problem(f.path(), "no waveform: " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AudioException("interrupted", e);
         }
         if (bar != null) {
           bar.step();
         }
       }
+    }
+  }
+
+  /** One thread per core: each waits on its own ffmpeg process most of the time. */
+  private static ExecutorService readers() {
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    return Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("scan-", 1).factory());
+  }
+
+  private static List<Path> chunk(List<Path> todo, int from, Options options) {
+    return from >= todo.size()
+        ? List.of()
+        : todo.subList(from, Math.min(todo.size(), from + options.batchSize()));
+  }
+
+  /** What reading one file gave: its hash, and its probe unless it is unchanged or unreadable. */
+  private record Read(String hash, AudioProbe probe, Exception error) {}
+
+  private List<Future<Read>> readAll(ExecutorService readers, List<Path> chunk, Batch batch) {
+    List<Future<Read>> reads = new ArrayList<>(chunk.size());
+    for (Path path : chunk) {
+      reads.add(readers.submit(() -> read(path, batch.known.get(path))));
+    }
+    return reads;
+  }
+
+  private Read read(Path path, AudioFile old) {
+    try {
+      String hash = sha256(path);
+      if (old != null && old.contentHash().equals(hash)) {
+        return new Read(hash, null, null); // touched, not changed: no need to probe
+      }
+      return new Read(hash, AudioProbe.parse(ffmpeg.probeJson(path)), null);
+    } catch (IOException | AudioException e) {
+      return new Read(null, null, e);
     }
   }
 
@@ -301,7 +366,7 @@ public class LibraryScanner {
       this.report = report;
     }
 
-    void run(List<Path> chunk, Map<Path, long[]> found) {
+    void run(List<Path> chunk, Map<Path, long[]> found, List<Future<Read>> reads) {
       Map<Long, Artist> artists = new LinkedHashMap<>();
       Map<Long, Album> albums = new LinkedHashMap<>();
       Map<Long, Track> tracks = new LinkedHashMap<>();
@@ -310,23 +375,21 @@ public class LibraryScanner {
       Map<String, Long> newArtists = new HashMap<>();
       Map<String, Long> newAlbums = new HashMap<>();
       long[] counts = new long[2]; // tracks created, updated
-      for (Path path : chunk) {
+      for (int i = 0; i < chunk.size(); i++) {
+        Path path = chunk.get(i);
         long[] stat = found.get(path);
-        String hash;
-        AudioProbe probe;
-        try {
-          hash = sha256(path);
-          AudioFile old = known.get(path);
-          if (old != null && old.contentHash().equals(hash)) {
-            // Touched, not changed: only the stored size and time move on.
-            rows.add(withStat(old, path, stat, true));
-            report.unchanged++;
-            continue;
-          }
-          probe = AudioProbe.parse(ffmpeg.probeJson(path));
-        } catch (IOException | AudioException e) {
+        Read read = await(reads.get(i));
+        if (read.error() != null) {
           report.unreadable++;
-          report.problem(path, "not a readable audio file: " + e.getMessage());
+          report.problem(path, "not a readable audio file: " + read.error().getMessage());
+          continue;
+        }
+        String hash = read.hash();
+        AudioProbe probe = read.probe();
+        if (probe == null) {
+          // Touched, not changed: only the stored size and time move on.
+          rows.add(withStat(known.get(path), path, stat, true));
+          report.unchanged++;
           continue;
         }
         AudioFile old = known.get(path);
@@ -607,6 +670,17 @@ public class LibraryScanner {
         created.put(key, id);
       }
       return id;
+    }
+  }
+
+  private static Read await(Future<Read> read) {
+    try {
+      return read.get();
+    } catch (ExecutionException e) {
+      throw new AudioException("reading a file failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AudioException("interrupted", e);
     }
   }
 

@@ -2,20 +2,18 @@ package dev.stave.audio;
 
 import dev.stave.config.StaveProperties;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +22,8 @@ import org.springframework.stereotype.Component;
  * by content hash and format so that an edited file never meets a stale rendition. Requests for a
  * rendition being made wait for that one ffmpeg run. The cache is bounded by {@code
  * stave.audio.cache-size}: after each new rendition the least recently served ones go (a hit
- * refreshes a file's time; a file being streamed stays readable after deletion).
+ * refreshes a file's time). A rendition being served is leased ({@link Lease}) and never evicted
+ * meanwhile, so the cache may exceed its bound by what is being streamed right now.
  */
 @Component
 public class Renditions {
@@ -34,6 +33,8 @@ public class Renditions {
   private final ConcurrentHashMap<String, CompletableFuture<Path>> running =
       new ConcurrentHashMap<>();
   private final AtomicLong transcodes = new AtomicLong();
+  // Leases per cached file (guarded by itself); eviction takes the same lock.
+  private final Map<Path, Integer> leased = new HashMap<>();
 
   public Renditions(Ffmpeg ffmpeg, AudioProperties props, StaveProperties stave) {
     this.ffmpeg = ffmpeg;
@@ -47,24 +48,42 @@ public class Renditions {
   }
 
   /**
-   * The file holding {@code file} (whose checked real path is {@code real}) in {@code format}.
+   * The file holding {@code file} (whose checked real path is {@code real}) in {@code format},
+   * leased: eviction leaves a leased rendition in place until the lease is closed, so a response
+   * that opens the file more than once (one range after another) or some time after this call never
+   * finds it gone. Close the lease when the response is written.
    *
    * @throws AudioException when ffmpeg fails
    */
-  public Path pathFor(AudioFile file, Path real, AudioFormat format) {
+  public Lease lease(AudioFile file, Path real, AudioFormat format) {
     if (format.servedByOriginal(file.codec(), file.container(), file.bitrateKbps())) {
-      return real;
+      return new Lease(real, null);
     }
     String name = file.contentHash() + "-" + format.wireName() + "." + format.extension();
     Path target = cacheDir.resolve(name);
-    if (Files.isRegularFile(target)) {
-      touch(target);
-      return target;
+    // A rendition evicted between its transcode and its lease is made again; a few tries will do.
+    for (int attempt = 0; ; attempt++) {
+      synchronized (leased) {
+        if (Files.isRegularFile(target)) {
+          leased.merge(target, 1, Integer::sum);
+          CacheDir.touch(target);
+          return new Lease(target, this);
+        }
+      }
+      if (attempt == 3) {
+        throw new AudioException("the " + format.wireName() + " rendition keeps being evicted");
+      }
+      make(name, real, target, format);
     }
+  }
+
+  /** Transcodes into {@code target} unless another request is already doing it (then waits). */
+  private void make(String name, Path real, Path target, AudioFormat format) {
     CompletableFuture<Path> mine = new CompletableFuture<>();
     CompletableFuture<Path> other = running.putIfAbsent(name, mine);
     if (other != null) {
-      return await(other);
+      await(other);
+      return;
     }
     try {
       if (!Files.isRegularFile(target)) { // made between the check and the claim
@@ -72,12 +91,42 @@ public class Renditions {
         evict(target);
       }
       mine.complete(target);
-      return target;
     } catch (RuntimeException e) {
       mine.completeExceptionally(e);
       throw e;
     } finally {
       running.remove(name, mine);
+    }
+  }
+
+  private void release(Path path) {
+    synchronized (leased) {
+      leased.computeIfPresent(path, (p, n) -> n == 1 ? null : n - 1);
+    }
+  }
+
+  /** A rendition in use: not evicted until closed. */
+  public static final class Lease implements AutoCloseable {
+    private final Path path;
+    private final Renditions owner;
+    private boolean closed;
+
+    private Lease(Path path, Renditions owner) {
+      this.path = path;
+      this.owner = owner;
+    }
+
+    /** The file to read: the original or the cached transcode. */
+    public Path path() {
+      return path;
+    }
+
+    @Override
+    public synchronized void close() {
+      if (!closed && owner != null) {
+        owner.release(path);
+      }
+      closed = true;
     }
   }
 
@@ -119,43 +168,11 @@ public class Renditions {
     }
   }
 
-  private static void touch(Path p) {
-    try {
-      Files.setLastModifiedTime(p, FileTime.fromMillis(System.currentTimeMillis()));
-    } catch (IOException e) {
-      // Eviction order only; serving goes on.
-    }
-  }
-
-  /** Deletes the least recently used renditions until the cache fits its bound. */
+  /** Deletes the least recently used renditions, not leased, until the cache fits its bound. */
   private void evict(Path keep) {
-    record Entry(Path path, long size, long time) {}
-    List<Entry> entries = new ArrayList<>();
-    try (Stream<Path> s = Files.list(cacheDir)) {
-      for (Path p : s.filter(p -> !p.toString().endsWith(".part")).toList()) {
-        try {
-          entries.add(new Entry(p, Files.size(p), Files.getLastModifiedTime(p).toMillis()));
-        } catch (IOException e) {
-          // Gone meanwhile (another node evicted it).
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    long total = entries.stream().mapToLong(Entry::size).sum();
-    entries.sort(Comparator.comparingLong(Entry::time));
-    for (Entry e : entries) {
-      if (total <= props.cacheSize().toBytes()) {
-        break;
-      }
-      if (!e.path().equals(keep)) {
-        try {
-          Files.deleteIfExists(e.path());
-          total -= e.size();
-        } catch (IOException ex) {
-          // Left for the next eviction.
-        }
-      }
+    synchronized (leased) {
+      CacheDir.trim(
+          cacheDir, props.cacheSize().toBytes(), p -> p.equals(keep) || leased.containsKey(p));
     }
   }
 }

@@ -48,11 +48,12 @@ public class TrackAudio {
   }
 
   /**
-   * The file holding {@code source} in {@code format}: the original or a cached transcode.
+   * The file holding {@code source} in {@code format}: the original or a cached transcode, leased
+   * until the caller has sent it (see {@link Renditions#lease}).
    *
    * @throws AudioException when ffmpeg fails
    */
-  public Path rendition(Source source, AudioFormat format) {
-    return renditions.pathFor(source.file(), source.real(), format);
+  public Renditions.Lease rendition(Source source, AudioFormat format) {
+    return renditions.lease(source.file(), source.real(), format);
   }
 }

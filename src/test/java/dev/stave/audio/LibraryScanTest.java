@@ -87,6 +87,10 @@ class LibraryScanTest {
   }
 
   private List<List<Object>> sql(String query) throws Exception {
+    return sql(data, query);
+  }
+
+  private static List<List<Object>> sql(Path data, String query) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("stave.db"));
         ResultSet rs = c.createStatement().executeQuery(query)) {
       List<List<Object>> rows = new ArrayList<>();
@@ -201,6 +205,49 @@ class LibraryScanTest {
     assertThat(count(resumed, "added")).isEqualTo(2);
     assertThat(one("SELECT COUNT(*) FROM tracks WHERE name LIKE 'Live %'")).isEqualTo(3);
     assertThat(one("SELECT COUNT(*) FROM albums WHERE name = 'Live'")).isEqualTo(1);
+  }
+
+  @Test
+  void parallelReadsGiveTheSameCatalogWhateverTheBatching() throws Exception {
+    Path many = tmp.resolve("many");
+    for (int i = 0; i < 12; i++) {
+      String artist = "Artist " + (i % 3);
+      Map<String, String> tags =
+          i % 4 == 3
+              ? Map.of() // untagged: names from the folders
+              : Map.of("title", "Song " + i, "artist", artist, "album", "Album " + (i % 2));
+      TestAudio.write(
+          many.resolve(artist + "/Album " + (i % 2) + "/" + (10 + i) + " Song " + i + ".mp3"),
+          TestAudio.tone(0.5, 300 + 20 * i),
+          tags,
+          null);
+    }
+    Files.write(many.resolve("broken.mp3"), new byte[] {1, 2, 3});
+    String catalog =
+        "SELECT f.path, f.track_id, t.name, t.album_id, a.name, ar.name FROM audio_files f"
+            + " JOIN tracks t ON t.id = f.track_id LEFT JOIN albums a ON a.id = t.album_id"
+            + " JOIN track_artists ta ON ta.track_id = t.id JOIN artists ar ON ar.id = ta.artist_id"
+            + " ORDER BY f.path";
+    List<List<List<Object>>> results = new ArrayList<>();
+    for (String batch : List.of("1", "5", "50")) {
+      Path dir = tmp.resolve("batch-" + batch);
+      CliRun run =
+          CliRun.of(
+              "scan",
+              many.toString(),
+              "--data",
+              dir.toString(),
+              "--no-progress",
+              "--batch-size",
+              batch);
+      assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+      assertThat(count(run, "added")).isEqualTo(12);
+      assertThat(count(run, "unreadable")).isEqualTo(1);
+      results.add(sql(dir, catalog));
+    }
+    assertThat(results.get(0)).hasSize(12);
+    assertThat(results.get(1)).isEqualTo(results.get(0));
+    assertThat(results.get(2)).isEqualTo(results.get(0));
   }
 
   @Test

@@ -30,6 +30,7 @@ public final class TestAudio {
         null,
         null,
         DataSize.ofMegabytes(64),
+        DataSize.ofMegabytes(16),
         Duration.ofMinutes(2),
         DataSize.ofMegabytes(64),
         Duration.ofHours(6),

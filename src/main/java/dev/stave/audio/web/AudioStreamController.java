@@ -3,6 +3,7 @@ package dev.stave.audio.web;
 import dev.stave.audio.AudioException;
 import dev.stave.audio.AudioFile;
 import dev.stave.audio.AudioFormat;
+import dev.stave.audio.Renditions;
 import dev.stave.audio.TrackAudio;
 import dev.stave.audio.UrlSigner;
 import dev.stave.catalog.CatalogStore;
@@ -119,26 +120,31 @@ public class AudioStreamController {
       return;
     }
     AudioFile file = source.get().file();
-    Path served;
+    Renditions.Lease lease;
     try {
-      served = audio.rendition(source.get(), format.get());
+      lease = audio.rendition(source.get(), format.get());
     } catch (AudioException e) {
       log.warn("track {} as {}: {}", id, format.get().wireName(), e.getMessage());
       plain(response, 500, "the audio could not be prepared");
       return;
     }
-    String etag = "\"" + file.contentHash().substring(0, 32) + "-" + format.get().wireName() + "\"";
-    request.setAttribute(RESOURCE, new Tagged(served, etag));
-    request.setAttribute(TYPE, MediaType.parseMediaType(format.get().contentType()));
-    if (download) {
-      response.setHeader(
-          HttpHeaders.CONTENT_DISPOSITION,
-          ContentDisposition.attachment()
-              .filename(fileName(track.get(0), format.get()), StandardCharsets.UTF_8)
-              .build()
-              .toString());
+    // Leased until the response is written: the handler opens the file once per range.
+    try (lease) {
+      Path served = lease.path();
+      String etag =
+          "\"" + file.contentHash().substring(0, 32) + "-" + format.get().wireName() + "\"";
+      request.setAttribute(RESOURCE, new Tagged(served, etag));
+      request.setAttribute(TYPE, MediaType.parseMediaType(format.get().contentType()));
+      if (download) {
+        response.setHeader(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(fileName(track.get(0), format.get()), StandardCharsets.UTF_8)
+                .build()
+                .toString());
+      }
+      handler.handleRequest(ifRangeApplied(request, etag, served), response);
     }
-    handler.handleRequest(ifRangeApplied(request, etag, served), response);
   }
 
   private static String fileName(Track t, AudioFormat f) {

@@ -6,7 +6,6 @@ import dev.stave.catalog.CatalogStore;
 import dev.stave.library.LibraryStore;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -85,7 +84,7 @@ public class ImageController {
     if (web.checkNotModified(image.etag())) {
       return;
     }
-    byte[] bytes = image.bytes() != null ? image.bytes() : Files.readAllBytes(image.file());
+    byte[] bytes = image.bytes();
     response.setContentType(image.contentType());
     response.setContentLength(bytes.length);
     if (!"HEAD".equals(web.getRequest().getMethod())) {

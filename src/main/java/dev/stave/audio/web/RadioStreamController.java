@@ -3,6 +3,7 @@ package dev.stave.audio.web;
 import dev.stave.audio.AudioException;
 import dev.stave.audio.AudioFormat;
 import dev.stave.audio.Mp3Frames;
+import dev.stave.audio.Renditions;
 import dev.stave.audio.TrackAudio;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.EditorialTables;
@@ -66,9 +67,15 @@ public class RadioStreamController {
 
   /**
    * What to send of one track: bytes {@code [from, to)} of {@code file} (whole MPEG frames), the
-   * first of which plays at {@code startMs} of the programme.
+   * first of which plays at {@code startMs} of the programme. The rendition stays leased (not
+   * evicted from the cache) until the part is sent or dropped.
    */
-  private record Part(Programme.Slot slot, Path file, long from, long to, long startMs) {}
+  private record Part(
+      Programme.Slot slot, Renditions.Lease lease, long from, long to, long startMs) {
+    Path file() {
+      return lease.path();
+    }
+  }
 
   @GetMapping("/audio/radio/{id}")
   public void stream(
@@ -95,6 +102,7 @@ public class RadioStreamController {
     response.setHeader(HttpHeaders.ACCEPT_RANGES, "none");
     response.setHeader("icy-name", radio.get().dispname());
     if ("HEAD".equals(request.getMethod())) {
+      first.get().lease().close();
       return;
     }
     OutputStream out = response.getOutputStream();
@@ -125,14 +133,19 @@ public class RadioStreamController {
       Programme.Slot slot = programme.at(Instant.ofEpochMilli(t));
       Optional<TrackAudio.Source> source = audio.source(slot.trackId());
       if (source.isPresent()) {
+        Renditions.Lease lease = null;
         try {
-          Path file = audio.rendition(source.get(), AudioFormat.MP31);
+          lease = audio.rendition(source.get(), AudioFormat.MP31);
+          Path file = lease.path();
           long[] frames = Mp3Frames.audioRange(file);
           double elapsed = (double) (t - slot.startMs()) / slot.durationMs();
           long from = frames[0] + (long) (elapsed * (frames[1] - frames[0]));
           return Optional.of(
-              new Part(slot, file, Mp3Frames.nextFrame(file, from, frames[1]), frames[1], t));
+              new Part(slot, lease, Mp3Frames.nextFrame(file, from, frames[1]), frames[1], t));
         } catch (AudioException | IOException e) {
+          if (lease != null) {
+            lease.close();
+          }
           log.warn("radio: track {} skipped: {}", slot.trackId(), e.getMessage());
         }
       }
@@ -147,7 +160,8 @@ public class RadioStreamController {
     Programme.Slot slot = part.slot();
     long fullLength = part.to() - part.from();
     long partStart = part.startMs();
-    try (FileChannel ch = FileChannel.open(part.file(), StandardOpenOption.READ)) {
+    try (Renditions.Lease lease = part.lease();
+        FileChannel ch = FileChannel.open(lease.path(), StandardOpenOption.READ)) {
       ByteBuffer buf = ByteBuffer.allocate(CHUNK);
       long sent = 0;
       ch.position(part.from());

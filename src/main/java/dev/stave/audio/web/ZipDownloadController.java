@@ -2,6 +2,7 @@ package dev.stave.audio.web;
 
 import dev.stave.audio.AudioException;
 import dev.stave.audio.AudioFormat;
+import dev.stave.audio.Renditions;
 import dev.stave.audio.TrackAudio;
 import dev.stave.audio.UrlSigner;
 import dev.stave.catalog.Album;
@@ -170,7 +171,7 @@ public class ZipDownloadController {
     try (ZipOutputStream zip = new ZipOutputStream(response.getOutputStream())) {
       int n = 0;
       for (Entry e : entries) {
-        Path file;
+        Renditions.Lease file;
         try {
           file = audio.rendition(e.source(), AudioFormat.MP32);
         } catch (AudioException ex) {
@@ -184,7 +185,9 @@ public class ZipDownloadController {
                 + artists.getOrDefault(e.track().primaryArtistId(), "")
                 + " - "
                 + e.track().name();
-        add(zip, AudioStreamController.safeName(title) + ".mp3", file);
+        try (file) {
+          add(zip, AudioStreamController.safeName(title) + ".mp3", file.path());
+        }
       }
     } catch (IOException e) {
       // The client went away mid-zip: nothing to answer any more.
@@ -194,7 +197,7 @@ public class ZipDownloadController {
 
   /** Adds {@code file} uncompressed: STORED needs its size and CRC before its bytes. */
   private static void add(ZipOutputStream zip, String entryName, Path file) throws IOException {
-    // One open file for both passes: a rendition evicted meanwhile stays readable.
+    // One open file for both passes (the rendition is leased, so not evicted meanwhile).
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       CRC32 crc = new CRC32();
       ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
