@@ -69,6 +69,7 @@ public class LibraryScanner {
   private final TransactionTemplate tx;
   private final ObjectProvider<ChangeFollower> followers;
   private final Waveforms waveforms;
+  private final ObjectProvider<AudioContentListener> contentListeners;
 
   public LibraryScanner(
       CatalogStore store,
@@ -77,8 +78,10 @@ public class LibraryScanner {
       Ffmpeg ffmpeg,
       TransactionTemplate tx,
       ObjectProvider<ChangeFollower> followers,
-      Waveforms waveforms) {
+      Waveforms waveforms,
+      ObjectProvider<AudioContentListener> contentListeners) {
     this.waveforms = waveforms;
+    this.contentListeners = contentListeners;
     this.store = store;
     this.files = files;
     this.roots = roots;
@@ -310,6 +313,7 @@ public class LibraryScanner {
       Map<String, Long> newArtists = new HashMap<>();
       Map<String, Long> newAlbums = new HashMap<>();
       long[] counts = new long[2]; // tracks created, updated
+      List<Long> newContent = new ArrayList<>();
       for (Path path : chunk) {
         long[] stat = found.get(path);
         String hash;
@@ -370,6 +374,9 @@ public class LibraryScanner {
           tracks.put(t.id(), t);
           counts[existing == null ? 0 : 1]++;
         }
+        if (old != null || (movedFrom == null && twin == null)) {
+          newContent.add(trackId);
+        }
         AudioFile row =
             new AudioFile(
                 path,
@@ -398,6 +405,9 @@ public class LibraryScanner {
                     List.copyOf(tracks.values())));
             deletions.forEach(files::delete);
             rows.forEach(files::save);
+            if (!newContent.isEmpty()) {
+              contentListeners.orderedStream().forEach(l -> l.contentChanged(newContent));
+            }
           });
       artistIds.putAll(newArtists);
       albumIds.putAll(newAlbums);
