@@ -47,7 +47,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * without being read; files are written in batches, each one transaction (catalog entities and file
  * rows together), so an interrupted scan keeps what it wrote and the next run goes on from there. A
  * file whose content hash matches a file gone from its old path has moved (its track is kept);
- * files not found by a scan that completes are marked deleted.
+ * files not found by a scan that completes are marked deleted. Tracks whose audio content is new or
+ * changed are reported to the {@link AudioContentListener}s inside the batch's transaction (the
+ * analysis queue).
  */
 @Component
 public class LibraryScanner {

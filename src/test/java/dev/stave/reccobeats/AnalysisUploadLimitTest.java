@@ -23,10 +23,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The upload for analysis has a per-address limit of its own, tighter than the general one
- * ({@code stave.limits.ip.analysis-per-minute}, here 2): the third upload in a minute from one
- * address is answered 429 with Retry-After and code 4291, while that address's other calls and
- * other addresses' uploads go on. The limiter's clock stands still unless the test moves it.
+ * The upload for analysis has a per-address limit of its own, tighter than the general one ({@code
+ * stave.limits.ip.analysis-per-minute}, here 2): the third upload in a minute from one address is
+ * answered 429 with Retry-After and code 4291, while that address's other calls and other
+ * addresses' uploads go on. The limiter's clock stands still unless the test moves it.
  */
 @DirtiesContext
 @SpringBootTest(

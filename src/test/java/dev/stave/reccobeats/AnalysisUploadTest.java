@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.stave.analysis.Synth;
 import dev.stave.audio.TestAudio;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -75,9 +75,9 @@ public class RateLimiter {
   }
 
   /**
-   * Counts an expensive request (an audio upload for analysis) from {@code address} against its
-   * own per-address limit ({@code stave.limits.ip.analysis-per-minute}), after the caller's
-   * verdict; exempt addresses are not counted, and a request already refused is not counted again.
+   * Counts an expensive request (an audio upload for analysis) from {@code address} against its own
+   * per-address limit ({@code stave.limits.ip.analysis-per-minute}), after the caller's verdict;
+   * exempt addresses are not counted, and a request already refused is not counted again.
    */
   public Verdict admitAnalysis(String address, Verdict caller) {
     if (!props.enabled() || !caller.allowed()) {

@@ -16,8 +16,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * carries the rate-limit headers; over a limit the answer is HTTP 429 with {@code Retry-After}
  * (whole seconds) and envelope A with code 4291, "Too many request, retry after N seconds", worded
  * as ReccoBeats words it. CORS preflights are not counted. Uploads for analysis ({@code POST
- * /v1/analysis/audio-features}) also count against a tighter per-address limit of their own
- * ({@code stave.limits.ip.analysis-per-minute}), answered the same way.
+ * /v1/analysis/audio-features}) also count against a tighter per-address limit of their own ({@code
+ * stave.limits.ip.analysis-per-minute}), answered the same way.
  */
 @Component
 class ReccoBeatsLimits implements HandlerInterceptor {
