@@ -3,21 +3,18 @@ package dev.stave.reccobeats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stave.analysis.Synth;
+import dev.stave.testsupport.FrozenClock;
 import dev.stave.testsupport.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "stave.limits.ip.analysis-per-minute=2",
       "stave.analysis.worker.threads=0"
     })
-@Import(AnalysisUploadLimitTest.FrozenTime.class)
+@Import(FrozenClock.class)
 class AnalysisUploadLimitTest {
   private static final String PATH = "/v1/analysis/audio-features";
 
@@ -46,15 +43,6 @@ class AnalysisUploadLimitTest {
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) {
     registry.add("stave.data-dir", () -> dataDir.toString());
-  }
-
-  @TestConfiguration
-  static class FrozenTime {
-    @Bean
-    @Primary
-    MutableClock limitsClock() {
-      return new MutableClock(Instant.parse("2026-06-15T12:00:00Z"));
-    }
   }
 
   @LocalServerPort int port;
