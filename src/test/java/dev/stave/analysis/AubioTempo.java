@@ -122,18 +122,7 @@ final class AubioTempo {
     if (!Files.isRegularFile(music.resolve(".complete"))) {
       return "no real recordings in " + music + " (run scripts/fetch-test-music.sh)";
     }
-    try {
-      Process p = new ProcessBuilder("aubio", "--version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0
-          ? null
-          : "aubio --version failed";
-    } catch (IOException e) {
-      return "aubio is not installed (apt-get install aubio-tools): " + e.getMessage();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "interrupted";
-    }
+    return DebianTool.missing("aubio", "aubio-tools");
   }
 
   /** The recordings, sorted by name. */
