@@ -34,14 +34,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-FFMPEG="${FFMPEG:-$(command -v ffmpeg || find "$HOME/.cache/stave/ffmpeg" -name ffmpeg -type f 2>/dev/null | head -1)}"
-if [[ -z "$FFMPEG" ]]; then
-  # Let Stave extract its bundled ffmpeg once (a scan of one generated-free folder is enough).
-  mkdir -p "$WORK/empty" && "$JAVA" -jar "$JAR" scan "$WORK/empty" --data "$WORK/probe" >/dev/null 2>&1 || true
-  FFMPEG="$(find "$HOME/.cache/stave/ffmpeg" -name ffmpeg -type f 2>/dev/null | head -1)"
-fi
-[[ -x "$FFMPEG" ]] || { echo "no ffmpeg found; set FFMPEG" >&2; exit 1; }
-export LD_LIBRARY_PATH="$(dirname "$FFMPEG")${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+find_ffmpeg "$WORK"
 
 echo "== machine"
 echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"

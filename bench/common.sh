@@ -19,3 +19,19 @@ stop_server() {
   fi
   SERVE_PID=""
 }
+
+# Sets and exports FFMPEG, the ffmpeg that generates test libraries: $FFMPEG if set, else the one on
+# PATH, else the one Stave extracted to ~/.cache/stave/ffmpeg (extracted now, by a scan of an empty
+# folder under $1, when not there yet); its folder goes on LD_LIBRARY_PATH (the bundled build's
+# libraries lie beside it).
+find_ffmpeg() {
+  local work="$1"
+  FFMPEG="${FFMPEG:-$(command -v ffmpeg || find "$HOME/.cache/stave/ffmpeg" -name ffmpeg -type f 2>/dev/null | head -1)}"
+  if [[ -z "$FFMPEG" ]]; then
+    mkdir -p "$work/empty" && "$JAVA" -jar "$JAR" scan "$work/empty" --data "$work/probe" >/dev/null 2>&1 || true
+    FFMPEG="$(find "$HOME/.cache/stave/ffmpeg" -name ffmpeg -type f 2>/dev/null | head -1)"
+  fi
+  [[ -x "$FFMPEG" ]] || { echo "no ffmpeg found; set FFMPEG" >&2; exit 1; }
+  export FFMPEG
+  export LD_LIBRARY_PATH="$(dirname "$FFMPEG")${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+}

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +26,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Analyses the catalog's tracks that have a present audio file and stores their features on the
@@ -33,9 +35,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>Tracks are analysed in parallel, one file per worker thread, and written in batches of one
  * transaction each: an interrupted run keeps every finished batch, and the next run (which by
- * default skips tracks that have features) goes on from there. Jamendo musicinfo labels that a
- * track lacks are derived from the new features ({@link MusicInfoRules}: vocal/instrumental,
- * acoustic/electric, speed); labels it already has (from an import) are kept.
+ * default skips tracks that have features, unless a scan queued them, {@link AnalysisQueue}) goes
+ * on from there. Jamendo musicinfo labels that a track lacks are derived from the new features
+ * ({@link MusicInfoRules}: vocal/instrumental, acoustic/electric, speed); labels it already has
+ * (from an import) are kept.
  */
 @Component
 public class FeatureBackfill {
@@ -72,16 +75,22 @@ public class FeatureBackfill {
   private final CatalogStore store;
   private final AudioAnalyzer analyzer;
   private final ObjectProvider<ChangeFollower> followers;
+  private final AnalysisQueue queue;
+  private final TransactionTemplate tx;
 
   public FeatureBackfill(
       AudioFileStore files,
       CatalogStore store,
       AudioAnalyzer analyzer,
-      ObjectProvider<ChangeFollower> followers) {
+      ObjectProvider<ChangeFollower> followers,
+      AnalysisQueue queue,
+      TransactionTemplate tx) {
     this.files = files;
     this.store = store;
     this.analyzer = analyzer;
     this.followers = followers;
+    this.queue = queue;
+    this.tx = tx;
   }
 
   /**
@@ -91,11 +100,16 @@ public class FeatureBackfill {
   public Report run(Options options, BooleanSupplier stop) {
     long started = System.nanoTime();
     Report report = new Report();
-    List<AudioFileStore.TrackFile> todo = files.presentTrackFiles(!options.all());
-    report.candidates = todo.size();
+    List<AudioFileStore.TrackFile> withFiles = files.presentTrackFiles(false);
+    List<AudioFileStore.TrackFile> todo = withFiles;
     if (!options.all()) {
-      report.skipped = files.presentTrackFiles(false).size() - todo.size();
+      // Tracks without features, and those a scan queued because their audio changed.
+      Set<Long> wanted = queue.trackIds();
+      files.presentTrackFiles(true).forEach(f -> wanted.add(f.trackId()));
+      todo = withFiles.stream().filter(f -> wanted.contains(f.trackId())).toList();
+      report.skipped = withFiles.size() - todo.size();
     }
+    report.candidates = todo.size();
     Duration length =
         options.length() == null || options.length().compareTo(MAX_LENGTH) > 0
             ? MAX_LENGTH
@@ -113,9 +127,7 @@ public class FeatureBackfill {
         }
         List<AudioFileStore.TrackFile> chunk =
             todo.subList(i, Math.min(todo.size(), i + batchSize));
-        Map<Long, AudioFeatures> done = analyse(chunk, length, pool, report);
-        write(done);
-        report.analysed += done.size();
+        report.analysed += analyseAndStore(chunk, length, pool, report);
         batches++;
         if (bar != null) {
           bar.stepBy(chunk.size());
@@ -133,8 +145,40 @@ public class FeatureBackfill {
     return report;
   }
 
-  private Map<Long, AudioFeatures> analyse(
+  /**
+   * Analyses {@code chunk} on {@code pool} and stores the features in one transaction with the
+   * removal of the chunk's queue entries, at the versions read before decoding (an entry re-queued
+   * meanwhile stays). A failure is recorded in {@code report} and on its queue entry. Returns how
+   * many tracks were stored.
+   */
+  int analyseAndStore(
       List<AudioFileStore.TrackFile> chunk, Duration length, ExecutorService pool, Report report) {
+    Map<Long, Long> versions =
+        queue.versions(chunk.stream().map(AudioFileStore.TrackFile::trackId).toList());
+    Map<Long, String> failed = new HashMap<>();
+    Map<Long, AudioFeatures> done = analyse(chunk, length, pool, report, failed);
+    tx.executeWithoutResult(
+        s -> {
+          write(done);
+          Map<Long, Long> finished = new HashMap<>(versions);
+          finished.keySet().retainAll(done.keySet());
+          queue.done(finished);
+          failed.forEach(
+              (id, why) -> {
+                if (versions.containsKey(id)) {
+                  queue.failed(id, versions.get(id), why);
+                }
+              });
+        });
+    return done.size();
+  }
+
+  private Map<Long, AudioFeatures> analyse(
+      List<AudioFileStore.TrackFile> chunk,
+      Duration length,
+      ExecutorService pool,
+      Report report,
+      Map<Long, String> failed) {
     List<Future<AudioFeatures>> futures = new ArrayList<>();
     for (AudioFileStore.TrackFile f : chunk) {
       futures.add(pool.submit(() -> analyzer.analyze(f.path(), null, length).features()));
@@ -148,6 +192,7 @@ public class FeatureBackfill {
         Throwable cause = e.getCause();
         String why = cause instanceof AudioException ? cause.getMessage() : String.valueOf(cause);
         report.failures.put(f.path().toString(), why);
+        failed.put(f.trackId(), why);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new AudioException("interrupted while analysing", e);

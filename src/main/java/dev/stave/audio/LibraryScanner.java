@@ -51,7 +51,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * without being read; files are written in batches, each one transaction (catalog entities and file
  * rows together), so an interrupted scan keeps what it wrote and the next run goes on from there. A
  * file whose content hash matches a file gone from its old path has moved (its track is kept);
- * files not found by a scan that completes are marked deleted.
+ * files not found by a scan that completes are marked deleted. Tracks whose audio content is new or
+ * changed are reported to the {@link AudioContentListener}s inside the batch's transaction (the
+ * analysis queue).
  *
  * <p>Reading files (hash, ffprobe) and computing waveforms run on every core, the next batch read
  * while the current one is written; batches are applied in file order, so results are the same
@@ -78,6 +80,7 @@ public class LibraryScanner {
   private final TransactionTemplate tx;
   private final ObjectProvider<ChangeFollower> followers;
   private final Waveforms waveforms;
+  private final ObjectProvider<AudioContentListener> contentListeners;
 
   public LibraryScanner(
       CatalogStore store,
@@ -86,8 +89,10 @@ public class LibraryScanner {
       Ffmpeg ffmpeg,
       TransactionTemplate tx,
       ObjectProvider<ChangeFollower> followers,
-      Waveforms waveforms) {
+      Waveforms waveforms,
+      ObjectProvider<AudioContentListener> contentListeners) {
     this.waveforms = waveforms;
+    this.contentListeners = contentListeners;
     this.store = store;
     this.files = files;
     this.roots = roots;
@@ -375,6 +380,7 @@ public class LibraryScanner {
       Map<String, Long> newArtists = new HashMap<>();
       Map<String, Long> newAlbums = new HashMap<>();
       long[] counts = new long[2]; // tracks created, updated
+      List<Long> newContent = new ArrayList<>();
       for (int i = 0; i < chunk.size(); i++) {
         Path path = chunk.get(i);
         long[] stat = found.get(path);
@@ -433,6 +439,9 @@ public class LibraryScanner {
           tracks.put(t.id(), t);
           counts[existing == null ? 0 : 1]++;
         }
+        if (old != null || (movedFrom == null && twin == null)) {
+          newContent.add(trackId);
+        }
         AudioFile row =
             new AudioFile(
                 path,
@@ -461,6 +470,9 @@ public class LibraryScanner {
                     List.copyOf(tracks.values())));
             deletions.forEach(files::delete);
             rows.forEach(files::save);
+            if (!newContent.isEmpty()) {
+              contentListeners.orderedStream().forEach(l -> l.contentChanged(newContent));
+            }
           });
       artistIds.putAll(newArtists);
       albumIds.putAll(newAlbums);

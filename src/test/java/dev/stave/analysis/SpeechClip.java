@@ -17,18 +17,7 @@ final class SpeechClip {
 
   /** Why speech cannot be made here, or null when espeak-ng is on the PATH. */
   static String unavailable() {
-    try {
-      Process p = new ProcessBuilder("espeak-ng", "--version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0
-          ? null
-          : "espeak-ng --version failed";
-    } catch (IOException e) {
-      return "espeak-ng is not installed (apt-get install espeak-ng): " + e.getMessage();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "interrupted";
-    }
+    return DebianTool.missing("espeak-ng", "espeak-ng");
   }
 
   /** Writes {@code text} spoken by {@code voice} (e.g. en, en-us, de) as a WAV file. */

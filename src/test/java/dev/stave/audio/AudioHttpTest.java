@@ -27,6 +27,8 @@ abstract class AudioHttpTest {
   @DynamicPropertySource
   static void dirs(DynamicPropertyRegistry registry) {
     registry.add("stave.data-dir", () -> tmp.resolve("data").toString());
+    // Scans here queue analysis; the server's background analysis is not what these tests test.
+    registry.add("stave.analysis.worker.threads", () -> "0");
   }
 
   @LocalServerPort int port;

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  * ~/.cache/stave/test-music}. Scans them and streams one in every format. Skipped, with the reason
  * printed, when the files are not there.
  */
-class RealMusicTest extends AudioHttpTest {
-  static Path folder() {
+public class RealMusicTest extends AudioHttpTest {
+  public static Path folder() {
     String env = System.getenv("STAVE_TEST_MUSIC");
     if (env != null && !env.isBlank()) {
       return Path.of(env);

@@ -57,8 +57,8 @@ class MigrationsTest {
     assertThat(applied)
         .containsExactlyElementsOf(
             kind == StoreKind.POSTGRESQL
-                ? List.of("1", "2", "3", "4", "4.1", "5", "6", "7")
-                : List.of("1", "2", "3", "4", "5", "6", "7"));
+                ? List.of("1", "2", "3", "4", "4.1", "5", "6", "7", "8")
+                : List.of("1", "2", "3", "4", "5", "6", "7", "8"));
     Integer failed =
         jdbc.queryForObject(
             "SELECT COUNT(*) FROM flyway_schema_history WHERE success = ?", Integer.class, false);

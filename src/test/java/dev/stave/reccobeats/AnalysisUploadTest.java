@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.stave.analysis.Synth;
 import dev.stave.audio.TestAudio;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,25 +66,7 @@ class AnalysisUploadTest {
 
   private HttpJson.Response upload(
       String partName, String fileName, String contentType, byte[] bytes) throws Exception {
-    String boundary = "----stave" + System.nanoTime();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.write(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\""
-                + partName
-                + "\"; filename=\""
-                + fileName
-                + "\"\r\nContent-Type: "
-                + contentType
-                + "\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    body.write(bytes);
-    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return http.send(
-        HttpRequest.newBuilder(http.uri(PATH))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    return http.send(http.multipart(PATH, partName, fileName, contentType, bytes));
   }
 
   private Path clip(String name) throws Exception {

@@ -3,10 +3,13 @@ package dev.stave.reccobeats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stave.testsupport.RealData;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +50,30 @@ final class HttpJson {
     HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     JsonNode json = r.body().isEmpty() ? null : JSON.readTree(r.body());
     return new Response(r.statusCode(), r.headers(), json, r.body());
+  }
+
+  /** A POST of one file as the multipart part {@code partName}, as a browser form sends it. */
+  HttpRequest.Builder multipart(
+      String path, String partName, String fileName, String contentType, byte[] bytes)
+      throws IOException {
+    String boundary = "----stave" + System.nanoTime();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.write(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\""
+                + partName
+                + "\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: "
+                + contentType
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.write(bytes);
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return HttpRequest.newBuilder(uri(path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
   }
 
   URI uri(String pathAndQuery) {

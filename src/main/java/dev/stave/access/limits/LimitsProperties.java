@@ -29,11 +29,15 @@ public record LimitsProperties(
    * @param exempt addresses and CIDR networks the per-address limits do not count (their apps'
    *     limits still do): by default this machine itself, so that local tools, benchmarks and a
    *     reverse proxy that does not forward the client address are not throttled as one caller
+   * @param analysisPerMinute uploads for audio analysis ({@code POST /v1/analysis/audio-features})
+   *     per minute from one address, on top of the limits above: each decodes and analyses up to 30
+   *     s of audio, hundreds of times the cost of a lookup
    */
   public record Ip(
       @DefaultValue("50") long perSecond,
       @DefaultValue("1200") long perMinute,
-      @DefaultValue({"127.0.0.0/8", "::1"}) List<String> exempt) {}
+      @DefaultValue({"127.0.0.0/8", "::1"}) List<String> exempt,
+      @DefaultValue("20") long analysisPerMinute) {}
 
   /**
    * The default limits of every app.

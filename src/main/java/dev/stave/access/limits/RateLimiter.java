@@ -66,12 +66,31 @@ public class RateLimiter {
       return v;
     }
     byte[] raw = AddressRange.literal(address);
-    if (raw != null && exempt.stream().anyMatch(r -> r.contains(raw))) {
+    if (isExempt(raw)) {
       return v;
     }
     String subject = "ip:" + callerKey(raw, address);
     v = take(v, subject, Limit.rate(Scope.CALLER, Window.SECOND, props.ip().perSecond()));
     return take(v, subject, Limit.rate(Scope.CALLER, Window.MINUTE, props.ip().perMinute()));
+  }
+
+  /**
+   * Counts an expensive request (an audio upload for analysis) from {@code address} against its own
+   * per-address limit ({@code stave.limits.ip.analysis-per-minute}), after the caller's verdict;
+   * exempt addresses are not counted, and a request already refused is not counted again.
+   */
+  public Verdict admitAnalysis(String address, Verdict caller) {
+    if (!props.enabled() || !caller.allowed()) {
+      return caller;
+    }
+    byte[] raw = AddressRange.literal(address);
+    if (isExempt(raw)) {
+      return caller;
+    }
+    return take(
+        caller,
+        "analysis:ip:" + callerKey(raw, address),
+        Limit.rate(Scope.CALLER, Window.MINUTE, props.ip().analysisPerMinute()));
   }
 
   /**
@@ -153,6 +172,10 @@ public class RateLimiter {
       log.warn("Rate limit bucket {} unavailable, request let through: {}", key, e.toString());
       return null;
     }
+  }
+
+  private boolean isExempt(byte[] raw) {
+    return raw != null && exempt.stream().anyMatch(r -> r.contains(raw));
   }
 
   private static long seconds(long nanos) {

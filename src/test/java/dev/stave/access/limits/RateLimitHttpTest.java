@@ -7,6 +7,7 @@ import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.EditorialTables;
 import dev.stave.catalog.Radio;
 import dev.stave.testsupport.CommandRun;
+import dev.stave.testsupport.FrozenClock;
 import dev.stave.testsupport.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,11 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -52,24 +50,15 @@ import tools.jackson.databind.json.JsonMapper;
       "stave.limits.app.monthly=1000",
       "stave.limits.app.monthly-hard-percent=150"
     })
-@Import(RateLimitHttpTest.FrozenTime.class)
+@Import(FrozenClock.class)
 class RateLimitHttpTest {
-  static final Instant START = Instant.parse("2026-06-15T12:00:00Z");
+  static final Instant START = FrozenClock.START;
 
   @TempDir static Path dataDir;
 
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) {
     registry.add("stave.data-dir", () -> dataDir.toString());
-  }
-
-  @TestConfiguration
-  static class FrozenTime {
-    @Bean
-    @Primary
-    MutableClock limitsClock() {
-      return new MutableClock(START);
-    }
   }
 
   @LocalServerPort int port;
