@@ -3,21 +3,30 @@ package dev.stave.audio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.stave.access.AppRegistry;
 import dev.stave.catalog.Track;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Real recordings: Debian's {@code singularity-music} (16 Ogg Vorbis tracks, about 50 MB), fetched
  * by {@code scripts/fetch-test-music.sh} into {@code $STAVE_TEST_MUSIC} or {@code
- * ~/.cache/stave/test-music}. Scans them and streams one in every format. Skipped, with the reason
- * printed, when the files are not there.
+ * ~/.cache/stave/test-music}. Scans them, streams one in every format, finds it through both
+ * dialects and plays its URLs as a player would. Skipped, with the reason printed, when the files
+ * are not there.
  */
 public class RealMusicTest extends AudioHttpTest {
   public static Path folder() {
@@ -46,6 +55,10 @@ public class RealMusicTest extends AudioHttpTest {
     }
     assumeTrue(present, "no real recordings in " + music + "; run scripts/fetch-test-music.sh");
   }
+
+  @Autowired AppRegistry apps;
+
+  private final JsonMapper json = JsonMapper.builder().build();
 
   @Test
   void scansRealRecordingsAndStreamsOneInEveryFormat() throws Exception {
@@ -83,5 +96,53 @@ public class RealMusicTest extends AudioHttpTest {
           .as(format.getKey() + " duration")
           .isLessThan(1500);
     }
+    browsedAndPlayedThroughBothDialects(shortest);
+  }
+
+  /**
+   * The scanned recording as clients see it: found by name through the Jamendo dialect, looked up
+   * through the ReccoBeats dialect, and its {@code audio} and {@code audiodownload} URLs in every
+   * format played to the end by a player fetching them over HTTP.
+   */
+  private void browsedAndPlayedThroughBothDialects(Track track) throws Exception {
+    String client = apps.create("real music test").clientId();
+    JsonNode found =
+        json.readTree(
+            get("/v3.0/tracks/?client_id="
+                    + client
+                    + "&type=single+albumtrack&namesearch="
+                    + URLEncoder.encode(track.name(), StandardCharsets.UTF_8))
+                .body());
+    assertThat(found.get("results").valueStream().map(t -> t.get("id").asString()))
+        .contains(Long.toString(track.id()));
+
+    JsonNode recco = json.readTree(get("/v1/track/" + track.uuid()).body());
+    assertThat(recco.get("trackTitle").asString()).isEqualTo(track.name());
+
+    double seconds = track.durationMs() / 1000.0;
+    List<String> urls = new ArrayList<>();
+    for (AudioFormat format : AudioFormat.values()) {
+      JsonNode t =
+          json.readTree(
+                  get("/v3.0/tracks/?client_id="
+                          + client
+                          + "&id="
+                          + track.id()
+                          + "&audioformat="
+                          + format.wireName()
+                          + "&audiodlformat="
+                          + format.wireName())
+                      .body())
+              .get("results")
+              .get(0);
+      for (String field : List.of("audio", "audiodownload")) {
+        String url = t.get(field).asString();
+        assertThat(Players.decodedSeconds(url, 0, tmp))
+            .as(format.wireName() + " " + field)
+            .isCloseTo(seconds, Offset.offset(0.5));
+        urls.add(url);
+      }
+    }
+    Players.playWithMpv(urls);
   }
 }

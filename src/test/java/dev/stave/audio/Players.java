@@ -1,0 +1,72 @@
+package dev.stave.audio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.data.Offset;
+
+/** Standard players fetching Stave's audio URLs over HTTP, as a listener's player would. */
+final class Players {
+  /** How far a decoded length may be from the expected one (frame padding, encoder delay). */
+  static final Offset<Double> WITHIN = Offset.offset(0.15);
+
+  private static final int RATE = 8000;
+
+  private Players() {}
+
+  /**
+   * Decodes {@code url} from {@code seek} seconds with the ffmpeg executable Stave uses, as a
+   * player would (http allowed for this run only), and returns the seconds of audio it produced.
+   */
+  static double decodedSeconds(String url, double seek, Path tmp) throws Exception {
+    FfmpegLocator.Executables exe =
+        FfmpegLocator.locate(null, null, FfmpegLocator.defaultCacheRoot());
+    Path out = Files.createTempFile(tmp, "decoded", ".raw");
+    List<String> cmd =
+        new ArrayList<>(List.of(exe.ffmpeg().toString(), "-hide_banner", "-nostdin"));
+    cmd.addAll(List.of("-loglevel", "error", "-y", "-protocol_whitelist", "http,tcp"));
+    if (seek > 0) {
+      cmd.addAll(List.of("-ss", Double.toString(seek)));
+    }
+    cmd.addAll(List.of("-i", url, "-ac", "1", "-ar", Integer.toString(RATE), "-f", "s16le"));
+    cmd.add("file:" + out);
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    if (exe.origin().startsWith("org.bytedeco")) {
+      pb.environment().put("LD_LIBRARY_PATH", exe.ffmpeg().getParent().toString());
+    }
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+    assertThat(p.exitValue()).as(url + ": " + output).isZero();
+    return Files.size(out) / 2.0 / RATE;
+  }
+
+  /** mpv, when installed, plays two seconds of each URL without a sound card. */
+  static void playWithMpv(List<String> urls) throws Exception {
+    if (FfmpegLocator.onPath("mpv").isEmpty()) {
+      System.out.println("PlayerTest: mpv is not installed; only ffmpeg played the URLs");
+      return;
+    }
+    for (String url : urls) {
+      Process p =
+          new ProcessBuilder(
+                  "mpv",
+                  "--no-config",
+                  "--no-video",
+                  "--ao=null",
+                  "--length=2",
+                  "--really-quiet",
+                  url)
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+      assertThat(p.exitValue()).as("mpv " + url + ": " + output).isZero();
+    }
+  }
+}
