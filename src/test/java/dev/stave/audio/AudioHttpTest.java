@@ -17,6 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A running server with its own data directory, for tests of the audio endpoints over HTTP. */
 @DirtiesContext
@@ -39,6 +41,7 @@ abstract class AudioHttpTest {
   @Autowired CatalogStore store;
 
   final HttpClient http = HttpClient.newHttpClient();
+  final JsonMapper json = JsonMapper.builder().build();
 
   /** Scans {@code music} and returns the tracks of its files by name. */
   Map<String, Track> scanByName(Path music) {
@@ -69,6 +72,14 @@ abstract class AudioHttpTest {
 
   HttpResponse<byte[]> get(String pathAndQuery, String... headers) throws Exception {
     return send("GET", pathAndQuery, headers);
+  }
+
+  /** Jamendo's {@code tracks} result for one track, its audio URLs in {@code format}. */
+  JsonNode jamendoTrack(String clientId, long trackId, AudioFormat format) throws Exception {
+    String query =
+        "client_id=%s&id=%d&audioformat=%s&audiodlformat=%s"
+            .formatted(clientId, trackId, format.wireName(), format.wireName());
+    return json.readTree(get("/v3.0/tracks/?" + query).body()).get("results").get(0);
   }
 
   static String header(HttpResponse<?> r, String name) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A standard player against the URLs of a Jamendo {@code tracks} answer: ffmpeg's own HTTP client
@@ -23,8 +22,6 @@ class PlayerTest extends AudioHttpTest {
   private static final double SECONDS = 5;
 
   @Autowired AppRegistry apps;
-
-  private final JsonMapper json = JsonMapper.builder().build();
 
   @Test
   void everyFormatPlaysToTheEndAndSeeksFromItsUrls() throws Exception {
@@ -44,19 +41,7 @@ class PlayerTest extends AudioHttpTest {
     List<String> mpvUrls = new ArrayList<>();
     for (Track track : tracks.values()) {
       for (AudioFormat format : AudioFormat.values()) {
-        JsonNode t =
-            json.readTree(
-                    get("/v3.0/tracks/?client_id="
-                            + client
-                            + "&id="
-                            + track.id()
-                            + "&audioformat="
-                            + format.wireName()
-                            + "&audiodlformat="
-                            + format.wireName())
-                        .body())
-                .get("results")
-                .get(0);
+        JsonNode t = jamendoTrack(client, track.id(), format);
         for (String field : List.of("audio", "audiodownload")) {
           String url = t.get(field).asString();
           assertThat(url).startsWith("http://127.0.0.1:" + port + "/audio/track/").contains("sig=");

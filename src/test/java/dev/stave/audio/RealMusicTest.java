@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Real recordings: Debian's {@code singularity-music} (16 Ogg Vorbis tracks, about 50 MB), fetched
@@ -57,8 +56,6 @@ public class RealMusicTest extends AudioHttpTest {
   }
 
   @Autowired AppRegistry apps;
-
-  private final JsonMapper json = JsonMapper.builder().build();
 
   @Test
   void scansRealRecordingsAndStreamsOneInEveryFormat() throws Exception {
@@ -122,19 +119,7 @@ public class RealMusicTest extends AudioHttpTest {
     double seconds = track.durationMs() / 1000.0;
     List<String> urls = new ArrayList<>();
     for (AudioFormat format : AudioFormat.values()) {
-      JsonNode t =
-          json.readTree(
-                  get("/v3.0/tracks/?client_id="
-                          + client
-                          + "&id="
-                          + track.id()
-                          + "&audioformat="
-                          + format.wireName()
-                          + "&audiodlformat="
-                          + format.wireName())
-                      .body())
-              .get("results")
-              .get(0);
+      JsonNode t = jamendoTrack(client, track.id(), format);
       for (String field : List.of("audio", "audiodownload")) {
         String url = t.get(field).asString();
         assertThat(Players.decodedSeconds(url, 0, tmp))

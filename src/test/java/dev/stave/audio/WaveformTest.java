@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Waveform peaks: computed by the scan once per content, stored, and served as Jamendo's {@code
@@ -22,8 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 class WaveformTest extends AudioHttpTest {
   @Autowired AppRegistry apps;
   @Autowired JdbcTemplate jdbc;
-
-  private final JsonMapper json = JsonMapper.builder().build();
 
   /** PCM of {@code n} samples of {@code value}, little-endian. */
   private static byte[] pcm(int n, short value) {
