@@ -216,8 +216,8 @@ public class AppRegistry {
   }
 
   /**
-   * As {@link #find}, for the check of every API request: may be up to {@link
-   * RecentRows#LIFETIME} old when another process changed the app.
+   * As {@link #find}, for the check of every API request: may be up to {@link RecentRows#LIFETIME}
+   * old when another process changed the app.
    */
   public Optional<App> findRecent(String clientId) {
     return clientId == null ? Optional.empty() : recent.get(clientId, this::find);

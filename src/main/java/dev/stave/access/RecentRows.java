@@ -9,10 +9,10 @@ import java.util.function.Function;
 
 /**
  * A short-lived memo of rows that every API request reads (its app, the app's limits): without it
- * each request costs two database reads before any work. An entry lives {@link #LIFETIME}: a
- * change made through this process forgets its key at once; one made by another process (the
- * {@code stave apps} CLI, another node) shows within that time. Time is read from {@code clock}, so
- * tests with a frozen clock decide when an entry expires.
+ * each request costs two database reads before any work. An entry lives {@link #LIFETIME}: a change
+ * made through this process forgets its key at once; one made by another process (the {@code stave
+ * apps} CLI, another node) shows within that time. Time is read from {@code clock}, so tests with a
+ * frozen clock decide when an entry expires.
  */
 public final class RecentRows<K, V> {
   /** How long a change made by another process may go unseen. */

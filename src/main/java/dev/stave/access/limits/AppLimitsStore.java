@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * The per-app limit overrides, two columns of the {@code apps} table. Needed on every request of
- * an app, so read through {@link RecentRows}: a change made by the CLI or on another node applies
+ * The per-app limit overrides, two columns of the {@code apps} table. Needed on every request of an
+ * app, so read through {@link RecentRows}: a change made by the CLI or on another node applies
  * within {@link RecentRows#LIFETIME}.
  */
 @Component

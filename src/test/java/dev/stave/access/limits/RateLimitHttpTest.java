@@ -3,10 +3,10 @@ package dev.stave.access.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stave.access.AppRegistry;
+import dev.stave.access.RecentRows;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.EditorialTables;
 import dev.stave.catalog.Radio;
-import dev.stave.access.RecentRows;
 import dev.stave.testsupport.CommandRun;
 import dev.stave.testsupport.MutableClock;
 import java.net.URI;
@@ -281,8 +281,7 @@ class RateLimitHttpTest {
   }
 
   @Test
-  void anOperatorSetsAnAppsLimitsWithTheCliAndTheServerAppliesThemWithinASecond()
-      throws Exception {
+  void anOperatorSetsAnAppsLimitsWithTheCliAndTheServerAppliesThemWithinASecond() throws Exception {
     String app = newApp();
     CommandRun set = cli("apps", "set-limits", app, "--per-minute", "1", "--monthly", "50,000");
     assertThat(set.exit()).as(set.err()).isZero();
