@@ -55,20 +55,9 @@ final class Completions {
     do {
       docs = names.postings(docs, PostingsEnum.NONE);
       ofKind = kinds.postings(ofKind, PostingsEnum.NONE);
-      long count = 0;
-      long firstId = Long.MAX_VALUE;
-      for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
-        int k = ofKind.docID() < d ? ofKind.advance(d) : ofKind.docID();
-        if (k == DocIdSetIterator.NO_MORE_DOCS) {
-          break;
-        }
-        if (k == d && (live == null || live.get(d))) {
-          count++;
-          firstId = Math.min(firstId, id(reader, d));
-        }
-      }
-      if (count > 0) {
-        out.add(new Completion(names.term().utf8ToString(), count, firstId));
+      Both both = both(docs, ofKind, live, reader);
+      if (both.count() > 0) {
+        out.add(new Completion(names.term().utf8ToString(), both.count(), both.firstId()));
       }
     } while (out.size() < limit
         && names.next() != null
@@ -95,7 +84,13 @@ final class Completions {
       String tag = tags.term().utf8ToString();
       Integer n = counts.get(tag);
       if (n == null) {
-        n = countBoth(tags.postings(null, PostingsEnum.NONE), kinds, live);
+        n =
+            both(
+                    tags.postings(null, PostingsEnum.NONE),
+                    kinds.postings(null, PostingsEnum.NONE),
+                    live,
+                    null)
+                .count();
         counts.put(tag, n);
       }
       if (n > 0) {
@@ -107,10 +102,17 @@ final class Completions {
     return out;
   }
 
-  /** Live documents in both {@code docs} and the postings of the current term of {@code kinds}. */
-  private static int countBoth(PostingsEnum docs, TermsEnum kinds, Bits live) throws IOException {
-    PostingsEnum ofKind = kinds.postings(null, PostingsEnum.NONE);
+  /** How many live documents two postings share, and the lowest id among them. */
+  private record Both(int count, long firstId) {}
+
+  /**
+   * The live documents in both {@code docs} and {@code ofKind}, with the lowest {@code id} among
+   * them when {@code ids} is given (else {@link Long#MAX_VALUE}).
+   */
+  private static Both both(PostingsEnum docs, PostingsEnum ofKind, Bits live, IndexReader ids)
+      throws IOException {
     int n = 0;
+    long firstId = Long.MAX_VALUE;
     for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
       int k = ofKind.docID() < d ? ofKind.advance(d) : ofKind.docID();
       if (k == DocIdSetIterator.NO_MORE_DOCS) {
@@ -118,31 +120,31 @@ final class Completions {
       }
       if (k == d && (live == null || live.get(d))) {
         n++;
+        if (ids != null) {
+          firstId = Math.min(firstId, id(ids, d));
+        }
       }
     }
-    return n;
+    return new Both(n, firstId);
   }
 
   /** The terms of {@code field} positioned on the first term ≥ {@code from}; null when none. */
   private static TermsEnum seek(IndexReader reader, String field, BytesRef from)
       throws IOException {
-    Terms terms = MultiTerms.getTerms(reader, field);
-    if (terms == null) {
-      return null;
-    }
-    TermsEnum te = terms.iterator();
-    return te.seekCeil(from) == TermsEnum.SeekStatus.END ? null : te;
+    TermsEnum te = terms(reader, field);
+    return te == null || te.seekCeil(from) == TermsEnum.SeekStatus.END ? null : te;
   }
 
   /** The terms of {@code field} positioned on {@code value}; null when no document has it. */
   private static TermsEnum exact(IndexReader reader, String field, String value)
       throws IOException {
+    TermsEnum te = terms(reader, field);
+    return te != null && te.seekExact(new BytesRef(value)) ? te : null;
+  }
+
+  private static TermsEnum terms(IndexReader reader, String field) throws IOException {
     Terms terms = MultiTerms.getTerms(reader, field);
-    if (terms == null) {
-      return null;
-    }
-    TermsEnum te = terms.iterator();
-    return te.seekExact(new BytesRef(value)) ? te : null;
+    return terms == null ? null : terms.iterator();
   }
 
   private static long id(IndexReader reader, int doc) throws IOException {
