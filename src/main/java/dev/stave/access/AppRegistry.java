@@ -3,6 +3,7 @@ package dev.stave.access;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.crypto.keygen.Base64StringKeyGenerator;
@@ -55,10 +57,12 @@ public class AppRegistry {
 
   private final JdbcTemplate jdbc;
   private final PasswordEncoder encoder;
+  private final RecentRows<String, Optional<App>> recent;
 
-  public AppRegistry(JdbcTemplate jdbc, PasswordEncoder encoder) {
+  public AppRegistry(JdbcTemplate jdbc, PasswordEncoder encoder, ObjectProvider<Clock> clock) {
     this.jdbc = jdbc;
     this.encoder = encoder;
+    this.recent = new RecentRows<>(clock.getIfAvailable(Clock::systemUTC));
   }
 
   /** An app just registered, or whose secret was just rotated, with the secret in clear. */
@@ -161,7 +165,9 @@ public class AppRegistry {
   }
 
   private void updateOrFail(String sql, String clientId, Object value) {
-    if (jdbc.update(sql, value, clientId) == 0) {
+    int updated = jdbc.update(sql, value, clientId);
+    recent.forget(clientId);
+    if (updated == 0) {
       throw new IllegalArgumentException("no app with client id " + clientId);
     }
   }
@@ -207,6 +213,14 @@ public class AppRegistry {
     }
     return jdbc.query("SELECT * FROM apps WHERE client_id = ?", MAPPER, clientId).stream()
         .findFirst();
+  }
+
+  /**
+   * As {@link #find}, for the check of every API request: may be up to {@link RecentRows#LIFETIME}
+   * old when another process changed the app.
+   */
+  public Optional<App> findRecent(String clientId) {
+    return clientId == null ? Optional.empty() : recent.get(clientId, this::find);
   }
 
   /**

@@ -39,6 +39,9 @@ public class UrlSigner {
   private final AudioProperties props;
   private final Clock clock;
 
+  /** Keyed once; never used itself, only cloned (a read, so safe to share between threads). */
+  private final Mac keyed;
+
   public UrlSigner(AudioProperties props, StaveProperties stave, ObjectProvider<Clock> clock) {
     this.props = props;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -46,6 +49,7 @@ public class UrlSigner {
         props.signingKey().isBlank()
             ? keyFile(stave.dataDir().resolve(KEY_FILE))
             : decode(props.signingKey());
+    this.keyed = newMac();
   }
 
   /** The query string ({@code exp=…&sig=…}) that makes {@code path} valid until its expiry. */
@@ -80,11 +84,27 @@ public class UrlSigner {
   }
 
   private String mac(String path, long exp) {
+    byte[] out = mac().doFinal((path + "\n" + exp).getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+  }
+
+  /**
+   * A copy of the keyed HMAC: looking up the provider and keying a new {@link Mac} cost more than
+   * the signature itself, and a track list signs two URLs per track.
+   */
+  private Mac mac() {
+    try {
+      return (Mac) keyed.clone();
+    } catch (CloneNotSupportedException e) {
+      return newMac(); // a provider whose HMAC cannot be copied: key a new one each time
+    }
+  }
+
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      byte[] out = mac.doFinal((path + "\n" + exp).getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+      return mac;
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException(e);
     }

@@ -9,16 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
@@ -32,12 +28,10 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortedNumericSelector;
-import org.apache.lucene.search.SortedSetSelector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.util.BytesRef;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -66,6 +60,7 @@ public class CatalogSearch {
 
   private final SearchIndex index;
   private final VectorStrategy vectors;
+  private final Completions completions = new Completions();
 
   @Autowired
   public CatalogSearch(SearchIndex index) {
@@ -112,52 +107,14 @@ public class CatalogSearch {
         main.build(), QueryCompiler.sort(q.sort(), q.scored()), q.scored(), q.offset(), window);
   }
 
-  /** Most entities scanned to group names for one completion request. */
-  private static final int COMPLETION_SCAN = 5_000;
-
   /**
    * Distinct names of tracks, albums or artists ({@code kind}: {@code track}, {@code album}, {@code
    * artist}) that start with {@code prefix}, ignoring case and accents, in name order, at most
-   * {@code limit}, each with the number of entities of that name.
+   * {@code limit}, each with the number of entities of that name and the lowest id among them.
    */
   public List<Completion> completeNames(String kind, String prefix, int limit) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    b.add(new TermQuery(new Term(IndexFields.KIND, kind)), Occur.FILTER);
-    QueryCompiler.name(b, NameMatch.prefix(prefix));
-    Sort byName =
-        new Sort(
-            KeywordField.newSortField(IndexFields.NAME_KEY, false, SortedSetSelector.Type.MIN),
-            LongField.newSortField(IndexFields.ID, false, SortedNumericSelector.Type.MIN));
     return index.withSearcher(
-        searcher -> {
-          TopFieldDocs top =
-              searcher.search(
-                  b.build(), new TopFieldCollectorManager(byName, COMPLETION_SCAN, null, 0));
-          long[] ids = ids(searcher, top.scoreDocs, 0);
-          List<Completion> out = new ArrayList<>();
-          String current = null;
-          long count = 0;
-          long firstId = 0;
-          for (int i = 0; i < top.scoreDocs.length; i++) {
-            String key = ((BytesRef) ((FieldDoc) top.scoreDocs[i]).fields[0]).utf8ToString();
-            if (!key.equals(current)) {
-              if (current != null) {
-                out.add(new Completion(current, count, firstId));
-                if (out.size() == limit) {
-                  return out;
-                }
-              }
-              current = key;
-              count = 0;
-              firstId = ids[i];
-            }
-            count++;
-          }
-          if (current != null && out.size() < limit) {
-            out.add(new Completion(current, count, firstId));
-          }
-          return out;
-        });
+        searcher -> completions.names(searcher.getIndexReader(), kind, prefix, limit));
   }
 
   /**
@@ -165,33 +122,8 @@ public class CatalogSearch {
    * limit}, each with the number of tracks carrying it.
    */
   public List<Completion> completeTags(String prefix, int limit) {
-    String p = prefix.toLowerCase(java.util.Locale.ROOT);
     return index.withSearcher(
-        searcher -> {
-          List<Completion> out = new ArrayList<>();
-          Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), IndexFields.TAG);
-          if (terms == null) {
-            return out;
-          }
-          TermsEnum te = terms.iterator();
-          if (te.seekCeil(new BytesRef(p)) == TermsEnum.SeekStatus.END) {
-            return out;
-          }
-          do {
-            String tag = te.term().utf8ToString();
-            if (!tag.startsWith(p)) {
-              break;
-            }
-            BooleanQuery.Builder b = new BooleanQuery.Builder();
-            b.add(new TermQuery(new Term(IndexFields.KIND, DocumentProjector.TRACK)), Occur.FILTER);
-            b.add(new TermQuery(new Term(IndexFields.TAG, tag)), Occur.FILTER);
-            int n = searcher.count(b.build());
-            if (n > 0) {
-              out.add(new Completion(tag, n, 0));
-            }
-          } while (out.size() < limit && te.next() != null);
-          return out;
-        });
+        searcher -> completions.tags(searcher.getIndexReader(), prefix, limit));
   }
 
   public SearchResult albums(EntityQuery q) {

@@ -14,6 +14,7 @@ import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -30,6 +31,7 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.NumericUtils;
@@ -77,12 +79,7 @@ public class NeighbourSearch {
         searcher -> {
           TreeSet<Integer> docs = new TreeSet<>();
           if (q.vector() != null && q.nearest() > 0) {
-            KnnFloatVectorQuery knn =
-                new KnnFloatVectorQuery(
-                    IndexFields.FEATURE_VECTOR, q.vector(), q.nearest(), filter);
-            for (ScoreDoc d : searcher.search(knn, q.nearest()).scoreDocs) {
-              docs.add(d.doc);
-            }
+            docs.addAll(nearest(searcher, q, filter));
           }
           if (facetScore != null && q.tagged() > 0) {
             BooleanQuery.Builder tagged = new BooleanQuery.Builder();
@@ -102,6 +99,46 @@ public class NeighbourSearch {
         });
   }
 
+  /**
+   * The documents of the {@code q.nearest()} nearest neighbours. A filtered kNN search first marks
+   * every document the filter accepts (a pass over all tracks, most of the cost at a million); when
+   * the filter only drops a few ids (the seeds), the search runs unfiltered for that many more
+   * neighbours and drops them afterwards instead. Only tracks carry a vector, so no kind filter is
+   * needed either.
+   */
+  private static List<Integer> nearest(IndexSearcher searcher, NeighbourQuery q, Query filter)
+      throws IOException {
+    boolean onlyIds =
+        (q.filter() == null || q.filter().equals(TrackQuery.builder().build()))
+            && q.excludeArtistIds().isEmpty()
+            && q.excludeAlbumIds().isEmpty();
+    List<Integer> out = new ArrayList<>();
+    if (!onlyIds) {
+      KnnFloatVectorQuery knn =
+          new KnnFloatVectorQuery(IndexFields.FEATURE_VECTOR, q.vector(), q.nearest(), filter);
+      for (ScoreDoc d : searcher.search(knn, q.nearest()).scoreDocs) {
+        out.add(d.doc);
+      }
+      return out;
+    }
+    int k = q.nearest() + q.excludeIds().size();
+    ScoreDoc[] found =
+        searcher.search(new KnnFloatVectorQuery(IndexFields.FEATURE_VECTOR, q.vector(), k), k)
+            .scoreDocs;
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    for (ScoreDoc d : found) { // best first
+      if (out.size() == q.nearest()) {
+        break;
+      }
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(d.doc, leaves));
+      SortedNumericDocValues id = DocValues.getSortedNumeric(leaf.reader(), IndexFields.ID);
+      if (id.advanceExact(d.doc - leaf.docBase) && !q.excludeIds().contains(id.nextValue())) {
+        out.add(d.doc);
+      }
+    }
+    return out;
+  }
+
   private static Query trackKind() {
     return new TermQuery(new Term(IndexFields.KIND, DocumentProjector.TRACK));
   }
@@ -117,7 +154,17 @@ public class NeighbourSearch {
     if (!f.fuzzyTags().isEmpty()) {
       b.add(QueryCompiler.fuzzyTags(f.fuzzyTags()), Occur.FILTER);
     }
-    exclude(b, IndexFields.ID, q.excludeIds());
+    if (!q.excludeIds().isEmpty()) {
+      // By unique key (a few postings) rather than by id points/doc values, which a filter pass
+      // over a million tracks would check document by document.
+      b.add(
+          new TermInSetQuery(
+              IndexFields.KEY,
+              q.excludeIds().stream()
+                  .map(id -> DocumentProjector.key(DocumentProjector.TRACK, id).bytes())
+                  .toList()),
+          Occur.MUST_NOT);
+    }
     exclude(b, IndexFields.ARTIST_ID, q.excludeArtistIds());
     exclude(b, IndexFields.ALBUM_ID, q.excludeAlbumIds());
     return b.build();

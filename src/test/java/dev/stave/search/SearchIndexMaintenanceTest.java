@@ -334,4 +334,36 @@ class SearchIndexMaintenanceTest {
     assertThat(text(index, "love")).containsExactlyInAnyOrder(103L, 104L);
     assertThat(new CatalogSearch(index).tracks(TrackQuery.builder().build()).total()).isEqualTo(7);
   }
+
+  @Test
+  void completionsFollowTheCatalogWithoutCountingReplacedDocuments() {
+    SearchIndex index = openIndex();
+    CatalogSearch search = new CatalogSearch(index);
+    long pop = tagCount(search, "pop");
+    assertThat(search.completeNames("track", "zeb", 5)).isEmpty();
+
+    writeTrack(200, "Zebra One");
+    writeTrack(201, "Zèbra one");
+    index.catchUp();
+    assertThat(search.completeNames("track", "ZEB", 5))
+        .containsExactly(new Completion("zebra one", 2, 200));
+    assertThat(search.completeNames("album", "zeb", 5)).isEmpty();
+    assertThat(tagCount(search, "pop")).isEqualTo(pop + 2);
+
+    // a renamed track is a replaced document: the old one stays in the index until a merge
+    writeTrack(200, "Yak");
+    index.catchUp();
+    assertThat(search.completeNames("track", "zeb", 5))
+        .containsExactly(new Completion("zebra one", 1, 201));
+    assertThat(search.completeNames("track", "ya", 5)).contains(new Completion("yak", 1, 200));
+    assertThat(tagCount(search, "pop")).isEqualTo(pop + 2);
+  }
+
+  private static long tagCount(CatalogSearch search, String tag) {
+    return search.completeTags(tag, 50).stream()
+        .filter(c -> c.match().equals(tag))
+        .mapToLong(Completion::count)
+        .findFirst()
+        .orElse(0);
+  }
 }

@@ -1,15 +1,19 @@
 package dev.stave.access.limits;
 
+import dev.stave.access.RecentRows;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * The per-app limit overrides, two columns of the {@code apps} table. Read on every request of an
- * app, so that a change made by the CLI applies to the next request, on every node.
+ * The per-app limit overrides, two columns of the {@code apps} table. Needed on every request of an
+ * app, so read through {@link RecentRows}: a change made by the CLI or on another node applies
+ * within {@link RecentRows#LIFETIME}.
  */
 @Component
 public class AppLimitsStore {
@@ -17,9 +21,16 @@ public class AppLimitsStore {
       (rs, i) -> new AppLimits(nullable(rs, "rate_per_minute"), nullable(rs, "monthly_quota"));
 
   private final JdbcTemplate jdbc;
+  private final RecentRows<String, Optional<AppLimits>> recent;
 
-  public AppLimitsStore(JdbcTemplate jdbc) {
+  public AppLimitsStore(JdbcTemplate jdbc, ObjectProvider<Clock> clock) {
     this.jdbc = jdbc;
+    this.recent = new RecentRows<>(clock.getIfAvailable(Clock::systemUTC));
+  }
+
+  /** As {@link #find}, for the limiter: may be up to {@link RecentRows#LIFETIME} old. */
+  public Optional<AppLimits> findRecent(String clientId) {
+    return recent.get(clientId, this::find);
   }
 
   /** The app's overrides, or empty when no app has that client id. */
@@ -54,6 +65,7 @@ public class AppLimitsStore {
             limits.perMinute(),
             limits.monthly(),
             clientId);
+    recent.forget(clientId);
     if (n == 0) {
       throw new IllegalArgumentException("no app with client id " + clientId);
     }

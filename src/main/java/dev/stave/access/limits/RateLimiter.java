@@ -101,7 +101,8 @@ public class RateLimiter {
     if (!props.enabled() || !caller.allowed()) {
       return caller;
     }
-    AppLimits limits = appLimits.find(clientId).orElse(AppLimits.DEFAULTS).orDefaults(props.app());
+    AppLimits limits =
+        appLimits.findRecent(clientId).orElse(AppLimits.DEFAULTS).orDefaults(props.app());
     String subject = "app:" + clientId;
     Verdict v = take(caller, subject, Limit.rate(Scope.APP, Window.MINUTE, limits.perMinute()));
     if (!v.allowed() || limits.monthly() == 0) {

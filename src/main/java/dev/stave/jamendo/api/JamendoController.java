@@ -206,7 +206,7 @@ public class JamendoController {
 
   private App checkClient(JamendoParams params) {
     String clientId = params.required("client_id");
-    Optional<App> app = apps.find(clientId);
+    Optional<App> app = apps.findRecent(clientId);
     if (app.isEmpty()) {
       throw new JamendoException(
           JamendoCode.INVALID_CLIENT_ID, "client_id '" + clientId + "' is not a registered app");

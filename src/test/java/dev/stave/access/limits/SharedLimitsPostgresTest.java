@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stave.StaveApplication;
 import dev.stave.access.AppRegistry;
+import dev.stave.access.RecentRows;
 import dev.stave.testsupport.MutableClock;
 import dev.stave.testsupport.StoreKind;
 import dev.stave.testsupport.TestDatabase;
@@ -146,6 +147,8 @@ class SharedLimitsPostgresTest {
 
     // raising the quota mid-month keeps the month's count: 4 of 10 used after the next request
     nodeA().getBean(AppLimitsStore.class).set(id, new AppLimits(0L, 10L));
+    // node B read the old limits a moment ago; it reads them again once that is LIFETIME old
+    CLOCK.advance(RecentRows.LIFETIME);
     Verdict raised = app(b, id, "10.4.0.5");
     assertThat(raised.allowed()).isTrue();
     assertThat(raised.usages().getLast().remaining()).isEqualTo(5);
