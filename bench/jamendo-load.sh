@@ -5,7 +5,7 @@
 #
 # Usage: bench/jamendo-load.sh [TRACKS]
 #   DATA=dir      reuse (or create and keep) the catalog in dir; otherwise a temporary one
-#   CONNECTIONS=16 THREADS=2 DURATION=20s   wrk settings; HEAP=2g for the server
+#   CONNECTIONS=16 THREADS=2 DURATION=20s WARMUP=20s   wrk settings; HEAP=2g for the server
 #   STAVE_JAR=... benchmark another build
 # Needs wrk (Debian package `wrk`). Reports requests/s, p50 and p99 for each query family and the
 # ratios p50(HTTP)/p50(in-process) and p50(HTTP)/p50(trivial endpoint).
@@ -19,6 +19,7 @@ HEAP="${HEAP:-2g}"
 CONNECTIONS="${CONNECTIONS:-16}"
 THREADS="${THREADS:-2}"
 DURATION="${DURATION:-20s}"
+WARMUP="${WARMUP:-20s}"
 cd "$(dirname "$0")/.."
 
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
@@ -109,8 +110,9 @@ echo "== HTTP load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
 printf "%-26s %12s %10s %10s %10s\n" query "requests/s" "p50 ms" "p99 ms" "non-2xx"
 declare -A P50
 for mix in trivial tracks_by_id tag_musicinfo_popularity search autocomplete similar; do
-  # a short warm-up so the JIT and the index caches are not part of the figures
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$WORK/$mix.lua" "$BASE" >/dev/null 2>&1 || true
+  # a warm-up so the JIT and the index caches are not part of the figures (5 s was too short:
+  # throughput still rose run after run for another 20 s)
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$WORK/$mix.lua" "$BASE" >/dev/null 2>&1 || true
   out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$WORK/$mix.lua" "$BASE")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out" | to_ms)
