@@ -16,9 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.apache.lucene.index.IndexWriter;
@@ -141,6 +143,7 @@ class SearchIndexMaintenanceTest {
     SearchIndex index = openIndex();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     AtomicBoolean writing = new AtomicBoolean(true);
+    CountDownLatch following = new CountDownLatch(4);
     try {
       List<Future<Integer>> followers = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
@@ -148,14 +151,18 @@ class SearchIndexMaintenanceTest {
             pool.submit(
                 () -> {
                   int rounds = 0;
-                  while (writing.get()) {
+                  do {
                     index.catchUp();
-                    rounds++;
-                  }
+                    if (rounds++ == 0) {
+                      following.countDown();
+                    }
+                  } while (writing.get());
                   return rounds;
                 }));
       }
-      // One writer, as the store expects; four followers catching up against it.
+      // One writer, as the store expects; four followers catching up against it, all of them
+      // running before the first write (else a follower started late might never overlap one).
+      assertThat(following.await(1, TimeUnit.MINUTES)).isTrue();
       for (int i = 0; i < 20; i++) {
         writeTrack(200 + i, "Concurrent " + (200 + i));
       }
