@@ -474,6 +474,9 @@ public class LibraryScanner {
               contentListeners.orderedStream().forEach(l -> l.contentChanged(newContent));
             }
           });
+      if (contentListeners.orderedStream().findAny().isPresent()) {
+        report.contentReported += newContent.size();
+      }
       artistIds.putAll(newArtists);
       albumIds.putAll(newAlbums);
       report.tracksCreated += counts[0];

@@ -27,6 +27,7 @@ public final class ScanReport {
   long tracksUpdated;
   long withFallbacks;
   long waveforms;
+  long contentReported;
   boolean completed;
   Duration elapsed = Duration.ZERO;
   private final List<Problem> problems = new ArrayList<>();
@@ -92,6 +93,11 @@ public final class ScanReport {
     return waveforms;
   }
 
+  /** Tracks whose audio is new or changed, handed to the content listeners (analysis queue). */
+  public long contentReported() {
+    return contentReported;
+  }
+
   public boolean completed() {
     return completed;
   }
@@ -118,6 +124,12 @@ public final class ScanReport {
     out.printf(
         Locale.ROOT, "  tracks      created %,d  updated %,d%n", tracksCreated, tracksUpdated);
     out.printf(Locale.ROOT, "  waveforms   %,d%n", waveforms);
+    if (contentReported > 0) {
+      out.printf(
+          Locale.ROOT,
+          "  to analyse  %,d  (queued: `stave serve` analyses them, or `stave analyze --missing`)%n",
+          contentReported);
+    }
     out.printf(Locale.ROOT, "  problems    %,d%n", problemCount);
     for (Problem p : problems) {
       out.println("    " + p.file() + ": " + p.reason());

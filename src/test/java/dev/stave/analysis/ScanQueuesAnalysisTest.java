@@ -118,7 +118,9 @@ class ScanQueuesAnalysisTest {
     Path beat = Synth.wav(music.resolve("Beat.wav"), Synth.song(7, 1, 120, 15, 1));
     Path chords = Synth.wav(music.resolve("Chords.wav"), Synth.song(0, 1, 90, 15, 2));
 
-    cli(db, "scan", music.toString());
+    assertThat(cli(db, "scan", music.toString()).out())
+        .as("the scan says what it queued")
+        .containsPattern("to analyse\\s+2\\b");
     assertThat(queue(db))
         .as("both new files queued, in the scan's transaction")
         .containsOnlyKeys("Beat", "Chords")
@@ -126,7 +128,7 @@ class ScanQueuesAnalysisTest {
 
     // A rescan queues what changed, and only that.
     change(beat, Synth.song(7, 1, 120, 15, 3));
-    cli(db, "scan", music.toString());
+    assertThat(cli(db, "scan", music.toString()).out()).containsPattern("to analyse\\s+1\\b");
     assertThat(queue(db).get("Beat")).containsExactly(2L, null);
     assertThat(queue(db).get("Chords")).containsExactly(1L, null);
 
