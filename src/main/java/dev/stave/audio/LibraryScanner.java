@@ -360,6 +360,9 @@ public class LibraryScanner {
     final Map<String, Long> artistIds = new HashMap<>();
     final Map<String, Long> albumIds = new HashMap<>();
 
+    /** Resolved once per scan: every batch hands its new or changed content to the same ones. */
+    final List<AudioContentListener> listeners = contentListeners.orderedStream().toList();
+
     Batch(
         Map<Path, AudioFile> known,
         Map<String, AudioFile> vanished,
@@ -471,10 +474,10 @@ public class LibraryScanner {
             deletions.forEach(files::delete);
             rows.forEach(files::save);
             if (!newContent.isEmpty()) {
-              contentListeners.orderedStream().forEach(l -> l.contentChanged(newContent));
+              listeners.forEach(l -> l.contentChanged(newContent));
             }
           });
-      if (contentListeners.orderedStream().findAny().isPresent()) {
+      if (!listeners.isEmpty()) {
         report.contentReported += newContent.size();
       }
       artistIds.putAll(newArtists);
