@@ -469,9 +469,49 @@ class OAuthFlowTest {
             OAuthBrowser.location(browser.logIn(user.toUpperCase(java.util.Locale.ROOT), PASSWORD)))
         .endsWith("/login?locked");
     assertThat(browser.get("/login?locked").body()).contains("Too many failed logins");
+    // nor by its e-mail address: the count is the account's, not the typed name's
+    assertThat(OAuthBrowser.location(browser.logIn(user + "@mail.example", PASSWORD)))
+        .endsWith("/login?locked");
     // another account is not affected
     assertThat(OAuthBrowser.location(new OAuthBrowser(port).logIn(user(), PASSWORD)))
         .endsWith("/account");
+  }
+
+  @Test
+  void wrongPasswordsThroughNameAndEmailShareOneCount() throws Exception {
+    String user = user();
+    OAuthBrowser browser = new OAuthBrowser(port);
+    for (int i = 0; i < 5; i++) {
+      String login = i % 2 == 0 ? user : user + "@MAIL.example";
+      assertThat(OAuthBrowser.location(browser.logIn(login, "guess" + i))).endsWith("/login?error");
+    }
+    assertThat(OAuthBrowser.location(browser.logIn(user + "@mail.example", PASSWORD)))
+        .endsWith("/login?locked");
+    assertThat(OAuthBrowser.location(browser.logIn(user, PASSWORD))).endsWith("/login?locked");
+  }
+
+  @Test
+  void aNameThatIsNoAccountLocksLikeOneSoTheThrottleTellsNothing() throws Exception {
+    String nobody = "nobody" + USERS.incrementAndGet();
+    OAuthBrowser browser = new OAuthBrowser(port);
+    for (int i = 0; i < 5; i++) {
+      assertThat(OAuthBrowser.location(browser.logIn(nobody, "guess" + i)))
+          .endsWith("/login?error");
+    }
+    assertThat(OAuthBrowser.location(browser.logIn(nobody, "guess"))).endsWith("/login?locked");
+  }
+
+  @Test
+  void theSessionCookieIsSameSiteLax() throws Exception {
+    OAuthBrowser browser = new OAuthBrowser(port);
+    HttpResponse<String> loggedIn = browser.logIn(user(), PASSWORD);
+    List<String> cookies =
+        loggedIn.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("JSESSIONID="))
+            .toList();
+    assertThat(cookies).isNotEmpty();
+    assertThat(cookies).allSatisfy(c -> assertThat(c).containsIgnoringCase("SameSite=Lax"));
+    assertThat(cookies).allSatisfy(c -> assertThat(c).containsIgnoringCase("HttpOnly"));
   }
 
   @Test
