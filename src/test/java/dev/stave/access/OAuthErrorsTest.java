@@ -191,6 +191,8 @@ class OAuthErrorsTest {
     assertRedirectedError(authorize(base + "&scope=private"), "invalid_scope", "private scope");
     assertRedirectedError(
         authorize(base + "&scope=music%20openid"), "invalid_scope", "music and openid");
+    HttpResponse<String> par = authorize(base + "&request_uri=urn:ietf:params:oauth:request_uri:x");
+    assertThat(par.statusCode()).as("request_uri: " + par.body()).isIn(302, 400);
     assertRedirectedError(
         authorize(base + "&code_challenge=abc&code_challenge_method=plain"),
         "invalid_request",
@@ -273,6 +275,11 @@ class OAuthErrorsTest {
                 "x"));
     // (it never has a code to exchange)
     assertJsonError(client.grant(demoGrant), "invalid_grant", "code grant of an app without URIs");
+
+    for (String other : List.of("/oauth2/par", "/v3.0/oauth/revoke", "/v3.0/oauth/introspect")) {
+      HttpResponse<String> r = client.post(other, Map.of("token", "x"));
+      assertThat(r.statusCode()).as(other + ": " + r.body()).isIn(400, 401);
+    }
 
     HttpResponse<String> get = client.get("/v3.0/oauth/grant");
     assertThat(get.statusCode()).as(get.body()).isLessThan(500);

@@ -5,6 +5,7 @@ import dev.stave.access.Accounts;
 import dev.stave.access.AppRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
@@ -12,6 +13,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
@@ -32,6 +34,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Spring Authorization Server at the Jamendo paths (spec §10): {@code GET /v3.0/oauth/authorize}
@@ -159,12 +163,32 @@ public class AuthorizationServerConfiguration {
       http.exceptionHandling(
           e ->
               e.defaultAuthenticationEntryPointFor(
-                      OAuthResponses.missingClient(),
-                      PathPatternRequestMatcher.withDefaults().matcher(GRANT))
+                      OAuthResponses.missingClient(), clientEndpoints(settings))
                   .defaultAuthenticationEntryPointFor(
                       new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),
                       AnyRequestMatcher.INSTANCE));
       return http.build();
+    }
+
+    /**
+     * The endpoints an app calls with its client credentials (grant, revoke, introspect, and
+     * Spring's pushed-authorization and device-authorization endpoints, which Stave does not
+     * document but Spring serves): without credentials they answer 401 {@code invalid_client}, not
+     * a redirect to the login page.
+     */
+    private static RequestMatcher clientEndpoints(AuthorizationServerSettings settings) {
+      return new OrRequestMatcher(
+          Stream.of(
+                  settings.getTokenEndpoint(),
+                  settings.getTokenRevocationEndpoint(),
+                  settings.getTokenIntrospectionEndpoint(),
+                  settings.getPushedAuthorizationRequestEndpoint(),
+                  settings.getDeviceAuthorizationEndpoint())
+              .map(
+                  path ->
+                      (RequestMatcher)
+                          PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, path))
+              .toList());
     }
 
     @Bean
