@@ -50,25 +50,9 @@ final class AuthorizeFailure implements AuthenticationFailureHandler {
             ? e.getAuthorizationCodeRequestAuthentication()
             : null;
     String parameter = parameterOf(error);
-    String code = error.getErrorCode();
-    String description = OAuthResponses.describe(code, error.getDescription());
-    if (parameter != null && values(request, parameter) > 1) {
-      code = OAuth2ErrorCodes.INVALID_REQUEST;
-      description = "The parameter " + parameter + " is given more than once";
-    } else if (OAuth2ParameterNames.CLIENT_ID.equals(parameter)
-        && OAuth2ErrorCodes.INVALID_REQUEST.equals(code)) {
-      if (values(request, parameter) == 0 || blank(request.getParameter(parameter))) {
-        description = "The parameter client_id is missing";
-      } else {
-        code = OAuth2ErrorCodes.INVALID_CLIENT;
-        description = "Can't get information about this clientId: Not Found";
-      }
-    } else if (OAuth2ParameterNames.REDIRECT_URI.equals(parameter)) {
-      code = RedirectUriRule.MISMATCH;
-      description = "redirect_uri does not match a registered redirect URI";
-    } else {
-      description = sentence(code, description);
-    }
+    OAuth2Error answer = answer(request, error, parameter);
+    String code = answer.getErrorCode();
+    String description = answer.getDescription();
     boolean mayRedirect =
         !(parameter != null
                 && NEVER_REDIRECTED.contains(parameter)
@@ -93,6 +77,37 @@ final class AuthorizeFailure implements AuthenticationFailureHandler {
       back.queryParam(OAuth2ParameterNames.STATE, state);
     }
     response.sendRedirect(back.encode(StandardCharsets.UTF_8).build().toUriString());
+  }
+
+  /**
+   * The error the app gets for Spring's {@code error}: a repeated parameter named as such, a
+   * missing {@code client_id} told from an unknown one (Jamendo's {@code invalid_client}), any
+   * {@code redirect_uri} problem as {@code redirect_uri_mismatch}, and plain sentences.
+   */
+  private static OAuth2Error answer(
+      HttpServletRequest request, OAuth2Error error, String parameter) {
+    String code = error.getErrorCode();
+    if (parameter != null && values(request, parameter) > 1) {
+      return new OAuth2Error(
+          OAuth2ErrorCodes.INVALID_REQUEST,
+          "The parameter " + parameter + " is given more than once",
+          null);
+    }
+    if (OAuth2ParameterNames.CLIENT_ID.equals(parameter)
+        && OAuth2ErrorCodes.INVALID_REQUEST.equals(code)) {
+      return blank(request.getParameter(parameter))
+          ? new OAuth2Error(code, "The parameter client_id is missing", null)
+          : new OAuth2Error(
+              OAuth2ErrorCodes.INVALID_CLIENT,
+              "Can't get information about this clientId: Not Found",
+              null);
+    }
+    if (OAuth2ParameterNames.REDIRECT_URI.equals(parameter)) {
+      return new OAuth2Error(
+          RedirectUriRule.MISMATCH, "redirect_uri does not match a registered redirect URI", null);
+    }
+    return new OAuth2Error(
+        code, sentence(code, OAuthResponses.describe(code, error.getDescription())), null);
   }
 
   /** Clearer words than Spring's for the errors a user or developer meets most. */
