@@ -1,14 +1,14 @@
 package dev.stave.catalog;
 
 /**
- * Stops a long write run (a scan, an analysis run, an index rebuild) dead at a known point, so that
- * crash tests can kill the process there with SIGKILL instead of racing it: a kill timed from
- * outside can come after the run has already finished, which proves nothing. Reached only through
- * hidden command options ({@code --hold-in-batch}, {@code --hold-after-documents}); nothing an
- * operator runs ever stops here.
+ * Stops a long write run (an import, a scan, an analysis run, an index rebuild) dead at a known
+ * point, so that crash tests can kill the process there with SIGKILL instead of racing it: a kill
+ * timed from outside can come after the run has already finished, which proves nothing. Reached
+ * only through hidden command options ({@code --hold-in-batch}, {@code --hold-after-documents});
+ * nothing an operator runs ever stops here.
  */
 public final class CrashPoint {
-  /** The line's start on standard output: a test waits for it before it kills. */
+  /** Opens the line announcing the hold on standard output: a test waits for it, then kills. */
   public static final String ANNOUNCEMENT = "crash point: ";
 
   private CrashPoint() {}

@@ -1,5 +1,6 @@
 package dev.stave.testsupport;
 
+import dev.stave.catalog.CrashPoint;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -108,13 +109,13 @@ public final class StaveProcess implements AutoCloseable {
   }
 
   /**
-   * Waits until the run announces its crash point (a hidden {@code --hold-…} option, see {@code
+   * Waits until the run announces its crash point (a hidden {@code --hold-…} option, see {@link
    * CrashPoint}), where it stays until killed, so the kill is certain to land mid-run; then kills
    * it with SIGKILL. Returns the announcement.
    */
   public String killAtCrashPoint(Duration timeout) throws InterruptedException {
     // contains, not startsWith: a progress bar drawn with carriage returns may precede it.
-    String line = awaitLine(l -> l.contains("crash point: "), timeout);
+    String line = awaitLine(l -> l.contains(CrashPoint.ANNOUNCEMENT), timeout);
     if (!process.isAlive()) {
       throw new AssertionError("the run ended at its crash point instead of holding:\n" + output());
     }
