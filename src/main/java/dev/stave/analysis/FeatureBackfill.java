@@ -6,6 +6,7 @@ import dev.stave.catalog.AudioFeatures;
 import dev.stave.catalog.CatalogBatch;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.ChangeFollower;
+import dev.stave.catalog.CrashPoint;
 import dev.stave.catalog.MusicInfo;
 import dev.stave.catalog.MusicInfoRules;
 import dev.stave.catalog.Track;
@@ -52,6 +53,8 @@ public class FeatureBackfill {
    * @param length analyse this much from the start of each file; null: the whole track (up to
    *     {@link #MAX_LENGTH})
    * @param stopAfterBatches simulates an interruption (0: never)
+   * @param holdInBatch stores this batch (1-based) and holds its transaction open until the process
+   *     is killed, for crash tests ({@link CrashPoint}; 0: never)
    */
   public record Options(
       boolean all,
@@ -59,7 +62,8 @@ public class FeatureBackfill {
       int threads,
       int batchSize,
       Duration length,
-      int stopAfterBatches) {}
+      int stopAfterBatches,
+      int holdInBatch) {}
 
   /** What a run did. */
   public static final class Report {
@@ -127,8 +131,9 @@ public class FeatureBackfill {
         }
         List<AudioFileStore.TrackFile> chunk =
             todo.subList(i, Math.min(todo.size(), i + batchSize));
-        report.analysed += analyseAndStore(chunk, length, pool, report);
         batches++;
+        report.analysed +=
+            analyseAndStore(chunk, length, pool, report, batches == options.holdInBatch());
         if (bar != null) {
           bar.stepBy(chunk.size());
         }
@@ -153,6 +158,15 @@ public class FeatureBackfill {
    */
   int analyseAndStore(
       List<AudioFileStore.TrackFile> chunk, Duration length, ExecutorService pool, Report report) {
+    return analyseAndStore(chunk, length, pool, report, false);
+  }
+
+  private int analyseAndStore(
+      List<AudioFileStore.TrackFile> chunk,
+      Duration length,
+      ExecutorService pool,
+      Report report,
+      boolean hold) {
     Map<Long, Long> versions =
         queue.versions(chunk.stream().map(AudioFileStore.TrackFile::trackId).toList());
     Map<Long, String> failed = new HashMap<>();
@@ -169,6 +183,9 @@ public class FeatureBackfill {
                   queue.failed(id, versions.get(id), why);
                 }
               });
+          if (hold) {
+            CrashPoint.holdUntilKilled("analysis batch stored, not committed");
+          }
         });
     return done.size();
   }

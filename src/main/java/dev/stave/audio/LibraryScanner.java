@@ -5,6 +5,7 @@ import dev.stave.catalog.Artist;
 import dev.stave.catalog.CatalogBatch;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.ChangeFollower;
+import dev.stave.catalog.CrashPoint;
 import dev.stave.catalog.ExternalIds;
 import dev.stave.catalog.ReleaseDate;
 import dev.stave.catalog.Tag;
@@ -66,10 +67,16 @@ public class LibraryScanner {
   private static final Pattern LEADING_NUMBER = Pattern.compile("^\\s*(\\d{1,3})\\s*[-._ ]+\\s*");
   private static final String UNKNOWN_ARTIST = "Unknown artist";
 
-  /** How to run a scan; {@code stopAfterBatches} simulates an interruption (0: never). */
-  public record Options(boolean progress, int batchSize, int stopAfterBatches) {
+  /**
+   * How to run a scan.
+   *
+   * @param stopAfterBatches simulates an interruption (0: never)
+   * @param holdInBatch writes this batch (1-based) and holds its transaction open until the process
+   *     is killed, for crash tests ({@link CrashPoint}; 0: never)
+   */
+  public record Options(boolean progress, int batchSize, int stopAfterBatches, int holdInBatch) {
     public static Options defaults() {
-      return new Options(false, 50, 0);
+      return new Options(false, 50, 0, 0);
     }
   }
 
@@ -173,8 +180,8 @@ public class LibraryScanner {
         List<Path> chunk = chunk(todo, i, options);
         List<Future<Read>> reads = next;
         next = readAll(readers, chunk(todo, i + options.batchSize(), options), batch);
-        batch.run(chunk, found, reads);
         batches++;
+        batch.run(chunk, found, reads, batches == options.holdInBatch());
         if (bar != null) {
           bar.stepBy(chunk.size());
         }
@@ -374,7 +381,7 @@ public class LibraryScanner {
       this.report = report;
     }
 
-    void run(List<Path> chunk, Map<Path, long[]> found, List<Future<Read>> reads) {
+    void run(List<Path> chunk, Map<Path, long[]> found, List<Future<Read>> reads, boolean hold) {
       Map<Long, Artist> artists = new LinkedHashMap<>();
       Map<Long, Album> albums = new LinkedHashMap<>();
       Map<Long, Track> tracks = new LinkedHashMap<>();
@@ -475,6 +482,9 @@ public class LibraryScanner {
             rows.forEach(files::save);
             if (!newContent.isEmpty()) {
               listeners.forEach(l -> l.contentChanged(newContent));
+            }
+            if (hold) {
+              CrashPoint.holdUntilKilled("scan batch written, not committed");
             }
           });
       if (!listeners.isEmpty()) {

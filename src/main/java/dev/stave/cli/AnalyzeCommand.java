@@ -63,6 +63,10 @@ public class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--stop-after-batches", hidden = true)
   int stopAfterBatches;
 
+  // Holds batch N's transaction open until the process is killed, for crash tests.
+  @Option(names = "--hold-in-batch", hidden = true)
+  int holdInBatch;
+
   @Override
   public Integer call() {
     if (seconds < 0 || threads < 1) {
@@ -93,7 +97,8 @@ public class AnalyzeCommand implements Callable<Integer> {
                       threads,
                       batchSize,
                       seconds == 0 ? null : Duration.ofSeconds(seconds),
-                      stopAfterBatches),
+                      stopAfterBatches,
+                      holdInBatch),
                   stopping::get);
       print(report);
       return report.completed && report.failures.isEmpty() ? 0 : 3;

@@ -64,6 +64,10 @@ public class ImportCommand implements Callable<Integer> {
   @Option(names = "--stop-after-batches", hidden = true)
   int stopAfterBatches;
 
+  // Holds batch N's transaction open until the process is killed, for crash tests.
+  @Option(names = "--hold-in-batch", hidden = true)
+  int holdInBatch;
+
   @Override
   public Integer call() throws IOException {
     try (ConfigurableApplicationContext ctx = SpringContexts.start(store, false, Map.of())) {
@@ -78,7 +82,7 @@ public class ImportCommand implements Callable<Integer> {
         return 2;
       }
       ImportOptions options =
-          new ImportOptions(batchSize, reportFile, !noProgress, stopAfterBatches);
+          new ImportOptions(batchSize, reportFile, !noProgress, stopAfterBatches, holdInBatch);
       ImportReport report;
       try {
         report = ctx.getBean(ImportService.class).run(importer, files, options);

@@ -1,5 +1,6 @@
 package dev.stave.cli;
 
+import dev.stave.catalog.CrashPoint;
 import dev.stave.search.RebuildResult;
 import dev.stave.search.SearchIndex;
 import java.util.Locale;
@@ -38,6 +39,11 @@ public class IndexCommand implements Runnable {
   static class Rebuild implements Callable<Integer> {
     @Mixin StoreOptions store;
 
+    // Holds the rebuild once this many documents are in the new generation, until the process is
+    // killed, for crash tests.
+    @picocli.CommandLine.Option(names = "--hold-after-documents", hidden = true)
+    long holdAfterDocuments;
+
     @Override
     public Integer call() {
       // auto-start off: opening would build a missing index once before this rebuild does.
@@ -57,6 +63,11 @@ public class IndexCommand implements Runnable {
                   (done, total) -> {
                     bar.maxHint(total);
                     bar.stepTo(done);
+                    if (holdAfterDocuments > 0 && done >= holdAfterDocuments) {
+                      // Called under the indexer's progress lock: every indexing thread stops.
+                      CrashPoint.holdUntilKilled(
+                          "index rebuild at " + done + " of " + total + " documents");
+                    }
                   });
         } catch (CancellationException e) {
           System.err.println("Interrupted: the previous index is unchanged.");

@@ -41,6 +41,10 @@ public class ScanCommand implements Callable<Integer> {
   @Option(names = "--stop-after-batches", hidden = true)
   int stopAfterBatches;
 
+  // Holds batch N's transaction open until the process is killed, for crash tests.
+  @Option(names = "--hold-in-batch", hidden = true)
+  int holdInBatch;
+
   @Override
   public Integer call() {
     try (ConfigurableApplicationContext ctx = SpringContexts.start(store, false, Map.of())) {
@@ -51,7 +55,7 @@ public class ScanCommand implements Callable<Integer> {
                 .scan(
                     folders,
                     new LibraryScanner.Options(
-                        !noProgress, Math.max(1, batchSize), stopAfterBatches));
+                        !noProgress, Math.max(1, batchSize), stopAfterBatches, holdInBatch));
       } catch (AudioException e) {
         System.err.println("error: " + e.getMessage());
         return 2;

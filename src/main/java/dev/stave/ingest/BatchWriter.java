@@ -4,6 +4,7 @@ import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
 import dev.stave.catalog.CatalogBatch;
 import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.CrashPoint;
 import dev.stave.catalog.EditorialTables;
 import dev.stave.catalog.EntityTable;
 import dev.stave.catalog.Track;
@@ -75,6 +76,14 @@ final class BatchWriter {
 
   /** Writes the records and records {@code checkpoint} as the number of records now durable. */
   void write(List<ImportRecord> records, long checkpoint) {
+    write(records, checkpoint, false);
+  }
+
+  /**
+   * Like {@link #write(List, long)}; with {@code hold}, stops at the {@link CrashPoint} before the
+   * transaction commits.
+   */
+  void write(List<ImportRecord> records, long checkpoint, boolean hold) {
     Map<Long, Sourced<Artist>> artists = new LinkedHashMap<>();
     Map<Long, Sourced<Album>> albums = new LinkedHashMap<>();
     Map<Long, Sourced<Track>> tracks = new LinkedHashMap<>();
@@ -138,6 +147,9 @@ final class BatchWriter {
             otherCounts.put("relations", library.write(relations));
           }
           checkpoints.advance(checkpointKey, checkpoint);
+          if (hold) {
+            CrashPoint.holdUntilKilled("import batch written, not committed");
+          }
         });
     report.add("artists", counts[0]);
     report.add("albums", counts[1]);

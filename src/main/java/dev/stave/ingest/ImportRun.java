@@ -83,7 +83,7 @@ final class ImportRun implements ImportSink {
   long flush() {
     if (!pending.isEmpty()) {
       try {
-        writer.write(pending, position);
+        writer.write(pending, position, batches + 1 == options.holdInBatch());
       } catch (DataAccessException e) {
         // Something in the batch breaks a database rule the parser cannot see (say, a UUID that
         // another entity already has). Nothing of the batch was written: write its records one by

@@ -1,5 +1,6 @@
 package dev.stave.testsupport;
 
+import dev.stave.catalog.CrashPoint;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -105,6 +106,24 @@ public final class StaveProcess implements AutoCloseable {
     }
     reader.join(timeout.toMillis());
     return process.exitValue();
+  }
+
+  /**
+   * Waits until the run announces its crash point (a hidden {@code --hold-…} option, see {@link
+   * CrashPoint}), where it stays until killed, so the kill is certain to land mid-run; then kills
+   * it with SIGKILL. Returns the announcement.
+   */
+  public String killAtCrashPoint(Duration timeout) throws InterruptedException {
+    // contains, not startsWith: a progress bar drawn with carriage returns may precede it.
+    String line = awaitLine(l -> l.contains(CrashPoint.ANNOUNCEMENT), timeout);
+    if (!process.isAlive()) {
+      throw new AssertionError("the run ended at its crash point instead of holding:\n" + output());
+    }
+    kill();
+    if (process.exitValue() != 128 + 9) {
+      throw new AssertionError("not killed by SIGKILL (exit " + process.exitValue() + ")");
+    }
+    return line;
   }
 
   /** SIGKILL: no shutdown hooks, no flushing — a crash. */
