@@ -2,19 +2,19 @@ package dev.stave.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stave.testsupport.HoldAtCatchUp;
+import dev.stave.testsupport.StaveProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,16 +22,26 @@ import org.junit.jupiter.api.io.TempDir;
 class ResumeTest {
   @TempDir Path dir;
 
+  /** A UUID fixed by kind and id, so two imports of the same file can be compared record by record. */
+  private static UUID uuid(String kind, long id) {
+    return UUID.nameUUIDFromBytes((kind + id).getBytes(StandardCharsets.UTF_8));
+  }
+
   /** One artist, then {@code tracks} tracks by it. */
   static Path catalog(Path dir, int tracks) {
     Path file = dir.resolve("catalog-" + tracks + ".jsonl");
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("{\"type\":\"artist\",\"id\":1,\"name\":\"The Generator\"}\n");
+      w.write(
+          "{\"type\":\"artist\",\"id\":1,\"uuid\":\""
+              + uuid("artist", 1)
+              + "\",\"name\":\"The Generator\"}\n");
       for (int i = 1; i <= tracks; i++) {
         w.write(
             "{\"type\":\"track\",\"id\":"
                 + i
-                + ",\"name\":\"Track "
+                + ",\"uuid\":\""
+                + uuid("track", i)
+                + "\",\"name\":\"Track "
                 + i
                 + "\",\"artist_ids\":[1],\"duration_ms\":"
                 + (60_000 + i)
@@ -85,16 +95,19 @@ class ResumeTest {
     assertThat(CountingChangeFollower.CALLS.get() - before).isEqualTo(4);
   }
 
+  /**
+   * The child is held right after its tenth committed batch (see {@link HoldAtCatchUp}) and killed
+   * there, so the kill lands half way on any machine, however fast; no polling, no sleeping.
+   */
   @Test
-  void anImportKilledWithSigkillResumesToACompleteConsistentCatalog() throws Exception {
+  void anImportKilledWithSigkillResumesToTheCatalogOfAnUninterruptedImport() throws Exception {
     Path data = dir.resolve("data");
-    int total = 20_000;
+    int total = 3_000;
     Path file = catalog(dir, total);
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.stave.StaveApplication"));
-    cmd.addAll(
-        List.of(
+    try (StaveProcess child =
+        StaveProcess.start(
+            dir,
+            Map.of(HoldAtCatchUp.ENV, "true"),
             "import",
             "jsonl",
             file.toString(),
@@ -102,48 +115,43 @@ class ResumeTest {
             data.toString(),
             "--no-progress",
             "--batch-size",
-            "1000"));
-    Process p =
-        new ProcessBuilder(cmd)
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("child.log").toFile())
-            .start();
-    long checkpoint = 0;
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (checkpoint < 2_000 && p.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-      checkpoint = checkpoint(data);
+            "100")) {
+      child.awaitLine(line -> line.contains(HoldAtCatchUp.LINE), Duration.ofMinutes(2));
+      child.kill(); // SIGKILL: no shutdown hook, no finally block runs
     }
-    assertThat(p.isAlive())
-        .as(
-            "the child should still be importing; log: %s",
-            Files.readString(dir.resolve("child.log")))
-        .isTrue();
-    p.destroyForcibly(); // SIGKILL: no shutdown hook, no finally block runs
-    assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
-    long tracksBefore;
     try (Catalog c = new Catalog(data)) {
-      tracksBefore = c.store().count("tracks");
-      long position = c.count("SELECT position FROM import_checkpoints");
-      // The checkpoint is written with the batch: it never claims more than is stored, nor less.
-      assertThat(tracksBefore).isEqualTo(position - 1);
-      assertThat(tracksBefore).isLessThan(total);
+      // Ten batches of 100 records: the artist and 999 tracks, and a checkpoint saying so.
+      assertThat(c.count("SELECT position FROM import_checkpoints")).isEqualTo(1_000);
+      assertThat(c.store().count("tracks")).isEqualTo(999);
+      assertThat(c.count("SELECT COUNT(*) FROM import_checkpoints WHERE completed")).isZero();
     }
 
-    CliRun resumed = CliRun.importFiles("jsonl", data, List.of(file), "--batch-size", "1000");
+    CliRun resumed = CliRun.importFiles("jsonl", data, List.of(file), "--batch-size", "100");
     assertThat(resumed.exitCode()).isZero();
-    assertThat(resumed.out()).contains("resumed an interrupted import");
-    assertThat(resumed.count("tracks", "created")).isEqualTo(total - tracksBefore);
-    try (Catalog c = new Catalog(data)) {
+    assertThat(resumed.out()).contains("resumed an interrupted import: 1,000 records");
+    assertThat(resumed.count("tracks", "created")).isEqualTo(total - 999);
+
+    Path reference = dir.resolve("uninterrupted");
+    CliRun uninterrupted =
+        CliRun.importFiles("jsonl", reference, List.of(file), "--batch-size", "100");
+    assertThat(uninterrupted.exitCode()).isZero();
+    try (Catalog c = new Catalog(data);
+        Catalog expected = new Catalog(reference)) {
       assertThat(c.store().count("tracks")).isEqualTo(total);
-      assertThat(c.count("SELECT COUNT(*) FROM track_artists")).isEqualTo(total);
+      List<Long> ids = LongStream.rangeClosed(1, total).boxed().toList();
+      assertThat(c.store().findTracks(ids)).isEqualTo(expected.store().findTracks(ids));
+      assertThat(c.store().findArtists(List.of(1L)))
+          .isEqualTo(expected.store().findArtists(List.of(1L)));
+      for (String sql :
+          List.of(
+              "SELECT COUNT(*) FROM track_artists",
+              "SELECT COUNT(*) FROM track_tags",
+              "SELECT COUNT(DISTINCT entity_id) FROM change_log WHERE entity_type = 'track'",
+              "SELECT COUNT(*) FROM import_checkpoints WHERE completed")) {
+        assertThat(c.count(sql)).as(sql).isEqualTo(expected.count(sql));
+      }
       assertThat(c.count("SELECT COUNT(*) FROM track_tags")).isEqualTo(2L * total);
-      assertThat(
-              c.count(
-                  "SELECT COUNT(DISTINCT entity_id) FROM change_log WHERE entity_type = 'track'"))
-          .isEqualTo(total);
-      assertThat(c.count("SELECT COUNT(*) FROM import_checkpoints WHERE completed")).isEqualTo(1);
     }
   }
 
@@ -161,20 +169,6 @@ class ResumeTest {
     assertThat(created).isBetween(1_000L, 19_999L);
     try (Catalog c = new Catalog(dir.resolve("data"))) {
       assertThat(c.store().count("tracks")).isEqualTo(created);
-    }
-  }
-
-  private static long checkpoint(Path data) {
-    Path db = data.resolve("stave.db");
-    if (!Files.exists(db)) {
-      return 0;
-    }
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-        ResultSet rs =
-            c.createStatement().executeQuery("SELECT MAX(position) FROM import_checkpoints")) {
-      return rs.next() ? rs.getLong(1) : 0;
-    } catch (SQLException e) {
-      return 0; // not migrated yet, or locked for a moment: look again
     }
   }
 }
