@@ -10,6 +10,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ResumeTest {
   @TempDir Path dir;
 
-  /** A UUID fixed by kind and id, so two imports of the same file can be compared record by record. */
+  /**
+   * A UUID fixed by kind and id, so two imports of the same file can be compared record by record.
+   */
   private static UUID uuid(String kind, long id) {
     return UUID.nameUUIDFromBytes((kind + id).getBytes(StandardCharsets.UTF_8));
   }
@@ -120,11 +127,12 @@ class ResumeTest {
       child.kill(); // SIGKILL: no shutdown hook, no finally block runs
     }
 
-    try (Catalog c = new Catalog(data)) {
+    // Read straight from the SQLite file, as the kill left it (no Stave context, no migration).
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("stave.db"))) {
       // Ten batches of 100 records: the artist and 999 tracks, and a checkpoint saying so.
-      assertThat(c.count("SELECT position FROM import_checkpoints")).isEqualTo(1_000);
-      assertThat(c.store().count("tracks")).isEqualTo(999);
-      assertThat(c.count("SELECT COUNT(*) FROM import_checkpoints WHERE completed")).isZero();
+      assertThat(count(c, "SELECT position FROM import_checkpoints")).isEqualTo(1_000);
+      assertThat(count(c, "SELECT COUNT(*) FROM tracks")).isEqualTo(999);
+      assertThat(count(c, "SELECT COUNT(*) FROM import_checkpoints WHERE completed")).isZero();
     }
 
     CliRun resumed = CliRun.importFiles("jsonl", data, List.of(file), "--batch-size", "100");
@@ -169,6 +177,14 @@ class ResumeTest {
     assertThat(created).isBetween(1_000L, 19_999L);
     try (Catalog c = new Catalog(dir.resolve("data"))) {
       assertThat(c.store().count("tracks")).isEqualTo(created);
+    }
+  }
+
+  private static long count(Connection c, String sql) throws SQLException {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      assertThat(rs.next()).as(sql).isTrue();
+      return rs.getLong(1);
     }
   }
 }
