@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The Jamendo envelope, formats, JSONP, CORS and error codes, seen by an HTTP client. */
-// Shares the plain @StaveWebTest server (see StaveWebTest); the only class there that writes radios.
+// Shares the plain @StaveWebTest server (see StaveWebTest): no other class there writes radios.
 @StaveWebTest
 class JamendoEnvelopeTest {
   @LocalServerPort int port;

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code GET /v3.0/feeds}: active items only, filters, order and the wire shape of §7.8. */
-// Shares the plain @StaveWebTest server (see StaveWebTest); the only class there that writes feeds.
+// Shares the plain @StaveWebTest server (see StaveWebTest): no other class there writes feeds.
 @StaveWebTest
 class JamendoFeedsTest {
   @LocalServerPort int port;

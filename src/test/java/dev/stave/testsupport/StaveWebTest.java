@@ -20,10 +20,10 @@ import org.springframework.test.context.ContextConfiguration;
  * {@code @DynamicPropertySource}, mocks) is its own context with its own empty data directory
  * ({@link TestDataDirectory}); Spring's test context cache hands the same context to every class
  * with the same configuration. So the plain {@code @StaveWebTest} context is shared by many
- * classes, and its catalog holds what all of them wrote: a test there creates its own app
- * ({@code apps.create("my test")}), its own users, and writes no artists, albums, tracks or
- * playlists. A test that needs a catalog of its own adds {@code @DirtiesContext}: it still gets its
- * own data directory, and the context is closed after the class.
+ * classes, and its catalog holds what all of them wrote: a test there creates its own app ({@code
+ * apps.create("my test")}), its own users, and writes no artists, albums, tracks or playlists. A
+ * test that needs a catalog of its own adds {@code @DirtiesContext}: it still gets its own data
+ * directory, and the context is closed after the class.
  *
  * <p>Decision: the data directory comes from a context initializer rather than a static
  * {@code @TempDir}, because JUnit deletes a class's {@code @TempDir} when that class ends, while a
