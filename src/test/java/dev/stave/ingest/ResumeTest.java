@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,16 +22,28 @@ import org.junit.jupiter.api.io.TempDir;
 class ResumeTest {
   @TempDir Path dir;
 
+  /**
+   * A UUID fixed by kind and id, so two imports of the same file can be compared record by record.
+   */
+  private static UUID uuid(String kind, long id) {
+    return UUID.nameUUIDFromBytes((kind + id).getBytes(StandardCharsets.UTF_8));
+  }
+
   /** One artist, then {@code tracks} tracks by it. */
   static Path catalog(Path dir, int tracks) {
     Path file = dir.resolve("catalog-" + tracks + ".jsonl");
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("{\"type\":\"artist\",\"id\":1,\"name\":\"The Generator\"}\n");
+      w.write(
+          "{\"type\":\"artist\",\"id\":1,\"uuid\":\""
+              + uuid("artist", 1)
+              + "\",\"name\":\"The Generator\"}\n");
       for (int i = 1; i <= tracks; i++) {
         w.write(
             "{\"type\":\"track\",\"id\":"
                 + i
-                + ",\"name\":\"Track "
+                + ",\"uuid\":\""
+                + uuid("track", i)
+                + "\",\"name\":\"Track "
                 + i
                 + "\",\"artist_ids\":[1],\"duration_ms\":"
                 + (60_000 + i)
@@ -121,7 +135,17 @@ class ResumeTest {
     assertThat(resumed.exitCode()).isZero();
     assertThat(resumed.out()).contains("resumed an interrupted import");
     assertThat(resumed.count("tracks", "created")).isEqualTo(total - tracksBefore);
-    try (Catalog c = new Catalog(data)) {
+    // The resumed catalog equals an uninterrupted import of the same file, record by record.
+    Path reference = dir.resolve("uninterrupted");
+    CliRun uninterrupted =
+        CliRun.importFiles("jsonl", reference, List.of(file), "--batch-size", "1000");
+    assertThat(uninterrupted.exitCode()).isZero();
+    try (Catalog c = new Catalog(data);
+        Catalog expected = new Catalog(reference)) {
+      List<Long> ids = LongStream.rangeClosed(1, total).boxed().toList();
+      assertThat(c.store().findTracks(ids)).isEqualTo(expected.store().findTracks(ids));
+      assertThat(c.store().findArtists(List.of(1L)))
+          .isEqualTo(expected.store().findArtists(List.of(1L)));
       assertThat(c.store().count("tracks")).isEqualTo(total);
       assertThat(c.count("SELECT COUNT(*) FROM track_artists")).isEqualTo(total);
       assertThat(c.count("SELECT COUNT(*) FROM track_tags")).isEqualTo(2L * total);

@@ -7,37 +7,23 @@ import dev.stave.access.AppRegistry;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.EditorialTables;
 import dev.stave.catalog.Radio;
+import dev.stave.testsupport.StaveWebTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The Jamendo envelope, formats, JSONP, CORS and error codes, seen by an HTTP client. */
-// The context owns files in this class's temporary data directory (store, search index): close it
-// with the class, before JUnit deletes the directory, rather than keep it cached.
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Shares the plain @StaveWebTest server (see StaveWebTest): no other class there writes radios.
+@StaveWebTest
 class JamendoEnvelopeTest {
-  @TempDir static Path dataDir;
-
-  @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) {
-    registry.add("stave.data-dir", () -> dataDir.toString());
-  }
-
   @LocalServerPort int port;
   @Autowired AppRegistry apps;
   @Autowired CatalogStore store;

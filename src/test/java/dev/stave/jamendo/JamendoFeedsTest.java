@@ -6,40 +6,26 @@ import dev.stave.access.AppRegistry;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.EditorialTables;
 import dev.stave.catalog.Feed;
+import dev.stave.testsupport.StaveWebTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code GET /v3.0/feeds}: active items only, filters, order and the wire shape of §7.8. */
-// The context owns files in this class's temporary data directory (store, search index): close it
-// with the class, before JUnit deletes the directory, rather than keep it cached.
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Shares the plain @StaveWebTest server (see StaveWebTest): no other class there writes feeds.
+@StaveWebTest
 class JamendoFeedsTest {
-  @TempDir static Path dataDir;
-
-  @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) {
-    registry.add("stave.data-dir", () -> dataDir.toString());
-  }
-
   @LocalServerPort int port;
   @Autowired AppRegistry apps;
   @Autowired CatalogStore store;

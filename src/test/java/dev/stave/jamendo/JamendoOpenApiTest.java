@@ -5,39 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stave.jamendo.api.JamendoMethod;
 import dev.stave.jamendo.api.JamendoWriteMethod;
 import dev.stave.jamendo.openapi.JamendoParameterCatalogue;
+import dev.stave.testsupport.StaveWebTest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The OpenAPI description of the Jamendo dialect ({@code /v3/api-docs/jamendo}) and the
  * documentation page ({@code /docs}): every registered method with every one of its parameters.
  */
-// The context owns files in this class's temporary data directory (store, search index): close it
-// with the class, before JUnit deletes the directory, rather than keep it cached.
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Shares the plain @StaveWebTest server (see StaveWebTest): reads only.
+@StaveWebTest
 class JamendoOpenApiTest {
-  @TempDir static Path dataDir;
-
-  @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) {
-    registry.add("stave.data-dir", () -> dataDir.toString());
-  }
-
   @LocalServerPort int port;
   @Autowired List<JamendoMethod> methods;
   @Autowired List<JamendoWriteMethod> writes;

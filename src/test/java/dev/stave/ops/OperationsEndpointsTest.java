@@ -2,32 +2,18 @@ package dev.stave.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stave.testsupport.StaveWebTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The operator's view of a running server: health and Prometheus metrics over HTTP. */
-// The context owns files in this class's temporary data directory (store, search index): close it
-// with the class, before JUnit deletes the directory, rather than keep it cached.
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Shares the plain @StaveWebTest server (see StaveWebTest): reads only.
+@StaveWebTest
 class OperationsEndpointsTest {
-  @TempDir static Path dataDir;
-
-  @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) {
-    registry.add("stave.data-dir", () -> dataDir.toString());
-  }
-
   @LocalServerPort int port;
 
   private final HttpClient http = HttpClient.newHttpClient();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.stave.analysis.Synth;
 import dev.stave.audio.TestAudio;
+import dev.stave.testsupport.StaveWebTest;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,11 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,8 +26,8 @@ import tools.jackson.databind.JsonNode;
  * envelope — another file type, an undecodable file, a missing part, an over-size file, a body that
  * is not multipart.
  */
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Shares the plain @StaveWebTest server (see StaveWebTest): uploads are analysed, never stored.
+@StaveWebTest
 class AnalysisUploadTest {
   private static final String PATH = "/v1/analysis/audio-features";
   private static final List<String> NINE =
@@ -45,15 +42,9 @@ class AnalysisUploadTest {
           "tempo",
           "valence");
 
-  @TempDir static Path dataDir;
   @TempDir Path clips;
   @LocalServerPort int port;
   HttpJson http;
-
-  @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) {
-    registry.add("stave.data-dir", () -> dataDir.toString());
-  }
 
   /** Clicks at 120 BPM: a decaying 2 kHz burst every half second, 40 s (cut to 30). */
   private static final String CLICKS =

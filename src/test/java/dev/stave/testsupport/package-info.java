@@ -18,6 +18,9 @@
  * / {@code cliOptions()} point Spring or {@code StaveCommand.run(...)} at it, and {@link
  * dev.stave.testsupport.StaveTestContexts#start(TestDatabase, String...)} starts the context.
  *
+ * <p>HTTP tests: {@link dev.stave.testsupport.StaveWebTest} starts the real server on a random
+ * port, one per configuration, shared by every class with that configuration.
+ *
  * <p>PostgreSQL: the server in {@code STAVE_TEST_PG_URL} ({@code STAVE_TEST_PG_USER}, {@code
  * STAVE_TEST_PG_PASSWORD}) if set; otherwise one started once per test JVM from the zonky binaries
  * on the test classpath (unpacked once per user into {@code java.io.tmpdir}), run as {@code nobody}
