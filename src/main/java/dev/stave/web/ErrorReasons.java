@@ -4,12 +4,14 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.web.multipart.MultipartException;
 
 /**
  * Words for the errors the web server decides on its own, shared by both dialects so that each
  * names the problem the same way. Tomcat refuses a query string or form body it cannot decode (bad
- * percent-encoding, not UTF-8, over {@code maxPostSize}) with an exception thrown from the first
- * {@code getParameter}; a dialect that catches it answers its own error naming the parameter.
+ * percent-encoding, not UTF-8, over {@code maxPostSize}), and Spring a multipart body it cannot
+ * parse, with an exception thrown from the first {@code getParameter}; a dialect that catches it
+ * answers its own error, naming the parameter where the server said which one.
  */
 public final class ErrorReasons {
   private static final Pattern PARAMETER = Pattern.compile("Parameter \\[([^\\]]{1,100})\\]");
@@ -55,6 +57,13 @@ public final class ErrorReasons {
         return Optional.of(
             new MalformedParameters(
                 null, "the query string or form body cannot be decoded into parameters"));
+      }
+      if (t instanceof MultipartException) {
+        return Optional.of(
+            new MalformedParameters(
+                null,
+                "the multipart body cannot be read (a multipart/form-data Content-Type needs a"
+                    + " boundary, and the body its parts)"));
       }
     }
     return Optional.empty();

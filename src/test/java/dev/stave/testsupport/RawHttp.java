@@ -40,12 +40,13 @@ public final class RawHttp {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       String fullHead = head + "\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n";
-      out.write(fullHead.getBytes(StandardCharsets.ISO_8859_1));
       try {
+        out.write(fullHead.getBytes(StandardCharsets.UTF_8));
         out.write(body);
         out.flush();
       } catch (IOException e) {
-        // The server may answer and close before reading a large body; read what it said.
+        // The server may answer and close before reading all of an oversized request (a request
+        // line over its limit, a body over its limit): read what it said.
       }
       return parse(readAll(socket.getInputStream()));
     }

@@ -92,16 +92,22 @@ public class JamendoController {
     try {
       params = JamendoParams.of(withBearerToken(request, method, write));
     } catch (RuntimeException e) {
-      // The web server could not decode the query string or form body (bad percent-encoding,
-      // over its size limit): a type error naming the parameter where it is known.
+      // The web server could not decode the query string or body (bad percent-encoding, over its
+      // size limit, a multipart body without boundary): a type error naming the parameter where
+      // it is known; HTTP 400 where no parameter could be read at all, as for the requests the
+      // server refuses before any method runs (JamendoErrorDocuments).
       ErrorReasons.MalformedParameters malformed =
           ErrorReasons.malformedParameters(e).orElseThrow(() -> e);
-      return respond(
-          JamendoDocument.failure(
-              new JamendoException(JamendoCode.TYPE, malformed.reason()), new ArrayList<>()),
-          "json",
-          null,
-          "item");
+      ResponseEntity<String> answer =
+          respond(
+              JamendoDocument.failure(
+                  new JamendoException(JamendoCode.TYPE, malformed.reason()), new ArrayList<>()),
+              "json",
+              null,
+              "item");
+      return malformed.parameter() != null
+          ? answer
+          : ResponseEntity.badRequest().headers(answer.getHeaders()).body(answer.getBody());
     }
     String format = params.string("format").orElse("json");
     String itemName = method == null ? "item" : method.itemName();

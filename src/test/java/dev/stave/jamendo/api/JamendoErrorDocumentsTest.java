@@ -68,6 +68,12 @@ class JamendoErrorDocumentsTest {
                 + "\r\nContent-Length: 11",
             "not a form!",
             -1),
+        // A multipart body without boundary: Spring cannot parse it (was a 500 with code 1).
+        wire(
+            "POST /v3.0/setuser/favorite HTTP/1.1\r\nContent-Type: multipart/form-data\r\n"
+                + "Content-Length: 11",
+            "not a form!",
+            3),
         wire(
             "POST /v3.0/setuser/favorite HTTP/1.1\r\nContent-Type:"
                 + " application/x-www-form-urlencoded\r\nContent-Length: 9",

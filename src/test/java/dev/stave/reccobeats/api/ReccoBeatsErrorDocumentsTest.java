@@ -61,6 +61,8 @@ class ReccoBeatsErrorDocumentsTest {
         wire("BREW /v1/track HTTP/1.1", "", -1),
         // Refused by Spring MVC before the endpoint runs.
         wire("GET /v1/track?ids=x HTTP/1.1\r\nAccept: image/png", "", -1),
+        // A cross-origin request with a method no endpoint takes: the 405, not a CORS refusal.
+        wire("PUT /v1/track?ids=1 HTTP/1.1\r\nOrigin: https://app.example", "", -1),
         wire(
             "POST /v1/analysis/audio-features HTTP/1.1\r\nContent-Type: multipart/form-data;"
                 + " boundary=xyz\r\nContent-Length: 11",
