@@ -24,6 +24,17 @@ public final class RawHttp {
     }
   }
 
+  /**
+   * A request as written on the wire: request line and header lines (CRLF-separated, no blank
+   * line), then a body. Parameterized tests show it on one line.
+   */
+  public record Request(String head, String body) {
+    @Override
+    public String toString() {
+      return head.replace("\r\n", " | ") + (body.isEmpty() ? "" : " + " + body.length() + " B");
+    }
+  }
+
   private final int port;
 
   public RawHttp(int port) {
@@ -50,6 +61,10 @@ public final class RawHttp {
       }
       return parse(readAll(socket.getInputStream()));
     }
+  }
+
+  public Response send(Request request) throws IOException {
+    return send(request.head(), request.body().getBytes(StandardCharsets.UTF_8));
   }
 
   public Response get(String target, String... headerLines) throws IOException {

@@ -3,7 +3,6 @@ package dev.stave.jamendo.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stave.testsupport.RawHttp;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,14 +37,6 @@ class JamendoErrorDocumentsTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String MULTIPART = "multipart/form-data; boundary=xyz";
-
-  /** A request as it goes on the wire: request line and headers, then a body. */
-  record Wire(String head, String body) {
-    @Override
-    public String toString() {
-      return head.replace("\r\n", " | ") + (body.isEmpty() ? "" : " + " + body.length() + " B");
-    }
-  }
 
   static Stream<Arguments> requests() {
     return Stream.of(
@@ -87,14 +78,13 @@ class JamendoErrorDocumentsTest {
   }
 
   private static Arguments wire(String head, String body, int code) {
-    return Arguments.of(new Wire(head, body), code);
+    return Arguments.of(new RawHttp.Request(head, body), code);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("requests")
-  void answersTheJamendoEnvelope(Wire request, int expectedCode) throws Exception {
-    RawHttp.Response r =
-        new RawHttp(port).send(request.head(), request.body().getBytes(StandardCharsets.UTF_8));
+  void answersTheJamendoEnvelope(RawHttp.Request request, int expectedCode) throws Exception {
+    RawHttp.Response r = new RawHttp(port).send(request);
 
     assertThat(r.status()).as(r.body()).isLessThan(500);
     assertThat(r.body())

@@ -3,7 +3,6 @@ package dev.stave.reccobeats.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stave.testsupport.RawHttp;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,14 +38,6 @@ class ReccoBeatsErrorDocumentsTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  /** A request as it goes on the wire: request line and headers, then a body. */
-  record Wire(String head, String body) {
-    @Override
-    public String toString() {
-      return head.replace("\r\n", " | ") + (body.isEmpty() ? "" : " + " + body.length() + " B");
-    }
-  }
-
   static Stream<Arguments> requests() {
     return Stream.of(
         // Not a ReccoBeats endpoint: 4042.
@@ -81,14 +72,13 @@ class ReccoBeatsErrorDocumentsTest {
   }
 
   private static Arguments wire(String head, String body, int code) {
-    return Arguments.of(new Wire(head, body), code);
+    return Arguments.of(new RawHttp.Request(head, body), code);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("requests")
-  void answersEnvelopeA(Wire request, int expectedCode) throws Exception {
-    RawHttp.Response r =
-        new RawHttp(port).send(request.head(), request.body().getBytes(StandardCharsets.UTF_8));
+  void answersEnvelopeA(RawHttp.Request request, int expectedCode) throws Exception {
+    RawHttp.Response r = new RawHttp(port).send(request);
 
     assertThat(r.status()).as(r.body()).isLessThan(500);
     assertThat(r.body()).doesNotContain("Whitelabel", "java.", "org.springframework", "Exception");
