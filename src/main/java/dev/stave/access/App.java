@@ -9,8 +9,8 @@ import java.util.Locale;
  * OAuth2 grant) is stored hashed and never part of this record.
  *
  * @param owner who answers for the app (free text, e.g. an e-mail address); may be null
- * @param redirectUris the registered OAuth2 redirect URIs; the authorize request accepts these and
- *     any URI that extends one of them (spec §10.3)
+ * @param redirectUris the registered OAuth2 redirect URIs; the authorize request accepts exactly
+ *     these (RFC 9700 §4.1, stricter than spec §10.3)
  */
 public record App(
     String clientId,

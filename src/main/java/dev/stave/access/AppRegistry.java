@@ -1,7 +1,5 @@
 package dev.stave.access;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -172,23 +170,16 @@ public class AppRegistry {
     }
   }
 
-  /** Redirect URIs must be absolute and carry no fragment (spec §10.3). */
+  /** Redirect URIs must be fit for exact matching: see {@link RedirectUris#problem}. */
   static List<String> checkedUris(Collection<String> uris) {
     List<String> out = new ArrayList<>();
     for (String u : uris) {
       String s = u.strip();
-      try {
-        URI uri = new URI(s);
-        if (!uri.isAbsolute() || uri.getHost() == null) {
-          throw new IllegalArgumentException(
-              "redirect URI '" + s + "' must be absolute, e.g. https://example.org/callback");
-        }
-        if (uri.getRawFragment() != null) {
-          throw new IllegalArgumentException("redirect URI '" + s + "' must not have a fragment");
-        }
-      } catch (URISyntaxException e) {
-        throw new IllegalArgumentException("redirect URI '" + s + "' is not a URI", e);
-      }
+      RedirectUris.problem(s)
+          .ifPresent(
+              p -> {
+                throw new IllegalArgumentException("redirect URI '" + s + "' " + p);
+              });
       if (!out.contains(s)) {
         out.add(s);
       }

@@ -133,8 +133,8 @@ public class AppsCommand implements Runnable {
         names = "--redirect-uri",
         paramLabel = "URI",
         description =
-            "A redirect URI for the OAuth2 authorize flow (repeatable); the app may also send"
-                + " any URI that extends it")
+            "A redirect URI for the OAuth2 authorize flow (repeatable); the app must send"
+                + " exactly one of its registered URIs")
     List<String> redirectUris = new ArrayList<>();
 
     @Override

@@ -65,6 +65,17 @@ final class OAuthBrowser {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Posts an urlencoded body as given, e.g. with a parameter repeated. */
+  HttpResponse<String> postEncoded(String path, String body)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Posts a multipart/form-data body, as R's httr does. */
   HttpResponse<String> postMultipart(String path, Map<String, String> fields)
       throws IOException, InterruptedException {

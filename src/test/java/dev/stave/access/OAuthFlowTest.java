@@ -9,7 +9,9 @@ import static dev.stave.access.OAuthBrowser.refreshGrant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stave.testsupport.MutableClock;
+import java.net.URLDecoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +68,15 @@ class OAuthFlowTest {
   @Autowired Accounts accounts;
   @Autowired Clock clock;
 
+  /**
+   * The clock starts each test at the real time: Spring checks a code's 30 s against the real
+   * clock, so a clock left where the context started would expire every code on a slow machine.
+   */
+  @BeforeEach
+  void clockAtRealTime() {
+    ((MutableClock) clock).set(Instant.now());
+  }
+
   /** A new read-write app with one redirect URI. */
   AppRegistry.Issued app() {
     return apps.register("Player", "dev@app.example", App.Plan.READ_WRITE, List.of(REDIRECT));
@@ -89,7 +101,7 @@ class OAuthFlowTest {
   }
 
   JsonNode tokens(AppRegistry.Issued app, String user) throws Exception {
-    return new OAuthBrowser(port).tokens(app, user, PASSWORD, REDIRECT + "done");
+    return new OAuthBrowser(port).tokens(app, user, PASSWORD, REDIRECT);
   }
 
   /** The user id a token reads as its own through {@code users?access_token=}. */
@@ -151,7 +163,7 @@ class OAuthFlowTest {
   @Test
   void aCodeWorksOnceAndItsReuseRevokesWhatItGave() throws Exception {
     AppRegistry.Issued app = app();
-    String redirect = REDIRECT + "x";
+    String redirect = REDIRECT;
     String code = code(app, user(), redirect);
     OAuthBrowser client = new OAuthBrowser(port);
     HttpResponse<String> first = client.grant(codeGrant(app, code, redirect));
@@ -187,7 +199,12 @@ class OAuthFlowTest {
 
   @Test
   void aCodeIsRefusedToAnotherClientAndToAnotherRedirectUri() throws Exception {
-    AppRegistry.Issued app = app();
+    AppRegistry.Issued app =
+        apps.register(
+            "Player",
+            null,
+            App.Plan.READ_WRITE,
+            List.of(REDIRECT + "a", REDIRECT + "b", REDIRECT + "c"));
     AppRegistry.Issued other = app();
     String code = code(app, user(), REDIRECT + "a");
     OAuthBrowser client = new OAuthBrowser(port);
@@ -294,7 +311,10 @@ class OAuthFlowTest {
         new OAuthBrowser(port)
             .authorize(
                 authorizeQuery(app.app().clientId(), REDIRECT, "no"), user(), PASSWORD, false);
+    assertThat(back).startsWith(REDIRECT + "?");
     assertThat(param(back, "error")).isEqualTo("access_denied");
+    assertThat(URLDecoder.decode(param(back, "error_description"), StandardCharsets.UTF_8))
+        .isEqualTo("The user denied access to the application");
     assertThat(param(back, "state")).isEqualTo("no");
     assertThat(param(back, "code")).isNull();
   }
@@ -449,9 +469,49 @@ class OAuthFlowTest {
             OAuthBrowser.location(browser.logIn(user.toUpperCase(java.util.Locale.ROOT), PASSWORD)))
         .endsWith("/login?locked");
     assertThat(browser.get("/login?locked").body()).contains("Too many failed logins");
+    // nor by its e-mail address: the count is the account's, not the typed name's
+    assertThat(OAuthBrowser.location(browser.logIn(user + "@mail.example", PASSWORD)))
+        .endsWith("/login?locked");
     // another account is not affected
     assertThat(OAuthBrowser.location(new OAuthBrowser(port).logIn(user(), PASSWORD)))
         .endsWith("/account");
+  }
+
+  @Test
+  void wrongPasswordsThroughNameAndEmailShareOneCount() throws Exception {
+    String user = user();
+    OAuthBrowser browser = new OAuthBrowser(port);
+    for (int i = 0; i < 5; i++) {
+      String login = i % 2 == 0 ? user : user + "@MAIL.example";
+      assertThat(OAuthBrowser.location(browser.logIn(login, "guess" + i))).endsWith("/login?error");
+    }
+    assertThat(OAuthBrowser.location(browser.logIn(user + "@mail.example", PASSWORD)))
+        .endsWith("/login?locked");
+    assertThat(OAuthBrowser.location(browser.logIn(user, PASSWORD))).endsWith("/login?locked");
+  }
+
+  @Test
+  void aNameThatIsNoAccountLocksLikeOneSoTheThrottleTellsNothing() throws Exception {
+    String nobody = "nobody" + USERS.incrementAndGet();
+    OAuthBrowser browser = new OAuthBrowser(port);
+    for (int i = 0; i < 5; i++) {
+      assertThat(OAuthBrowser.location(browser.logIn(nobody, "guess" + i)))
+          .endsWith("/login?error");
+    }
+    assertThat(OAuthBrowser.location(browser.logIn(nobody, "guess"))).endsWith("/login?locked");
+  }
+
+  @Test
+  void theSessionCookieIsSameSiteLax() throws Exception {
+    OAuthBrowser browser = new OAuthBrowser(port);
+    HttpResponse<String> loggedIn = browser.logIn(user(), PASSWORD);
+    List<String> cookies =
+        loggedIn.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("JSESSIONID="))
+            .toList();
+    assertThat(cookies).isNotEmpty();
+    assertThat(cookies).allSatisfy(c -> assertThat(c).containsIgnoringCase("SameSite=Lax"));
+    assertThat(cookies).allSatisfy(c -> assertThat(c).containsIgnoringCase("HttpOnly"));
   }
 
   @Test

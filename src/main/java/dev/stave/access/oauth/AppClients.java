@@ -83,7 +83,8 @@ final class AppClients implements RegisteredClientRepository {
                     .refreshTokenTimeToLive(REFRESH_TTL)
                     .build());
     // The code grant needs somewhere to send the code: an app without a redirect URI can only
-    // refresh tokens it already has, and authorize answers unauthorized_client.
+    // refresh tokens it already has, and authorize answers unauthorized_client
+    // (AppWithoutRedirectUriGuard; Spring's own check fails on such a client).
     if (!app.redirectUris().isEmpty()) {
       b.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
           .redirectUris(uris -> uris.addAll(app.redirectUris()));

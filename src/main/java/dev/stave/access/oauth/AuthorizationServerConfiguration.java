@@ -4,6 +4,7 @@ import dev.stave.access.AccessTokens;
 import dev.stave.access.Accounts;
 import dev.stave.access.AppRegistry;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
@@ -26,6 +27,7 @@ import org.springframework.security.oauth2.server.authorization.token.Delegating
 import org.springframework.security.oauth2.server.authorization.token.OAuth2AccessTokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2RefreshTokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -46,6 +48,8 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 public class AuthorizationServerConfiguration {
   public static final String AUTHORIZE = "/v3.0/oauth/authorize";
   public static final String GRANT = "/v3.0/oauth/grant";
+  static final String REVOKE = "/v3.0/oauth/revoke";
+  static final String INTROSPECT = "/v3.0/oauth/introspect";
   public static final String CONSENT_PAGE = "/oauth/consent";
   public static final String LOGIN_PAGE = "/login";
 
@@ -77,8 +81,8 @@ public class AuthorizationServerConfiguration {
     return AuthorizationServerSettings.builder()
         .authorizationEndpoint(AUTHORIZE)
         .tokenEndpoint(GRANT)
-        .tokenRevocationEndpoint("/v3.0/oauth/revoke")
-        .tokenIntrospectionEndpoint("/v3.0/oauth/introspect")
+        .tokenRevocationEndpoint(REVOKE)
+        .tokenIntrospectionEndpoint(INTROSPECT)
         .build();
   }
 
@@ -116,7 +120,16 @@ public class AuthorizationServerConfiguration {
                 .authorizationEndpoint(
                     a ->
                         a.consentPage(CONSENT_PAGE)
-                            .errorResponseHandler(OAuthResponses.authorizeFailure())
+                            .errorResponseHandler(new AuthorizeFailure(clients))
+                            .authorizationRequestConverters(
+                                converters ->
+                                    converters.replaceAll(
+                                        c ->
+                                            c
+                                                    instanceof
+                                                    OAuth2AuthorizationCodeRequestAuthenticationConverter
+                                                ? new AppWithoutRedirectUriGuard(c, clients)
+                                                : c))
                             .authenticationProviders(
                                 providers ->
                                     providers.forEach(
@@ -159,6 +172,17 @@ public class AuthorizationServerConfiguration {
       FilterRegistrationBean<OAuthRequestDefaults> r =
           new FilterRegistrationBean<>(new OAuthRequestDefaults());
       r.addUrlPatterns("/v3.0/oauth/*");
+      r.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+      return r;
+    }
+
+    @Bean
+    FilterRegistrationBean<RepeatedParameterRefusal> oauthRepeatedParameters() {
+      FilterRegistrationBean<RepeatedParameterRefusal> r =
+          new FilterRegistrationBean<>(new RepeatedParameterRefusal());
+      for (String path : List.of(GRANT, REVOKE, INTROSPECT)) {
+        r.addUrlPatterns(path, path + "/");
+      }
       r.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
       return r;
     }

@@ -17,12 +17,9 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AccessTokenAuthenticationToken;
-import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException;
-import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -63,70 +60,37 @@ final class OAuthResponses {
     return (request, response, exception) -> {
       OAuth2Error error = errorOf(exception);
       String code = error.getErrorCode();
+      boolean unauthorized = OAuth2ErrorCodes.INVALID_CLIENT.equals(code);
+      if (unauthorized) {
+        challenge(response);
+      }
       write(
           response,
-          OAuth2ErrorCodes.INVALID_CLIENT.equals(code)
-              ? HttpServletResponse.SC_UNAUTHORIZED
-              : HttpServletResponse.SC_BAD_REQUEST,
+          unauthorized ? HttpServletResponse.SC_UNAUTHORIZED : HttpServletResponse.SC_BAD_REQUEST,
           errorBody(code, grantDescription(error, request)));
     };
   }
 
   /** A grant request without any client credentials. */
   static AuthenticationEntryPoint missingClient() {
-    return (request, response, exception) ->
-        write(
-            response,
-            HttpServletResponse.SC_UNAUTHORIZED,
-            errorBody(
-                OAuth2ErrorCodes.INVALID_CLIENT,
-                "Client authentication failed: send client_id and client_secret in the body or"
-                    + " as HTTP Basic credentials"));
-  }
-
-  /**
-   * The authorize endpoint's errors: those about the client or the redirect URI as JSON (there is
-   * nowhere safe to redirect to), the others redirected to the app with {@code error}, {@code
-   * error_description} and {@code state}.
-   */
-  static AuthenticationFailureHandler authorizeFailure() {
     return (request, response, exception) -> {
-      OAuth2Error error = errorOf(exception);
-      OAuth2AuthorizationCodeRequestAuthenticationToken req =
-          exception instanceof OAuth2AuthorizationCodeRequestAuthenticationException e
-              ? e.getAuthorizationCodeRequestAuthentication()
-              : null;
-      if (req == null || req.getRedirectUri() == null || req.getRedirectUri().isBlank()) {
-        String code = error.getErrorCode();
-        String description = error.getDescription();
-        if (description != null && description.endsWith("Parameter: client_id")) {
-          code = OAuth2ErrorCodes.INVALID_CLIENT;
-          description = "Can't get information about this clientId: Not Found";
-        } else if (description != null && description.endsWith("Parameter: redirect_uri")) {
-          code = RedirectUriRule.MISMATCH;
-          description = "redirect_uri does not match a registered redirect URI";
-        } else if (OAuth2ErrorCodes.UNAUTHORIZED_CLIENT.equals(code)) {
-          description = "the app has no registered redirect URI: it cannot use authorize";
-        }
-        write(
-            response,
-            HttpServletResponse.SC_BAD_REQUEST,
-            errorBody(code, describe(code, description)));
-        return;
-      }
-      UriComponentsBuilder target =
-          UriComponentsBuilder.fromUriString(req.getRedirectUri())
-              .queryParam("error", error.getErrorCode())
-              .queryParam(
-                  "error_description", describe(error.getErrorCode(), error.getDescription()));
-      if (req.getState() != null && !req.getState().isBlank()) {
-        target.queryParam("state", req.getState());
-      }
-      response.sendRedirect(target.encode(StandardCharsets.UTF_8).build().toUriString());
+      challenge(response);
+      write(
+          response,
+          HttpServletResponse.SC_UNAUTHORIZED,
+          errorBody(
+              OAuth2ErrorCodes.INVALID_CLIENT,
+              "Client authentication failed: send client_id and client_secret in the body or"
+                  + " as HTTP Basic credentials"));
     };
   }
 
-  private static OAuth2Error errorOf(AuthenticationException exception) {
+  /** RFC 6749 §5.2: a 401 names the authentication scheme the client may use. */
+  private static void challenge(HttpServletResponse response) {
+    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"stave\"");
+  }
+
+  static OAuth2Error errorOf(AuthenticationException exception) {
     return exception instanceof OAuth2AuthenticationException e
         ? e.getError()
         : new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT, "Client authentication failed", null);
@@ -154,7 +118,7 @@ final class OAuthResponses {
   }
 
   /** Spring's terse "OAuth 2.0 Parameter: x" turned into a sentence; a default when none. */
-  private static String describe(String code, String description) {
+  static String describe(String code, String description) {
     if (description == null || description.isBlank()) {
       return switch (code) {
         case OAuth2ErrorCodes.ACCESS_DENIED -> "The user denied access to the application";
@@ -171,14 +135,14 @@ final class OAuthResponses {
     return description;
   }
 
-  private static Map<String, Object> errorBody(String code, String description) {
+  static Map<String, Object> errorBody(String code, String description) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", code);
     body.put("error_description", description);
     return body;
   }
 
-  private static void write(HttpServletResponse response, int status, Map<String, Object> body)
+  static void write(HttpServletResponse response, int status, Map<String, Object> body)
       throws IOException {
     response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);

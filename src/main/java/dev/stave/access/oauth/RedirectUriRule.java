@@ -1,9 +1,7 @@
 package dev.stave.access.oauth;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
-import java.util.Objects;
+import dev.stave.access.RedirectUris;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -14,12 +12,16 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
 /**
- * Jamendo's redirect URI rule (spec §10.3), in place of the authorization server's exact match:
- * {@code redirect_uri} may be left out when the app registered exactly one, and otherwise must be
- * on the same scheme, host and port as a registered URI and extend it (registered {@code
- * http://example.org/app/} allows {@code http://example.org/app/ANYTHING}). It must not carry a
- * fragment ({@code invalid_uri}) nor dot segments that would leave the registered path. Errors are
- * never redirected: they are shown to the user as JSON.
+ * Stave's redirect URI rule, in place of the authorization server's: {@code redirect_uri} must be,
+ * character for character, one of the app's registered URIs (RFC 9700 §2.1 and §4.1: exact string
+ * matching; no prefix extension, no loopback-port exception), and may be left out when the app
+ * registered exactly one. Jamendo documents a looser rule (spec §10.3: any URI extending a
+ * registered one); it is not followed, because a prefix match is what lets encoded dot segments
+ * ({@code /cb/%2e%2e/evil}) send the code elsewhere on the app's host. An app that wants several
+ * callbacks registers each.
+ *
+ * <p>Every error here is shown to the user as JSON, never redirected: there is no validated URI to
+ * send it to.
  */
 final class RedirectUriRule
     implements Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> {
@@ -40,44 +42,19 @@ final class RedirectUriRule
       }
       return;
     }
-    URI uri;
-    try {
-      uri = new URI(requested);
-    } catch (URISyntaxException e) {
-      fail(INVALID_URI, "redirect_uri is not a valid URI", request);
-      return;
-    }
-    if (uri.getRawFragment() != null) {
+    if (requested.indexOf('#') >= 0) {
       fail(INVALID_URI, "redirect_uri must not contain a fragment", request);
     }
-    boolean allowed =
-        uri.isAbsolute()
-            && uri.normalize().equals(uri)
-            && client.getRedirectUris().stream().anyMatch(r -> extendsUri(uri, requested, r));
-    if (!allowed) {
+    Optional<String> problem = RedirectUris.problem(requested);
+    if (problem.isPresent()) {
+      fail(MISMATCH, "redirect_uri " + problem.get(), request);
+    }
+    if (!client.getRedirectUris().contains(requested)) {
       fail(
           MISMATCH,
-          "redirect_uri must be on the same domain as, and extend, a registered redirect URI",
+          "redirect_uri must be exactly one of the app's registered redirect URIs",
           request);
     }
-  }
-
-  private static boolean extendsUri(URI uri, String requested, String registered) {
-    URI r;
-    try {
-      r = new URI(registered);
-    } catch (URISyntaxException e) {
-      return false;
-    }
-    return requested.startsWith(registered)
-        && lower(r.getScheme()).equals(lower(uri.getScheme()))
-        && lower(r.getHost()).equals(lower(uri.getHost()))
-        && r.getPort() == uri.getPort()
-        && Objects.equals(r.getRawUserInfo(), uri.getRawUserInfo());
-  }
-
-  private static String lower(String s) {
-    return s == null ? "" : s.toLowerCase(Locale.ROOT);
   }
 
   /** An error shown as JSON: the token carries no redirect URI to send it to. */

@@ -7,35 +7,42 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Slows password guessing down: after {@link #MAX_FAILURES} failed logins for one account name
- * (user name or e-mail, case-insensitive) the name is locked for {@link #LOCK} after the last
- * failure, even for the right password. Kept in memory on each node: an attacker spreading guesses
- * over n nodes gets n times the attempts, still far too few to guess a password.
+ * Slows password guessing down: after {@link #MAX_FAILURES} failed logins for one {@link Key} (an
+ * account, whichever of its names was typed; or a typed name that is no account) the key is locked
+ * for {@link #LOCK} after the last failure, even for the right password. Kept in memory on each
+ * node: an attacker spreading guesses over n nodes gets n times the attempts, still far too few to
+ * guess a password.
  */
 final class LoginThrottle {
   static final int MAX_FAILURES = 5;
   static final Duration LOCK = Duration.ofMinutes(15);
 
-  private final Cache<String, AtomicInteger> failures =
+  /** What failures count against: an account by user id, or a typed name (case-insensitive). */
+  record Key(String value) {
+    static Key account(String userId) {
+      return new Key("account:" + userId);
+    }
+
+    static Key typedName(String login) {
+      return new Key("name:" + (login == null ? "" : login.strip().toLowerCase(Locale.ROOT)));
+    }
+  }
+
+  private final Cache<Key, AtomicInteger> failures =
       Caffeine.newBuilder().expireAfterWrite(LOCK).maximumSize(100_000).build();
 
-  boolean locked(String login) {
-    AtomicInteger n = failures.getIfPresent(key(login));
+  boolean locked(Key key) {
+    AtomicInteger n = failures.getIfPresent(key);
     return n != null && n.get() >= MAX_FAILURES;
   }
 
-  void failed(String login) {
-    String k = key(login);
-    AtomicInteger n = failures.get(k, x -> new AtomicInteger());
+  void failed(Key key) {
+    AtomicInteger n = failures.get(key, x -> new AtomicInteger());
     n.incrementAndGet();
-    failures.put(k, n); // restarts the lock period
+    failures.put(key, n); // restarts the lock period
   }
 
-  void succeeded(String login) {
-    failures.invalidate(key(login));
-  }
-
-  private static String key(String login) {
-    return login == null ? "" : login.strip().toLowerCase(Locale.ROOT);
+  void succeeded(Key key) {
+    failures.invalidate(key);
   }
 }
