@@ -1,7 +1,7 @@
 package dev.stave.web;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.catalina.connector.Request;
@@ -37,14 +37,16 @@ public class DialectErrorReportValve extends ErrorReportValve {
     }
     DialectErrorDocuments.ErrorDocument doc =
         dialect.render(status, uri, ErrorReasons.forStatus(status));
-    byte[] body = doc.body().getBytes(StandardCharsets.UTF_8);
     try {
       response.setStatus(doc.status());
       response.setContentType(doc.contentType());
-      response.setContentLength(body.length);
-      OutputStream out = response.getOutputStream();
-      out.write(body);
-      response.finishResponse();
+      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+      // The reporter is null when the response may no longer take a body (as in the super class).
+      Writer writer = response.getReporter();
+      if (writer != null) {
+        writer.write(doc.body());
+        response.finishResponse();
+      }
     } catch (IOException | IllegalStateException e) {
       // The client went away or the response was committed meanwhile: nothing left to tell it.
     }

@@ -45,10 +45,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * target, headers, body) and the seed.
  *
  * <p>Generation and shrinking are QuickTheories' (Maven Central): jqwik, the first choice, is a
- * JUnit Platform 1 engine (1.10.1, the newest, says the next release would be the first on Platform
- * 6, which Spring Boot 4 brings) and from 1.10 on carries a clause against use with AI agents,
- * which write part of this project. QuickTheories is engine-free and runs inside an ordinary JUnit
- * Jupiter test, next to the Spring context it needs.
+ * test engine built on JUnit Platform 1 (1.10.1, the newest, leaves Platform 6 to a future
+ * release), while Spring Boot 4 brings Platform 6; and from 1.10 on it carries a clause against use
+ * with AI agents, which write part of this project. QuickTheories needs no engine: it runs inside
+ * an ordinary JUnit Jupiter test, next to the Spring context the requests need.
  */
 // The context owns files in this class's temporary data directory: close it with the class.
 @DirtiesContext

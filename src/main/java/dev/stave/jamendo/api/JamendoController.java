@@ -165,7 +165,11 @@ public class JamendoController {
       HttpServletRequest request,
       HttpServletResponse response) {
     if (method == null) {
-      throw new JamendoException(JamendoCode.METHOD_NOT_FOUND, "no method '" + path + "'");
+      throw new JamendoException(
+          JamendoCode.METHOD_NOT_FOUND,
+          path.isEmpty()
+              ? "no method named: call /v3.0/<entity>[/<subentity>], e.g. /v3.0/tracks"
+              : "no method '" + path + "'");
     }
     if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
       throw new JamendoException(

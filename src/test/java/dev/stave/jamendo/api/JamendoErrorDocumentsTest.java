@@ -59,6 +59,12 @@ class JamendoErrorDocumentsTest {
                 + "\r\nContent-Length: 11",
             "not a form!",
             -1),
+        // A PUT with a malformed form body (was a 500 from Spring's form filter): code 2.
+        wire(
+            "PUT /v3.0/setuser/favorite HTTP/1.1\r\nContent-Type:"
+                + " application/x-www-form-urlencoded\r\nContent-Length: 10",
+            "track_id=%",
+            2),
         // A multipart body without boundary: Spring cannot parse it (was a 500 with code 1).
         wire(
             "POST /v3.0/setuser/favorite HTTP/1.1\r\nContent-Type: multipart/form-data\r\n"

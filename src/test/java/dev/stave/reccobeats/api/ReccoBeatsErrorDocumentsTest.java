@@ -64,6 +64,12 @@ class ReccoBeatsErrorDocumentsTest {
                 + "Content-Length: 11",
             "not a form!",
             -1),
+        // A PUT with a malformed form body (was a 500 from Spring's form filter): the 405.
+        wire(
+            "PUT /v1/track HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: 5",
+            "ids=%",
+            4002),
         wire(
             "POST /v1/track HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                 + "Content-Length: 3000000",
