@@ -21,7 +21,8 @@ class ArchitectureTest {
     "dev.stave.access..",
     "dev.stave.ingest..",
     "dev.stave.config..",
-    "dev.stave.radio.."
+    "dev.stave.radio..",
+    "dev.stave.web.."
   };
   private static final String[] DIALECTS = {"dev.stave.jamendo..", "dev.stave.reccobeats.."};
 

@@ -2,6 +2,7 @@ package dev.stave.jamendo.api;
 
 import dev.stave.access.App;
 import dev.stave.access.AppRegistry;
+import dev.stave.web.ErrorReasons;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -68,10 +69,46 @@ public class JamendoController {
       @PathVariable(required = false) String sub,
       HttpServletRequest request,
       HttpServletResponse response) {
-    String path = sub == null ? entity : entity + "/" + sub;
+    return handle(sub == null ? entity : entity + "/" + sub, request, response);
+  }
+
+  /**
+   * No method named at all ({@code /v3.0}, {@code /v3.0/}) or a path deeper than entity/subentity:
+   * the envelope with code 7, as for an unknown entity (issue 12, defect 6). The more specific
+   * mappings above win for every real method.
+   */
+  @RequestMapping({"/v3.0", "/v3.0/", "/v3.0/**"})
+  public ResponseEntity<String> noSuchMethod(
+      HttpServletRequest request, HttpServletResponse response) {
+    String uri = request.getRequestURI();
+    return handle(uri.substring(Math.min(uri.length(), "/v3.0/".length())), request, response);
+  }
+
+  private ResponseEntity<String> handle(
+      String path, HttpServletRequest request, HttpServletResponse response) {
     JamendoMethod method = methods.get(path);
     JamendoWriteMethod write = writes.get(path);
-    JamendoParams params = JamendoParams.of(withBearerToken(request, method, write));
+    JamendoParams params;
+    try {
+      params = JamendoParams.of(withBearerToken(request, method, write));
+    } catch (RuntimeException e) {
+      // The web server could not decode the query string or body (bad percent-encoding, over its
+      // size limit, a multipart body without boundary): a type error naming the parameter where
+      // it is known; HTTP 400 where no parameter could be read at all, as for the requests the
+      // server refuses before any method runs (JamendoErrorDocuments).
+      ErrorReasons.MalformedParameters malformed =
+          ErrorReasons.malformedParameters(e).orElseThrow(() -> e);
+      ResponseEntity<String> answer =
+          respond(
+              JamendoDocument.failure(
+                  new JamendoException(JamendoCode.TYPE, malformed.reason()), new ArrayList<>()),
+              "json",
+              null,
+              "item");
+      return malformed.parameter() != null
+          ? answer
+          : ResponseEntity.badRequest().headers(answer.getHeaders()).body(answer.getBody());
+    }
     String format = params.string("format").orElse("json");
     String itemName = method == null ? "item" : method.itemName();
     if (!JamendoRenderer.FORMATS.contains(format)) {
@@ -128,7 +165,11 @@ public class JamendoController {
       HttpServletRequest request,
       HttpServletResponse response) {
     if (method == null) {
-      throw new JamendoException(JamendoCode.METHOD_NOT_FOUND, "no method '" + path + "'");
+      throw new JamendoException(
+          JamendoCode.METHOD_NOT_FOUND,
+          path.isEmpty()
+              ? "no method named: call /v3.0/<entity>[/<subentity>], e.g. /v3.0/tracks"
+              : "no method '" + path + "'");
     }
     if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
       throw new JamendoException(

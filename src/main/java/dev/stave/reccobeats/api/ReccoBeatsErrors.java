@@ -1,10 +1,12 @@
 package dev.stave.reccobeats.api;
 
+import dev.stave.web.ErrorReasons;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -15,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -180,8 +183,26 @@ public class ReccoBeatsErrors {
     return new ResponseEntity<>(r.getBody(), headers, r.getStatusCode());
   }
 
+  /**
+   * An Accept header that excludes JSON: the error still goes out as JSON (the only type this
+   * dialect speaks), with 406, rather than failing a second time in the negotiation.
+   */
+  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+  ResponseEntity<Envelopes.Error> notAcceptable(
+      HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+    return error(
+        HttpStatus.NOT_ACCEPTABLE,
+        ReccoBeatsCode.BAD_REQUEST,
+        "This API answers application/json only; the Accept header excludes it",
+        request);
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<Envelopes.Error> unexpected(Exception e, HttpServletRequest request) {
+    Optional<ErrorReasons.MalformedParameters> malformed = ErrorReasons.malformedParameters(e);
+    if (malformed.isPresent()) {
+      return error(ReccoBeatsCode.BAD_REQUEST, capitalized(malformed.get().reason()), request);
+    }
     log.error("ReccoBeats request {} failed", request.getRequestURI(), e);
     return error(
         ReccoBeatsCode.UNKNOWN, "The server could not answer this request; try again", request);
@@ -196,11 +217,16 @@ public class ReccoBeatsErrors {
       HttpStatusCode http, ReccoBeatsCode code, String message, HttpServletRequest request) {
     return ResponseEntity.status(http)
         .contentType(MediaType.APPLICATION_JSON)
-        .body(
-            new Envelopes.Error(
-                TIMESTAMP.format(Instant.now()),
-                message,
-                "uri=" + request.getRequestURI(),
-                code.code()));
+        .body(envelope(code, message, request.getRequestURI()));
+  }
+
+  /** Envelope A for {@code code} at {@code requestUri}, stamped now. */
+  static Envelopes.Error envelope(ReccoBeatsCode code, String message, String requestUri) {
+    return new Envelopes.Error(
+        TIMESTAMP.format(Instant.now()), message, "uri=" + requestUri, code.code());
+  }
+
+  static String capitalized(String reason) {
+    return Character.toUpperCase(reason.charAt(0)) + reason.substring(1);
   }
 }
