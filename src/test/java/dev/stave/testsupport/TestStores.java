@@ -13,8 +13,9 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * A catalog store on a fresh SQLite file, migrated by Flyway, without a Spring context: the
- * cheapest way for core tests to get the real store (same statements, same schema).
+ * A catalog store on a fresh SQLite file (or PostgreSQL database), migrated by Flyway, without a
+ * Spring context: the cheapest way for core tests to get the real store (same statements, same
+ * schema).
  */
 public final class TestStores {
   private TestStores() {}
@@ -56,5 +57,28 @@ public final class TestStores {
         new CatalogStore(
             new JdbcTemplate(ds), new TransactionTemplate(new DataSourceTransactionManager(ds)));
     return new TestStore(dataDir, ds, store);
+  }
+
+  /**
+   * Another open store on {@code db}'s PostgreSQL database, with a pool of its own: what a second
+   * server process sees of the same database. The first call migrates the database.
+   */
+  public static TestStore postgres(TestDatabase db, int poolSize) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setJdbcUrl(db.jdbcUrl());
+    hikari.setUsername(db.user());
+    hikari.setPassword(db.password());
+    hikari.setMaximumPoolSize(poolSize);
+    HikariDataSource ds = new HikariDataSource(hikari);
+    Flyway.configure()
+        .dataSource(ds)
+        .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
+        .placeholders(dev.stave.config.FlywayPlaceholders.forDatabase(true))
+        .load()
+        .migrate();
+    CatalogStore store =
+        new CatalogStore(
+            new JdbcTemplate(ds), new TransactionTemplate(new DataSourceTransactionManager(ds)));
+    return new TestStore(db.dataDir(), ds, store);
   }
 }
