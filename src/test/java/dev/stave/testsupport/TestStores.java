@@ -46,17 +46,7 @@ public final class TestStores {
     HikariConfig hikari = new HikariConfig();
     hikari.setDataSource(sqlite);
     hikari.setMaximumPoolSize(4);
-    HikariDataSource ds = new HikariDataSource(hikari);
-    Flyway.configure()
-        .dataSource(ds)
-        .locations("classpath:db/migration/common", "classpath:db/migration/sqlite")
-        .placeholders(dev.stave.config.FlywayPlaceholders.forDatabase(false))
-        .load()
-        .migrate();
-    CatalogStore store =
-        new CatalogStore(
-            new JdbcTemplate(ds), new TransactionTemplate(new DataSourceTransactionManager(ds)));
-    return new TestStore(dataDir, ds, store);
+    return migrated(dataDir, new HikariDataSource(hikari), false);
   }
 
   /**
@@ -69,16 +59,22 @@ public final class TestStores {
     hikari.setUsername(db.user());
     hikari.setPassword(db.password());
     hikari.setMaximumPoolSize(poolSize);
-    HikariDataSource ds = new HikariDataSource(hikari);
+    return migrated(db.dataDir(), new HikariDataSource(hikari), true);
+  }
+
+  /** Migrates the store behind {@code ds} with Flyway, as the server does, and opens it. */
+  private static TestStore migrated(Path dataDir, HikariDataSource ds, boolean postgres) {
     Flyway.configure()
         .dataSource(ds)
-        .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
-        .placeholders(dev.stave.config.FlywayPlaceholders.forDatabase(true))
+        .locations(
+            "classpath:db/migration/common",
+            postgres ? "classpath:db/migration/postgresql" : "classpath:db/migration/sqlite")
+        .placeholders(dev.stave.config.FlywayPlaceholders.forDatabase(postgres))
         .load()
         .migrate();
     CatalogStore store =
         new CatalogStore(
             new JdbcTemplate(ds), new TransactionTemplate(new DataSourceTransactionManager(ds)));
-    return new TestStore(db.dataDir(), ds, store);
+    return new TestStore(dataDir, ds, store);
   }
 }
