@@ -33,10 +33,12 @@ public class CatalogStore {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
   private final Map<String, AtomicLong> nextIds = new ConcurrentHashMap<>();
+  private final ChangeLogWriter changeLog;
 
   public CatalogStore(JdbcTemplate jdbc, TransactionTemplate tx) {
     this.jdbc = jdbc;
     this.tx = tx;
+    this.changeLog = new ChangeLogWriter(jdbc);
   }
 
   /** Writes the batch atomically; returns what changed. */
@@ -171,11 +173,7 @@ public class CatalogStore {
                 rows);
           }
         });
-    if (!changedIds.isEmpty()) {
-      jdbc.batchUpdate(
-          "INSERT INTO change_log (entity_type, entity_id) VALUES (?, ?)",
-          changedIds.stream().map(id -> new Object[] {t.kind(), id}).toList());
-    }
+    changeLog.record(t.kind(), changedIds);
     return new WriteCounts(
         inserts.size(), updates.size(), byId.size() - inserts.size() - updates.size());
   }
@@ -482,10 +480,7 @@ public class CatalogStore {
                   "UPDATE tracks SET content_hash = ? WHERE id = ?",
                   ContentHash.of(TRACKS.values(t), TRACKS.relations(t)),
                   trackId);
-              jdbc.update(
-                  "INSERT INTO change_log (entity_type, entity_id) VALUES (?, ?)",
-                  TRACKS.kind(),
-                  trackId);
+              changeLog.record(TRACKS.kind(), List.of(trackId));
               return true;
             });
     return Boolean.TRUE.equals(found);

@@ -2,8 +2,6 @@ package dev.stave.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,7 +93,7 @@ final class EmbeddedPostgres implements AutoCloseable {
               "-c",
               "max_connections=300");
       for (int attempt = 1; ; attempt++) {
-        int port = freePort();
+        int port = FreePorts.find();
         Process p = command(concat(postgres, "-p", Integer.toString(port)), log).start();
         PostgresServer server =
             new PostgresServer("jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER, "");
@@ -229,12 +227,6 @@ final class EmbeddedPostgres implements AutoCloseable {
       throw new IOException(String.join(" ", cmd) + " failed: " + out);
     }
     return out;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 
   private static List<String> concat(List<String> prefix, String... rest) {

@@ -25,8 +25,11 @@ public final class StaveProcess implements AutoCloseable {
 
   private StaveProcess(Process process) {
     this.process = process;
+    // A platform thread: a blocking read of a process pipe holds a virtual thread's carrier, and
+    // with two or three processes running that starved every other virtual thread of the JVM.
     reader =
-        Thread.ofVirtual()
+        Thread.ofPlatform()
+            .daemon()
             .start(
                 () -> {
                   try (BufferedReader r =

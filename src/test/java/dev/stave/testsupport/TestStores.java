@@ -13,8 +13,9 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * A catalog store on a fresh SQLite file, migrated by Flyway, without a Spring context: the
- * cheapest way for core tests to get the real store (same statements, same schema).
+ * A catalog store on a fresh SQLite file (or PostgreSQL database), migrated by Flyway, without a
+ * Spring context: the cheapest way for core tests to get the real store (same statements, same
+ * schema).
  */
 public final class TestStores {
   private TestStores() {}
@@ -45,11 +46,30 @@ public final class TestStores {
     HikariConfig hikari = new HikariConfig();
     hikari.setDataSource(sqlite);
     hikari.setMaximumPoolSize(4);
-    HikariDataSource ds = new HikariDataSource(hikari);
+    return migrated(dataDir, new HikariDataSource(hikari), false);
+  }
+
+  /**
+   * Another open store on {@code db}'s PostgreSQL database, with a pool of its own: what a second
+   * server process sees of the same database. The first call migrates the database.
+   */
+  public static TestStore postgres(TestDatabase db, int poolSize) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setJdbcUrl(db.jdbcUrl());
+    hikari.setUsername(db.user());
+    hikari.setPassword(db.password());
+    hikari.setMaximumPoolSize(poolSize);
+    return migrated(db.dataDir(), new HikariDataSource(hikari), true);
+  }
+
+  /** Migrates the store behind {@code ds} with Flyway, as the server does, and opens it. */
+  private static TestStore migrated(Path dataDir, HikariDataSource ds, boolean postgres) {
     Flyway.configure()
         .dataSource(ds)
-        .locations("classpath:db/migration/common", "classpath:db/migration/sqlite")
-        .placeholders(dev.stave.config.FlywayPlaceholders.forDatabase(false))
+        .locations(
+            "classpath:db/migration/common",
+            postgres ? "classpath:db/migration/postgresql" : "classpath:db/migration/sqlite")
+        .placeholders(dev.stave.config.FlywayPlaceholders.forDatabase(postgres))
         .load()
         .migrate();
     CatalogStore store =
