@@ -1,7 +1,7 @@
 package dev.stave.access;
 
+import dev.stave.testsupport.RequiredTool;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.stave.testsupport.StaveProcess;
 import java.io.IOException;
@@ -43,7 +43,8 @@ class ReadmeOAuthExampleTest {
 
   @Test
   void theExampleRunsAsWritten() throws Exception {
-    assumeTrue(onPath("curl"), "curl is not installed: the README example cannot be run");
+    RequiredTool.require(
+        onPath("curl") ? null : "curl is not installed (apt-get install curl): the README example");
     String example = example();
     int paste = example.indexOf(PASTE);
     assertThat(paste).as("the line where the reader pastes the app's credentials").isPositive();

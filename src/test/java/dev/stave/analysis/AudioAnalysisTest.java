@@ -1,5 +1,6 @@
 package dev.stave.analysis;
 
+import dev.stave.testsupport.RequiredTool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -10,7 +11,6 @@ import dev.stave.catalog.AudioFeatures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,10 +104,7 @@ class AudioAnalysisTest {
   @Test
   void speechIsSpeechyAndNotInstrumental() throws Exception {
     String why = SpeechClip.unavailable();
-    if (why != null) {
-      System.out.println("AudioAnalysisTest.speechIsSpeechyAndNotInstrumental skipped: " + why);
-    }
-    Assumptions.assumeTrue(why == null, why);
+    RequiredTool.require(why);
     Path wav = SpeechClip.write(tmp.resolve("speech.wav"), "en", SpeechClip.TEXT);
     AudioFeatures speech =
         new AudioAnalyzer(TestAudio.ffmpeg()).analyze(wav, null, null).features();

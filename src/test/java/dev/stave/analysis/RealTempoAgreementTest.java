@@ -1,7 +1,7 @@
 package dev.stave.analysis;
 
+import dev.stave.testsupport.RequiredTool;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,10 +16,7 @@ class RealTempoAgreementTest {
   @Test
   void tempoAgreesWithAubioUpToOctaveOnMostRecordings() throws Exception {
     String why = AubioTempo.unavailable();
-    if (why != null) {
-      System.err.println("RealTempoAgreementTest skipped: " + why);
-    }
-    assumeTrue(why == null, why);
+    RequiredTool.require(why);
 
     List<AubioTempo.Row> rows = AubioTempo.compare();
     System.out.println(AubioTempo.table(rows));

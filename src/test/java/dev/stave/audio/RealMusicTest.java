@@ -1,7 +1,7 @@
 package dev.stave.audio;
 
+import dev.stave.testsupport.RequiredTool;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.stave.access.AppRegistry;
 import dev.stave.catalog.Track;
@@ -45,14 +45,10 @@ public class RealMusicTest extends AudioHttpTest {
   @BeforeAll
   static void recordingsPresent() {
     Path music = folder();
-    boolean present = Files.isRegularFile(music.resolve(".complete"));
-    if (!present) {
-      System.err.println(
-          "RealMusicTest skipped: no real recordings in "
-              + music
-              + " (run scripts/fetch-test-music.sh)");
-    }
-    assumeTrue(present, "no real recordings in " + music + "; run scripts/fetch-test-music.sh");
+    RequiredTool.require(
+        Files.isRegularFile(music.resolve(".complete"))
+            ? null
+            : "no real recordings in " + music + "; run scripts/fetch-test-music.sh");
   }
 
   @Autowired AppRegistry apps;

@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real HAProxy (the Debian package {@code haproxy}) on 127.0.0.1 in front of Stave nodes, the way
@@ -55,11 +54,7 @@ public final class HaproxyFrontend implements AutoCloseable {
     if (executable() != null) {
       return;
     }
-    String why = "haproxy is not installed; install it with: " + INSTALL;
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      throw new AssertionError(why + " (CI=true: .ci/run installs it, and this test must run)");
-    }
-    Assumptions.abort(why);
+    RequiredTool.require("haproxy is not installed; install it with: " + INSTALL);
   }
 
   private static Path executable() {
