@@ -30,8 +30,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>A malformed item is skipped with everything it contains: a track without an id; an album
  * without an id or name (with its tracks); an artist without an id or name (with its albums). The
- * dump gives tags without a category: {@code Tags/tag/idstr} become Jamendo "vartags" (Stave
- * category {@code mood}), and {@code id3genre} becomes a {@code genre} tag by the ID3v1 table.
+ * dump gives tags without a category: {@code id3genre} becomes a {@code genre} tag by the ID3v1
+ * table, and each {@code Tags/tag/idstr} is sorted by {@link TagVocabulary} into a genre, an
+ * instrument, or else a Jamendo "vartag" (Stave category {@code mood}).
  */
 @Component
 class JamendoXmlImporter implements Importer {
@@ -245,7 +246,7 @@ class JamendoXmlImporter implements Importer {
     for (XmlNode tag : t.all("Tags", "tag")) {
       String idstr = tag.get("idstr");
       if (idstr != null) {
-        tags.add(new Tag(Tag.MOOD, idstr));
+        tags.add(TagVocabulary.categorise(idstr));
       }
     }
     return new Track(

@@ -58,7 +58,7 @@ class JamendoXmlImportTest {
       assertThat(t.tags())
           .containsExactlyInAnyOrder(
               new Tag(Tag.GENRE, "punk"),
-              new Tag(Tag.MOOD, "rock"),
+              new Tag(Tag.GENRE, "rock"),
               new Tag(Tag.MOOD, "energetic"));
       Track t2 = c.store().findTracks(List.of(6102L)).get(0);
       assertThat(t2.name()).isEqualTo("Lima de Noche & de Día");
