@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       AnalyzeCommand.class,
       DemoCommand.class,
       IndexCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
       AppsCommand.class,
       UsersCommand.class,
       CommandLine.HelpCommand.class
