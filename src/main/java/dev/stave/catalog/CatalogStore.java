@@ -26,9 +26,9 @@ public class CatalogStore {
   /** SQLite's default limit on bound parameters is 32766; stay well below for IN lists. */
   private static final int IN_CHUNK = 900;
 
-  static final ArtistTable ARTISTS = new ArtistTable();
-  static final AlbumTable ALBUMS = new AlbumTable();
-  static final TrackTable TRACKS = new TrackTable();
+  public static final EntityTable<Artist> ARTISTS = new ArtistTable();
+  public static final EntityTable<Album> ALBUMS = new AlbumTable();
+  public static final EntityTable<Track> TRACKS = new TrackTable();
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
@@ -64,6 +64,26 @@ public class CatalogStore {
   /** Reads entities of any table description by id, in the order of {@code ids}. */
   public <T> List<T> read(EntityTable<T> table, Collection<Long> ids) {
     return find(table, ids);
+  }
+
+  /**
+   * Up to {@code max} entities of any table with ids above {@code afterId}, in id order: a keyset
+   * page, so that a whole table can be read (an export) in constant memory, whatever its size.
+   */
+  public <T> List<T> readAfter(EntityTable<T> table, long afterId, int max) {
+    List<Long> ids =
+        jdbc.queryForList(
+            "SELECT id FROM " + table.table() + " WHERE id > ? ORDER BY id LIMIT ?",
+            Long.class,
+            afterId,
+            max);
+    return find(table, ids);
+  }
+
+  /** The number of entities in a table. */
+  public long count(EntityTable<?> table) {
+    Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + table.table(), Long.class);
+    return n == null ? 0 : n;
   }
 
   /**

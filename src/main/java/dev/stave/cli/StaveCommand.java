@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       AnalyzeCommand.class,
       DemoCommand.class,
       IndexCommand.class,
+      ExportCommand.class,
       BackupCommand.class,
       RestoreCommand.class,
       AppsCommand.class,

@@ -249,6 +249,41 @@ public class LibraryStore {
         sql.args());
   }
 
+  /**
+   * Up to {@code max} stored relations after {@code after} (null: from the start) in the order
+   * (user, relation, target), targets in the catalog or not: a keyset page, so an export reads
+   * every relation in constant memory.
+   */
+  public List<UserRelation> relationsAfter(UserRelation after, int max) {
+    String where = "";
+    Object[] args = {max};
+    if (after != null) {
+      where =
+          " WHERE user_id > ? OR (user_id = ? AND relation > ?)"
+              + " OR (user_id = ? AND relation = ? AND target_id > ?)";
+      long u = after.userId();
+      String r = after.relation().key();
+      args = new Object[] {u, u, r, u, r, after.targetId(), max};
+    }
+    return jdbc.query(
+        "SELECT user_id, relation, target_id, updated_at FROM user_relations"
+            + where
+            + " ORDER BY user_id, relation, target_id LIMIT ?",
+        (rs, i) ->
+            new UserRelation(
+                rs.getLong(1),
+                Relation.of(rs.getString(2)),
+                rs.getLong(3),
+                LocalDateTime.parse(rs.getString(4), TIME)),
+        args);
+  }
+
+  /** The number of stored relations. */
+  public long relationCount() {
+    Long n = jdbc.queryForObject("SELECT COUNT(*) FROM user_relations", Long.class);
+    return n == null ? 0 : n;
+  }
+
   // ---------------------------------------------------------------- playlists
 
   /** Ids of the playlists matching {@code q}, one page, with the total. */

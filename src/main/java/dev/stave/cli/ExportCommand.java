@@ -1,0 +1,82 @@
+package dev.stave.cli;
+
+import dev.stave.export.JsonlExport;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = "Export the store in a format `stave import` reads back.",
+    subcommands = {ExportCommand.Jsonl.class})
+public class ExportCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  @Command(
+      name = "jsonl",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Write the whole store as Stave's JSON Lines import format (docs/import-format.md):",
+        "artists, albums, tracks, users, playlists, reviews, radios, feeds and relations.",
+        "`stave import jsonl FILE` into an empty data directory answers every read the same.",
+        "Streamed in constant memory; FILE appears only when complete; FILE.gz is gzipped."
+      })
+  static class Jsonl implements Callable<Integer> {
+    @Mixin StoreOptions store;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The file to write")
+    Path file;
+
+    @Option(names = "--no-progress", description = "Do not draw a progress bar on stderr")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws Exception {
+      try (ConfigurableApplicationContext ctx = SpringContexts.start(store, false, Map.of());
+          ProgressBar bar = noProgress ? null : bar()) {
+        JsonlExport.Result result =
+            ctx.getBean(JsonlExport.class)
+                .export(
+                    file,
+                    (lines, total) -> {
+                      if (bar != null) {
+                        bar.maxHint(total);
+                        bar.stepTo(lines);
+                      }
+                    });
+        StringBuilder counts = new StringBuilder();
+        result
+            .lines()
+            .forEach(
+                (type, n) -> counts.append(String.format(Locale.ROOT, "%n  %-10s %,d", type, n)));
+        System.out.printf(
+            Locale.ROOT, "Exported %,d lines to %s:%s%n", result.total(), file, counts);
+        return 0;
+      }
+    }
+
+    private static ProgressBar bar() {
+      return new ProgressBarBuilder()
+          .setTaskName("Exporting")
+          .setStyle(ProgressBarStyle.ASCII)
+          .setUnit(" lines", 1)
+          .showSpeed()
+          .build();
+    }
+  }
+}
