@@ -80,6 +80,48 @@ public class CatalogStore {
     return find(table, ids);
   }
 
+  /**
+   * The albums whose primary artist is one of {@code artistIds}, by artist then id (the nesting of
+   * Jamendo's XML dump).
+   */
+  public List<Album> albumsOfArtists(Collection<Long> artistIds) {
+    List<Long> ids = new ArrayList<>();
+    forChunks(
+        List.copyOf(artistIds),
+        chunk ->
+            ids.addAll(
+                jdbc.queryForList(
+                    "SELECT id FROM albums WHERE artist_id IN ("
+                        + placeholders(chunk.size())
+                        + ") ORDER BY artist_id, id",
+                    Long.class,
+                    chunk.toArray())));
+    return find(ALBUMS, ids);
+  }
+
+  /** The tracks of the given albums, by album, then position (unknown last), then id. */
+  public List<Track> tracksOfAlbums(Collection<Long> albumIds) {
+    List<Long> ids = new ArrayList<>();
+    forChunks(
+        List.copyOf(albumIds),
+        chunk ->
+            ids.addAll(
+                jdbc.queryForList(
+                    "SELECT id FROM tracks WHERE album_id IN ("
+                        + placeholders(chunk.size())
+                        + ") ORDER BY album_id, CASE WHEN position IS NULL THEN 1 ELSE 0 END,"
+                        + " position, id",
+                    Long.class,
+                    chunk.toArray())));
+    return find(TRACKS, ids);
+  }
+
+  /** The number of tracks without an album (singles). */
+  public long singles() {
+    Long n = jdbc.queryForObject("SELECT COUNT(*) FROM tracks WHERE album_id IS NULL", Long.class);
+    return n == null ? 0 : n;
+  }
+
   /** The number of entities in a table. */
   public long count(EntityTable<?> table) {
     Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + table.table(), Long.class);

@@ -1,5 +1,6 @@
 package dev.stave.cli;
 
+import dev.stave.export.JamendoXmlExport;
 import dev.stave.export.JsonlExport;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -18,13 +19,22 @@ import picocli.CommandLine.Parameters;
     name = "export",
     mixinStandardHelpOptions = true,
     description = "Export the store in a format `stave import` reads back.",
-    subcommands = {ExportCommand.Jsonl.class})
+    subcommands = {ExportCommand.Jsonl.class, ExportCommand.JamendoXml.class})
 public class ExportCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
     spec.commandLine().usage(System.out);
+  }
+
+  private static ProgressBar bar(String unit) {
+    return new ProgressBarBuilder()
+        .setTaskName("Exporting")
+        .setStyle(ProgressBarStyle.ASCII)
+        .setUnit(unit, 1)
+        .showSpeed()
+        .build();
   }
 
   @Command(
@@ -48,7 +58,7 @@ public class ExportCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       try (ConfigurableApplicationContext ctx = SpringContexts.start(store, false, Map.of());
-          ProgressBar bar = noProgress ? null : bar()) {
+          ProgressBar bar = noProgress ? null : bar(" lines")) {
         JsonlExport.Result result =
             ctx.getBean(JsonlExport.class)
                 .export(
@@ -69,14 +79,55 @@ public class ExportCommand implements Runnable {
         return 0;
       }
     }
+  }
 
-    private static ProgressBar bar() {
-      return new ProgressBarBuilder()
-          .setTaskName("Exporting")
-          .setStyle(ProgressBarStyle.ASCII)
-          .setUnit(" lines", 1)
-          .showSpeed()
-          .build();
+  @Command(
+      name = "jamendo-xml",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Write the catalog in the layout of Jamendo's legacy dump <JamendoData> (spec section 12),",
+        "which `stave import jamendo-xml` reads back. The dump has no place for singles (tracks",
+        "without an album: counted, not written), UUIDs, stats, features, lyrics or descriptions.",
+        "Streamed in constant memory; FILE appears only when complete; FILE.gz is gzipped."
+      })
+  static class JamendoXml implements Callable<Integer> {
+    @Mixin StoreOptions store;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The file to write")
+    Path file;
+
+    @Option(names = "--no-progress", description = "Do not draw a progress bar on stderr")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws Exception {
+      try (ConfigurableApplicationContext ctx = SpringContexts.start(store, false, Map.of());
+          ProgressBar bar = noProgress ? null : bar(" tracks")) {
+        JamendoXmlExport.Result r =
+            ctx.getBean(JamendoXmlExport.class)
+                .export(
+                    file,
+                    (tracks, total) -> {
+                      if (bar != null) {
+                        bar.maxHint(total);
+                        bar.stepTo(tracks);
+                      }
+                    });
+        System.out.printf(
+            Locale.ROOT,
+            "Exported %,d artists, %,d albums and %,d tracks to %s.%n",
+            r.artists(),
+            r.albums(),
+            r.tracks(),
+            file);
+        if (r.singlesLeftOut() > 0) {
+          System.out.printf(
+              Locale.ROOT,
+              "Left out %,d tracks without an album: the dump has no place for singles.%n",
+              r.singlesLeftOut());
+        }
+        return 0;
+      }
     }
   }
 }

@@ -7,7 +7,7 @@ import java.util.Locale;
  * ID3v1 genre numbers (0–79 of the standard, 80–125 of the Winamp extension), as the Jamendo dump
  * writes them in {@code id3genre}. Jamendo used 0 ("Blues") for "unknown", so 0 maps to nothing.
  */
-final class Id3Genres {
+public final class Id3Genres {
   private static final List<String> NAMES =
       List.of(
           "Blues",
@@ -139,8 +139,21 @@ final class Id3Genres {
 
   private Id3Genres() {}
 
+  /**
+   * The ID3v1 number of a genre name (any case), or 0 (which Jamendo's dump reads as unknown) for a
+   * name that is not in the table; the inverse of {@link #name(String)}, for exports.
+   */
+  public static int number(String name) {
+    for (int i = 1; i < NAMES.size(); i++) {
+      if (NAMES.get(i).equalsIgnoreCase(name)) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
   /** The lower-case genre name, or null for 0 (unknown), blanks and numbers outside the table. */
-  static String name(String number) {
+  public static String name(String number) {
     if (number == null || number.isBlank()) {
       return null;
     }
