@@ -28,13 +28,47 @@ public class ExportCommand implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
-  private static ProgressBar bar(String unit) {
-    return new ProgressBarBuilder()
-        .setTaskName("Exporting")
-        .setStyle(ProgressBarStyle.ASCII)
-        .setUnit(unit, 1)
-        .showSpeed()
-        .build();
+  /** What both exports share: the store, the file, and a progress bar on stderr. */
+  abstract static class ToFile implements Callable<Integer> {
+    @Mixin StoreOptions store;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The file to write")
+    Path file;
+
+    @Option(names = "--no-progress", description = "Do not draw a progress bar on stderr")
+    boolean noProgress;
+
+    /** Where an export reports how far it is. */
+    interface Bar {
+      void step(long done, long total);
+    }
+
+    /** An export run in the command's Spring context. */
+    interface Exporting<R> {
+      R run(ConfigurableApplicationContext ctx, Bar bar) throws Exception;
+    }
+
+    <R> R export(String unit, Exporting<R> exporting) throws Exception {
+      try (ConfigurableApplicationContext ctx = SpringContexts.start(store, false, Map.of());
+          ProgressBar bar =
+              noProgress
+                  ? null
+                  : new ProgressBarBuilder()
+                      .setTaskName("Exporting")
+                      .setStyle(ProgressBarStyle.ASCII)
+                      .setUnit(unit, 1)
+                      .showSpeed()
+                      .build()) {
+        return exporting.run(
+            ctx,
+            (done, total) -> {
+              if (bar != null) {
+                bar.maxHint(total);
+                bar.stepTo(done);
+              }
+            });
+      }
+    }
   }
 
   @Command(
@@ -46,38 +80,18 @@ public class ExportCommand implements Runnable {
         "`stave import jsonl FILE` into an empty data directory answers every read the same.",
         "Streamed in constant memory; FILE appears only when complete; FILE.gz is gzipped."
       })
-  static class Jsonl implements Callable<Integer> {
-    @Mixin StoreOptions store;
-
-    @Parameters(index = "0", paramLabel = "FILE", description = "The file to write")
-    Path file;
-
-    @Option(names = "--no-progress", description = "Do not draw a progress bar on stderr")
-    boolean noProgress;
-
+  static class Jsonl extends ToFile {
     @Override
     public Integer call() throws Exception {
-      try (ConfigurableApplicationContext ctx = SpringContexts.start(store, false, Map.of());
-          ProgressBar bar = noProgress ? null : bar(" lines")) {
-        JsonlExport.Result result =
-            ctx.getBean(JsonlExport.class)
-                .export(
-                    file,
-                    (lines, total) -> {
-                      if (bar != null) {
-                        bar.maxHint(total);
-                        bar.stepTo(lines);
-                      }
-                    });
-        StringBuilder counts = new StringBuilder();
-        result
-            .lines()
-            .forEach(
-                (type, n) -> counts.append(String.format(Locale.ROOT, "%n  %-10s %,d", type, n)));
-        System.out.printf(
-            Locale.ROOT, "Exported %,d lines to %s:%s%n", result.total(), file, counts);
-        return 0;
-      }
+      JsonlExport.Result result =
+          export(" lines", (ctx, bar) -> ctx.getBean(JsonlExport.class).export(file, bar::step));
+      StringBuilder counts = new StringBuilder();
+      result
+          .lines()
+          .forEach(
+              (type, n) -> counts.append(String.format(Locale.ROOT, "%n  %-10s %,d", type, n)));
+      System.out.printf(Locale.ROOT, "Exported %,d lines to %s:%s%n", result.total(), file, counts);
+      return 0;
     }
   }
 
@@ -90,44 +104,26 @@ public class ExportCommand implements Runnable {
         "without an album: counted, not written), UUIDs, stats, features, lyrics or descriptions.",
         "Streamed in constant memory; FILE appears only when complete; FILE.gz is gzipped."
       })
-  static class JamendoXml implements Callable<Integer> {
-    @Mixin StoreOptions store;
-
-    @Parameters(index = "0", paramLabel = "FILE", description = "The file to write")
-    Path file;
-
-    @Option(names = "--no-progress", description = "Do not draw a progress bar on stderr")
-    boolean noProgress;
-
+  static class JamendoXml extends ToFile {
     @Override
     public Integer call() throws Exception {
-      try (ConfigurableApplicationContext ctx = SpringContexts.start(store, false, Map.of());
-          ProgressBar bar = noProgress ? null : bar(" tracks")) {
-        JamendoXmlExport.Result r =
-            ctx.getBean(JamendoXmlExport.class)
-                .export(
-                    file,
-                    (tracks, total) -> {
-                      if (bar != null) {
-                        bar.maxHint(total);
-                        bar.stepTo(tracks);
-                      }
-                    });
+      JamendoXmlExport.Result r =
+          export(
+              " tracks", (ctx, bar) -> ctx.getBean(JamendoXmlExport.class).export(file, bar::step));
+      System.out.printf(
+          Locale.ROOT,
+          "Exported %,d artists, %,d albums and %,d tracks to %s.%n",
+          r.artists(),
+          r.albums(),
+          r.tracks(),
+          file);
+      if (r.singlesLeftOut() > 0) {
         System.out.printf(
             Locale.ROOT,
-            "Exported %,d artists, %,d albums and %,d tracks to %s.%n",
-            r.artists(),
-            r.albums(),
-            r.tracks(),
-            file);
-        if (r.singlesLeftOut() > 0) {
-          System.out.printf(
-              Locale.ROOT,
-              "Left out %,d tracks without an album: the dump has no place for singles.%n",
-              r.singlesLeftOut());
-        }
-        return 0;
+            "Left out %,d tracks without an album: the dump has no place for singles.%n",
+            r.singlesLeftOut());
       }
+      return 0;
     }
   }
 }

@@ -240,12 +240,7 @@ public class LibraryStore {
             + " x ON x.id = r.target_id"
             + sql.where()
             + " ORDER BY r.updated_at DESC, r.target_id",
-        (rs, i) ->
-            new UserRelation(
-                rs.getLong(1),
-                Relation.of(rs.getString(2)),
-                rs.getLong(3),
-                LocalDateTime.parse(rs.getString(4), TIME)),
+        LibraryStore::relationRow,
         sql.args());
   }
 
@@ -269,13 +264,18 @@ public class LibraryStore {
         "SELECT user_id, relation, target_id, updated_at FROM user_relations"
             + where
             + " ORDER BY user_id, relation, target_id LIMIT ?",
-        (rs, i) ->
-            new UserRelation(
-                rs.getLong(1),
-                Relation.of(rs.getString(2)),
-                rs.getLong(3),
-                LocalDateTime.parse(rs.getString(4), TIME)),
+        LibraryStore::relationRow,
         args);
+  }
+
+  /** A row of {@code user_id, relation, target_id, updated_at}. */
+  private static UserRelation relationRow(java.sql.ResultSet rs, int row)
+      throws java.sql.SQLException {
+    return new UserRelation(
+        rs.getLong(1),
+        Relation.of(rs.getString(2)),
+        rs.getLong(3),
+        LocalDateTime.parse(rs.getString(4), TIME));
   }
 
   /** The number of stored relations. */

@@ -1,17 +1,11 @@
 package dev.stave.export;
 
+import static dev.stave.export.ServerReads.stave;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stave.testsupport.CommandRun;
-import dev.stave.testsupport.StaveProcess;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,12 +48,6 @@ class JamendoXmlExportRoundTripTest {
       </Artists></JamendoData>
       """;
 
-  private static CommandRun stave(String... args) {
-    CommandRun r = CommandRun.of(args);
-    assertThat(r.exit()).as(String.join(" ", args) + "\n" + r.out() + r.err()).isZero();
-    return r;
-  }
-
   private static String withoutEpoch(Path file) throws Exception {
     return Files.readString(file).replaceFirst("epoch=\"\\d+\"", "epoch=\"\"");
   }
@@ -81,11 +69,9 @@ class JamendoXmlExportRoundTripTest {
     stave("export", "jamendo-xml", exportB.toString(), "--data", b.toString(), "--no-progress");
     assertThat(withoutEpoch(exportB)).isEqualTo(withoutEpoch(exportA));
 
-    List<String> answersA = answers(a);
-    List<String> answersB = answers(b);
-    for (int i = 0; i < READS.size(); i++) {
-      assertThat(answersB.get(i)).as(READS.get(i)).isEqualTo(answersA.get(i));
-    }
+    List<String> answersA = ServerReads.answers(work, a, READS);
+    List<String> answersB = ServerReads.answers(work, b, READS);
+    ServerReads.assertSame(READS, answersA, answersB);
     // and the answers carry what the dump said
     assertThat(answersA.get(READS.indexOf(TRACK_245)))
         .contains("\"duration\":121") // 120.5 s, rounded as Jamendo does
@@ -135,41 +121,4 @@ class JamendoXmlExportRoundTripTest {
           "/v3.0/tracks/?client_id=CID&limit=200&order=id&include=licenses+musicinfo+stats",
           TRACK_245,
           "/v3.0/tracks/?client_id=CID&tags=classical&order=id");
-
-  private static final Pattern SERVING = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+)");
-
-  private List<String> answers(Path data) throws Exception {
-    CommandRun app = stave("apps", "create", "Dump", "--data", data.toString());
-    Matcher id = Pattern.compile("Client id: ([0-9a-f]{32})").matcher(app.out());
-    assertThat(id.find()).isTrue();
-    String clientId = id.group(1);
-    List<String> out = new ArrayList<>();
-    HttpClient http = HttpClient.newHttpClient();
-    try (StaveProcess server =
-        StaveProcess.start(work, "serve", "--port", "0", "--data", data.toString())) {
-      Matcher m =
-          SERVING.matcher(
-              server.awaitLine(
-                  l -> l.contains("Stave is serving") && SERVING.matcher(l).find(),
-                  Duration.ofMinutes(2)));
-      assertThat(m.find()).isTrue();
-      String base = m.group(1);
-      for (String read : READS) {
-        HttpResponse<String> r =
-            http.send(
-                HttpRequest.newBuilder(URI.create(base + read.replace("CID", clientId))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(read + ": " + r.body()).isEqualTo(200);
-        assertThat(r.body()).as(read).contains("\"code\":0");
-        out.add(
-            r.body()
-                .replace(base, "BASE")
-                .replace(base.replace("/", "\\/"), "BASE")
-                .replace(clientId, "CID")
-                .replaceAll("exp=\\d+&sig=[A-Za-z0-9_-]+", "SIGNED"));
-      }
-      server.stop(Duration.ofSeconds(30));
-    }
-    return out;
-  }
 }

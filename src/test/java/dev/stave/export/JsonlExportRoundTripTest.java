@@ -1,20 +1,12 @@
 package dev.stave.export;
 
+import static dev.stave.export.ServerReads.stave;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stave.testsupport.CommandRun;
-import dev.stave.testsupport.StaveProcess;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,12 +40,6 @@ class JsonlExportRoundTripTest {
       {"type":"radio","id":90,"name":"fado","dispname":"Fado","radio_type":"pro","image":"https://img.example/r.jpg","tags":["fado"]}
       {"type":"feed","id":70,"feed_type":"album","title":{"en":"New","fr":"Nouveau"},"text":{"en":"An album"},"subtitle":{"en":"Night"},"link":"https://ana.example/al","position":2,"langs":["en","fr"],"date_start":"2020-01-01 00:00:00","date_end":"2099-01-01 00:00:00","target":"all","join_id":9050,"image":"https://img.example/f.jpg"}
       """;
-
-  private static CommandRun stave(String... args) {
-    CommandRun r = CommandRun.of(args);
-    assertThat(r.exit()).as(String.join(" ", args) + "\n" + r.out() + r.err()).isZero();
-    return r;
-  }
 
   @Test
   void anExportImportedIntoAnEmptyDirectoryAnswersEveryReadTheSame() throws Exception {
@@ -98,11 +84,9 @@ class JsonlExportRoundTripTest {
           .isEqualTo(Files.readString(exportA));
     }
 
-    List<String> answersA = answers(a);
-    List<String> answersB = answers(b);
-    for (int i = 0; i < READS.size(); i++) {
-      assertThat(answersB.get(i)).as(READS.get(i)).isEqualTo(answersA.get(i));
-    }
+    List<String> answersA = ServerReads.answers(work, a, READS);
+    List<String> answersB = ServerReads.answers(work, b, READS);
+    ServerReads.assertSame(READS, answersA, answersB);
   }
 
   /** Reads of both dialects; {@code CID} is replaced by each server's client id. */
@@ -138,47 +122,4 @@ class JsonlExportRoundTripTest {
           "/v1/artist/11111111-2222-4333-8444-555555555555",
           "/v1/artist/11111111-2222-4333-8444-555555555555/album",
           "/v1/album/21111111-2222-4333-8444-555555555555/track");
-
-  private static final Pattern SERVING = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+)");
-
-  /** The normalised status and body of each of {@link #READS} from a server on {@code data}. */
-  private List<String> answers(Path data) throws Exception {
-    String clientId = clientId(stave("apps", "create", "Round trip", "--data", data.toString()));
-    List<String> out = new ArrayList<>();
-    HttpClient http = HttpClient.newHttpClient();
-    try (StaveProcess server =
-        StaveProcess.start(work, "serve", "--port", "0", "--data", data.toString())) {
-      Matcher m =
-          SERVING.matcher(
-              server.awaitLine(
-                  l -> l.contains("Stave is serving") && SERVING.matcher(l).find(),
-                  Duration.ofMinutes(2)));
-      assertThat(m.find()).isTrue();
-      String base = m.group(1);
-      for (String read : READS) {
-        HttpResponse<String> r =
-            http.send(
-                HttpRequest.newBuilder(URI.create(base + read.replace("CID", clientId))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(read + ": " + r.body()).isEqualTo(200);
-        if (read.startsWith("/v3.0/")) {
-          assertThat(r.body()).as(read).contains("\"code\":0");
-        }
-        out.add(
-            r.body()
-                .replace(base, "BASE")
-                .replace(base.replace("/", "\\/"), "BASE")
-                .replace(clientId, "CID")
-                .replaceAll("exp=\\d+&sig=[A-Za-z0-9_-]+", "SIGNED"));
-      }
-      server.stop(Duration.ofSeconds(30));
-    }
-    return out;
-  }
-
-  private static String clientId(CommandRun created) {
-    Matcher m = Pattern.compile("Client id: ([0-9a-f]{32})").matcher(created.out());
-    assertThat(m.find()).as(created.out()).isTrue();
-    return m.group(1);
-  }
 }
