@@ -67,6 +67,15 @@ public class SqliteBackup {
    */
   public Result backup(Path target, Path workDir, Progress progress)
       throws IOException, SQLException {
+    return backup(target, workDir, progress, () -> {});
+  }
+
+  /**
+   * As {@link #backup(Path, Path, Progress)}, running {@code beforeRename} once everything is
+   * written and before the backup is renamed into place (crash tests hold the run there).
+   */
+  public Result backup(Path target, Path workDir, Progress progress, Runnable beforeRename)
+      throws IOException, SQLException {
     if (props.db().postgres()) {
       throw new BackupException(PostgresAdvice.TEXT);
     }
@@ -80,6 +89,7 @@ public class SqliteBackup {
     boolean done = false;
     try {
       Result result = write(dir, staging, workDir, progress);
+      beforeRename.run();
       if (Files.isDirectory(dir)) {
         Files.delete(dir); // empty, checked above
       }

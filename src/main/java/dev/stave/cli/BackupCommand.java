@@ -3,6 +3,7 @@ package dev.stave.cli;
 import dev.stave.backup.BackupException;
 import dev.stave.backup.PostgresAdvice;
 import dev.stave.backup.SqliteBackup;
+import dev.stave.catalog.CrashPoint;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +37,11 @@ public class BackupCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "Do not draw a progress bar on stderr")
   boolean noProgress;
 
+  // Holds the backup, complete but not yet renamed into place, until the process is stopped: for
+  // the test that an interrupted backup leaves nothing behind.
+  @Option(names = "--hold-before-rename", hidden = true)
+  boolean holdBeforeRename;
+
   @Override
   public Integer call() throws Exception {
     if (store.dbUrl != null || System.getenv("STAVE_DB_URL") != null) {
@@ -55,6 +61,11 @@ public class BackupCommand implements Callable<Integer> {
                       if (bar != null) {
                         bar.maxHint(Math.max(expected, bytes) / 1024);
                         bar.stepTo(bytes / 1024);
+                      }
+                    },
+                    () -> {
+                      if (holdBeforeRename) {
+                        CrashPoint.holdUntilKilled("backup written, before its rename");
                       }
                     });
       }

@@ -2,6 +2,7 @@ package dev.stave.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stave.catalog.CrashPoint;
 import dev.stave.cli.StaveCommand;
 import dev.stave.testsupport.StaveProcess;
 import dev.stave.testsupport.StaveTestContexts;
@@ -125,7 +126,7 @@ class BackupUnderWriteLoadTest {
     int again = freePort();
     try (StaveProcess server = serve(TestDatabases.sqlite(dataB), again)) {
       OAuthBrowser browser = new OAuthBrowser(again);
-      Set<String> restored = favorites(browser, app, token);
+      Set<String> restored = favorites(browser, app, token, tracks);
       assertThat(restored).containsAll(before);
       assertThat(acked).containsAll(restored); // nothing that was never acknowledged
       // the rebuilt index answers a search for a track of the restored catalog
@@ -147,6 +148,47 @@ class BackupUnderWriteLoadTest {
       assertThat(found.get("results").size()).as(found.toString()).isPositive();
       assertThat(server.stop(Duration.ofSeconds(30))).isIn(0, 143);
     }
+  }
+
+  @Test
+  void aBackupStoppedBeforeItIsCompleteLeavesNothing() throws Exception {
+    Path data = work.resolve("data");
+    assertThat(StaveCommand.run("demo", "--tracks", "50", "--data", data.toString())).isZero();
+    Path backup = work.resolve("stopped");
+    try (StaveProcess run =
+        StaveProcess.start(
+            work,
+            "backup",
+            backup.toString(),
+            "--data",
+            data.toString(),
+            "--no-progress",
+            "--hold-before-rename")) {
+      run.awaitLine(l -> l.contains(CrashPoint.ANNOUNCEMENT), Duration.ofMinutes(2));
+      // everything is written, only the rename is missing: a SIGTERM (as Ctrl-C) now
+      assertThat(run.stop(Duration.ofSeconds(30))).isNotZero();
+    }
+    assertThat(backup).doesNotExist();
+    try (var left = Files.list(work)) {
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .as("no partial backup left beside it")
+          .noneMatch(n -> n.contains("partial"));
+    }
+    // and the same backup, not interrupted, is made and restorable
+    try (StaveProcess run =
+        StaveProcess.start(
+            work, "backup", backup.toString(), "--data", data.toString(), "--no-progress")) {
+      assertThat(run.waitFor(Duration.ofMinutes(2))).as(run.output()).isZero();
+    }
+    assertThat(
+            StaveCommand.run(
+                "restore",
+                backup.toString(),
+                "--data",
+                work.resolve("restored").toString(),
+                "--no-progress"))
+        .isZero();
+    assertThat(work.resolve("restored").resolve("stave.db")).isRegularFile();
   }
 
   @Test
@@ -221,19 +263,33 @@ class BackupUnderWriteLoadTest {
     return ids;
   }
 
-  /** The user's favorites: {@code users/tracks} lists them all in one entry (no paging). */
-  private static Set<String> favorites(OAuthBrowser browser, AppRegistry.Issued app, String token)
+  /**
+   * Which of {@code tracks} the user has favorited, singles included. {@code users/tracks} answers
+   * at most 400 tracks (the sub-entity budget, spec §5.3) and has no paging, so the tracks are
+   * asked for 100 at a time by {@code track_id}.
+   */
+  private static Set<String> favorites(
+      OAuthBrowser browser, AppRegistry.Issued app, String token, List<String> tracks)
       throws Exception {
-    JsonNode body =
-        OAuthBrowser.json(
-            browser.get(
-                "/v3.0/users/tracks?relation=favorite&client_id="
-                    + app.app().clientId()
-                    + "&access_token="
-                    + token));
-    assertThat(body.get("headers").get("code").asInt()).as(body.toString()).isZero();
     Set<String> ids = new HashSet<>();
-    body.get("results").get(0).get("tracks").forEach(t -> ids.add(t.get("id").asString()));
+    for (int from = 0; from < tracks.size(); from += 100) {
+      List<String> chunk = tracks.subList(from, Math.min(tracks.size(), from + 100));
+      JsonNode body =
+          OAuthBrowser.json(
+              browser.get(
+                  "/v3.0/users/tracks?relation=favorite&track_type=single+albumtrack&track_id="
+                      + String.join("+", chunk)
+                      + "&client_id="
+                      + app.app().clientId()
+                      + "&access_token="
+                      + token));
+      assertThat(body.get("headers").get("code").asInt()).as(body.toString()).isZero();
+      JsonNode results = body.get("results");
+      if (results.isEmpty()) {
+        continue; // none of this chunk is a favorite
+      }
+      results.get(0).get("tracks").forEach(t -> ids.add(t.get("id").asString()));
+    }
     return ids;
   }
 }
