@@ -22,7 +22,9 @@ class ArchitectureTest {
     "dev.stave.ingest..",
     "dev.stave.config..",
     "dev.stave.radio..",
-    "dev.stave.web.."
+    "dev.stave.web..",
+    "dev.stave.backup..",
+    "dev.stave.export.."
   };
   private static final String[] DIALECTS = {"dev.stave.jamendo..", "dev.stave.reccobeats.."};
 
