@@ -191,7 +191,6 @@ class TranscodeLimitTest extends AudioHttpTest {
           1);
       assertThat(maxProcesses.get()).as("live ffmpeg processes, most at once").isEqualTo(LIMIT);
       assertThat(gauge("stave.audio.transcodes.running")).isEqualTo(LIMIT);
-      assertThat(gauge("stave.audio.transcodes.waiting")).isEqualTo(3);
 
       // A cached rendition is served while every slot is taken.
       HttpResponse<byte[]> cached = fetch(t.get(5), AudioFormat.MP31).get();
