@@ -163,7 +163,15 @@ public class SoakLoad {
       kinds.forEach(k -> last.put(k.name(), 0L));
       long lastT = elapsedMs();
       while (threads.stream().anyMatch(Thread::isAlive)) {
-        Thread.sleep(interval * 1000);
+        // The next sample when the interval is over or when the workers have stopped, whichever
+        // comes first: the last sample then covers the time the load ran, not idle time after it.
+        long sampleAt = System.nanoTime() + Duration.ofSeconds(interval).toNanos();
+        for (Thread w : threads) {
+          long left = sampleAt - System.nanoTime();
+          if (left > 0) {
+            w.join(Duration.ofNanos(left));
+          }
+        }
         long t = elapsedMs();
         StringBuilder row = new StringBuilder(String.format("%.1f", t / 1000.0));
         long errs = 0;
