@@ -157,7 +157,7 @@ public class SoakLoad {
       }
       csv.println(
           head
-              + ",errors,heap_used_mb,heap_live_mb,rss_mb,fds,threads,ffmpeg_children,"
+              + ",errors,heap_used_mb,heap_live_mb,rss_mb,rss_anon_mb,fds,threads,ffmpeg_children,"
               + "transcodes_waiting,load1");
       Map<String, Long> last = new LinkedHashMap<>();
       kinds.forEach(k -> last.put(k.name(), 0L));
@@ -185,7 +185,10 @@ public class SoakLoad {
         row.append(',').append(errs);
         row.append(String.format(",%.1f", metric("jvm.memory.used?tag=area:heap") / 1048576));
         row.append(String.format(",%.1f", metric("jvm.gc.live.data.size") / 1048576));
-        row.append(String.format(",%.1f", rssKb(pid) / 1024.0));
+        // RSS counts the memory-mapped index pages the queries touched; RssAnon (heap, metaspace,
+        // native buffers) is where a leak would show.
+        row.append(String.format(",%.1f", statusKb(pid, "VmRSS:") / 1024.0));
+        row.append(String.format(",%.1f", statusKb(pid, "RssAnon:") / 1024.0));
         row.append(',').append(count(Path.of("/proc/" + pid + "/fd")));
         row.append(String.format(",%.0f", metric("jvm.threads.live")));
         row.append(',').append(ffmpegChildren(pid));
@@ -341,9 +344,9 @@ public class SoakLoad {
     }
   }
 
-  static long rssKb(long pid) throws IOException {
+  static long statusKb(long pid, String key) throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-      if (line.startsWith("VmRSS:")) {
+      if (line.startsWith(key)) {
         return Long.parseLong(line.replaceAll("[^0-9]", ""));
       }
     }

@@ -2,7 +2,7 @@
  * Plots the CSV of bench/SoakLoad.java as a PNG (run by the JDK's source launcher; Java2D only, so
  * the figure is reproducible on any machine with the JDK, no gnuplot or Python packages needed).
  * Four panels over the run's time: requests/s per kind; heap used, heap live after GC and RSS
- * (MB); open file descriptors and live threads; the machine's load average with the server's
+ * and anonymous RSS (MB); open file descriptors and live threads; the machine's load average with the server's
  * ffmpeg processes and waiting transcodes. A grey band marks the warm-up.
  *
  * Usage: java bench/SoakPlot.java samples.csv out.png WARMUP_SECONDS "title"
@@ -57,7 +57,7 @@ public class SoakPlot {
         g,
         rows,
         head,
-        List.of("heap_used_mb", "heap_live_mb", "rss_mb"),
+        List.of("heap_used_mb", "heap_live_mb", "rss_mb", "rss_anon_mb"),
         "MB",
         TOP + PANEL_H + GAP,
         warmup);

@@ -9,7 +9,7 @@
 # and a bounded number of requests (MAX_REQUESTS).
 #
 # Every INTERVAL seconds it samples the server: requests/s per kind, heap used and heap live after
-# GC (actuator), RSS (/proc/PID/status), open file descriptors (/proc/PID/fd), live threads, ffmpeg
+# GC (actuator), RSS and its anonymous part (/proc/PID/status), open file descriptors (/proc/PID/fd), live threads, ffmpeg
 # children, waiting transcodes and the machine's load, into samples.csv; then plots them
 # (bench/SoakPlot.java, Java2D) into PLOT (default docs/soak.png) and prints errors (must be 0)
 # and heap/RSS/fd at the start and the end of the measured part (after WARMUP seconds).
@@ -211,14 +211,14 @@ awk -F, -v warm="$WARMUP" -v dur="$DURATION" '
   $1 >= warm && $1 < warm + 60 { n1++; for (i = 1; i <= NF; i++) s1[i] += $i }
   $1 >= dur - 60 { n2++; for (i = 1; i <= NF; i++) s2[i] += $i }
   END {
-    split("heap_used_mb heap_live_mb rss_mb fds threads load1", names, " ")
+    split("heap_used_mb heap_live_mb rss_mb rss_anon_mb fds threads load1", names, " ")
     printf "%-14s %10s %10s\n", "", "start", "end"
-    for (j = 1; j <= 6; j++) { c = col[names[j]]
+    for (j = 1; j <= 7; j++) { c = col[names[j]]
       printf "%-14s %10.1f %10.1f\n", names[j], s1[c] / n1, s2[c] / n2 }
   }' "$OUT/samples.csv"
 # Heap after each collection, from the unified GC log ("... 512M->123M(1024M) ..."): the lowest
 # point of each minute is the live set, which must not grow.
-echo "heap after GC (min per minute, MB):" $(
+echo "heap after GC, lowest in each minute of the server's uptime (minute:MB):" $(
   grep -E '^\[[0-9.]+s\].*[0-9]+M->[0-9]+M' "$OUT/gc.log" |
     sed -E 's/^\[([0-9.]+)s\].* [0-9]+M->([0-9]+)M.*/\1 \2/' |
     awk '{ m = int($1 / 60); if (!(m in lo) || $2 < lo[m]) lo[m] = $2; if (m > last) last = m }
