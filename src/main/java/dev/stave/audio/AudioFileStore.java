@@ -174,22 +174,6 @@ public class AudioFileStore {
     }
   }
 
-  /** Whether a track id is already the master of some file (an ISRC match must not steal it). */
-  boolean hasFile(long trackId) {
-    Integer n =
-        jdbc.queryForObject(
-            "SELECT COUNT(*) FROM audio_files WHERE track_id = ?", Integer.class, trackId);
-    return n != null && n > 0;
-  }
-
-  /** A stored track with this ISRC, or null. */
-  Long trackIdByIsrc(String isrc) {
-    List<Long> ids =
-        jdbc.queryForList(
-            "SELECT id FROM tracks WHERE isrc = ? ORDER BY id LIMIT 1", Long.class, isrc);
-    return ids.isEmpty() ? null : ids.get(0);
-  }
-
   private static AudioFile row(ResultSet rs, int i) throws SQLException {
     return new AudioFile(
         Path.of(rs.getString("path")),

@@ -22,12 +22,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -46,7 +48,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Scans folders of audio files into the catalog. Every file is probed with ffprobe (codec,
  * duration, bitrate, embedded cover and the tags of all six formats, Opus included) and hashed; its
- * tags become an artist, an album and a track linked to the file.
+ * tags become an artist, an album and a track linked to the file, unless the file is the audio of a
+ * track already in the catalog ({@link TrackMatcher}: the path an import named, a Jamendo id in the
+ * file name, ISRC, MusicBrainz id, names and duration), which it is then attached to.
  *
  * <p>Incremental and resumable: a file whose size and modification time match its row is skipped
  * without being read; files are written in batches, each one transaction (catalog entities and file
@@ -88,6 +92,7 @@ public class LibraryScanner {
   private final ObjectProvider<ChangeFollower> followers;
   private final Waveforms waveforms;
   private final ObjectProvider<AudioContentListener> contentListeners;
+  private final TrackMatcher matcher;
 
   public LibraryScanner(
       CatalogStore store,
@@ -97,7 +102,9 @@ public class LibraryScanner {
       TransactionTemplate tx,
       ObjectProvider<ChangeFollower> followers,
       Waveforms waveforms,
-      ObjectProvider<AudioContentListener> contentListeners) {
+      ObjectProvider<AudioContentListener> contentListeners,
+      TrackMatcher matcher) {
+    this.matcher = matcher;
     this.waveforms = waveforms;
     this.contentListeners = contentListeners;
     this.store = store;
@@ -364,6 +371,7 @@ public class LibraryScanner {
     final Map<String, AudioFile> presentByHash;
     final ScanReport report;
     final Set<Path> movedAway = new LinkedHashSet<>();
+    final Set<Long> taken = new HashSet<>();
     final Map<String, Long> artistIds = new HashMap<>();
     final Map<String, Long> albumIds = new HashMap<>();
 
@@ -429,11 +437,13 @@ public class LibraryScanner {
           report.duplicates++;
         } else {
           report.added++;
-          String isrc = probe.tag("isrc", "tsrc");
-          Long matched = isrc == null ? null : files.trackIdByIsrc(isrc);
-          if (matched != null && !files.hasFile(matched)) {
-            trackId = matched;
+          Path root = report.roots().stream().filter(path::startsWith).findFirst().orElse(null);
+          Optional<TrackMatcher.Match> match = matcher.match(path, root, probe, taken);
+          if (match.isPresent()) {
+            trackId = match.get().trackId();
             owns = false;
+            taken.add(trackId);
+            report.linked(match.get().rule());
           } else {
             trackId = store.allocateIds("tracks", 1);
             owns = true;
