@@ -144,11 +144,52 @@ public class LibraryScanner {
       tx.executeWithoutResult(s -> scanRoots.forEach(files::rememberRoot));
     }
     ScanReport report = new ScanReport(scanRoots);
-    Map<Path, AudioFile> known = files.all();
     Map<Path, long[]> found = new LinkedHashMap<>();
     for (Path root : scanRoots) {
       walk(root, found, report);
     }
+    return run(scanRoots, found, true, options, report, started);
+  }
+
+  /**
+   * Scans only the {@code chosen} files of {@code root}, paths relative to it (an import linking
+   * the files it names): as a scan of the whole root, except that files not chosen are left alone
+   * (never concluded deleted; a file counts as moved away only when it is gone from disk).
+   *
+   * @throws AudioException when the root does not exist
+   */
+  public ScanReport scanFiles(Path root, List<String> chosen, Options options) {
+    long started = System.nanoTime();
+    Path realRoot;
+    try {
+      realRoot = root.toRealPath();
+    } catch (IOException e) {
+      throw new AudioException("not a folder: " + root, e);
+    }
+    if (!roots.all().contains(realRoot)) {
+      tx.executeWithoutResult(s -> files.rememberRoot(realRoot)); // served from now on
+    }
+    ScanReport report = new ScanReport(List.of(realRoot));
+    Map<Path, long[]> found = new LinkedHashMap<>();
+    for (String relative : chosen) {
+      Path file = realRoot.resolve(relative).normalize();
+      try {
+        found.put(file, new long[] {Files.size(file), Files.getLastModifiedTime(file).toMillis()});
+      } catch (IOException e) {
+        report.problem(file, "cannot read: " + e.getMessage());
+      }
+    }
+    return run(List.of(realRoot), found, false, options, report, started);
+  }
+
+  private ScanReport run(
+      List<Path> scanRoots,
+      Map<Path, long[]> found,
+      boolean walkedAll,
+      Options options,
+      ScanReport report,
+      long started) {
+    Map<Path, AudioFile> known = files.all();
     report.seen = found.size();
 
     List<Path> todo = new ArrayList<>();
@@ -169,7 +210,7 @@ public class LibraryScanner {
         (path, f) -> {
           if (found.containsKey(path)) {
             presentByHash.putIfAbsent(f.contentHash(), f);
-          } else if (inAny(path, scanRoots)) {
+          } else if (inAny(path, scanRoots) && (walkedAll || !Files.exists(path))) {
             vanished.putIfAbsent(f.contentHash(), f);
           }
         });
@@ -205,7 +246,8 @@ public class LibraryScanner {
         s ->
             known.forEach(
                 (path, f) -> {
-                  if (f.present()
+                  if (walkedAll
+                      && f.present()
                       && !found.containsKey(path)
                       && inAny(path, scanRoots)
                       && !batch.movedAway.contains(path)) {
