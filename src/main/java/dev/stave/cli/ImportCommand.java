@@ -1,13 +1,13 @@
 package dev.stave.cli;
 
 import dev.stave.audio.AudioProperties;
-import dev.stave.ingest.AudioLinker;
 import dev.stave.ingest.ImportException;
 import dev.stave.ingest.ImportOptions;
 import dev.stave.ingest.ImportReport;
 import dev.stave.ingest.ImportService;
 import dev.stave.ingest.Importer;
 import dev.stave.ingest.ImporterRegistry;
+import dev.stave.ingest.scan.AudioLinker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

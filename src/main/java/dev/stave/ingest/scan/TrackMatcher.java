@@ -1,5 +1,6 @@
-package dev.stave.audio;
+package dev.stave.ingest.scan;
 
+import dev.stave.audio.AudioProbe;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

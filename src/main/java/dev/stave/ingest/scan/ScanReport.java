@@ -1,4 +1,4 @@
-package dev.stave.audio;
+package dev.stave.ingest.scan;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

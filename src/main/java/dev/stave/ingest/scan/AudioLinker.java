@@ -1,7 +1,5 @@
-package dev.stave.ingest;
+package dev.stave.ingest.scan;
 
-import dev.stave.audio.LibraryScanner;
-import dev.stave.audio.ScanReport;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,8 @@
-package dev.stave.audio;
+package dev.stave.ingest.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stave.audio.TestAudio;
 import dev.stave.ingest.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,13 @@
-package dev.stave.audio;
+package dev.stave.ingest.scan;
 
+import dev.stave.audio.AudioContentListener;
+import dev.stave.audio.AudioException;
+import dev.stave.audio.AudioFile;
+import dev.stave.audio.AudioFileStore;
+import dev.stave.audio.AudioProbe;
+import dev.stave.audio.AudioRoots;
+import dev.stave.audio.Ffmpeg;
+import dev.stave.audio.Waveforms;
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
 import dev.stave.catalog.CatalogBatch;
@@ -10,6 +18,7 @@ import dev.stave.catalog.ExternalIds;
 import dev.stave.catalog.ReleaseDate;
 import dev.stave.catalog.Tag;
 import dev.stave.catalog.Track;
+import dev.stave.ingest.ArtistAlbumIds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileVisitResult;
@@ -414,8 +423,10 @@ public class LibraryScanner {
     final ScanReport report;
     final Set<Path> movedAway = new LinkedHashSet<>();
     final Set<Long> taken = new HashSet<>();
-    final Map<String, Long> artistIds = new HashMap<>();
-    final Map<String, Long> albumIds = new HashMap<>();
+    final ArtistAlbumIds ids = new ArtistAlbumIds(store);
+
+    /** Artists and albums this scan created ("artist 12"), each written by one batch. */
+    final Set<String> created = new HashSet<>();
 
     /** Resolved once per scan: every batch hands its new or changed content to the same ones. */
     final List<AudioContentListener> listeners = contentListeners.orderedStream().toList();
@@ -437,8 +448,6 @@ public class LibraryScanner {
       Map<Long, Track> tracks = new LinkedHashMap<>();
       List<AudioFile> rows = new ArrayList<>();
       List<Path> deletions = new ArrayList<>();
-      Map<String, Long> newArtists = new HashMap<>();
-      Map<String, Long> newAlbums = new HashMap<>();
       long[] counts = new long[2]; // tracks created, updated
       List<Long> newContent = new ArrayList<>();
       for (int i = 0; i < chunk.size(); i++) {
@@ -496,8 +505,7 @@ public class LibraryScanner {
               old == null
                   ? null
                   : store.findTracks(List.of(trackId)).stream().findFirst().orElse(null);
-          Track t =
-              trackFromTags(trackId, path, probe, existing, artists, albums, newArtists, newAlbums);
+          Track t = trackFromTags(trackId, path, probe, existing, artists, albums);
           tracks.put(t.id(), t);
           counts[existing == null ? 0 : 1]++;
         }
@@ -542,8 +550,6 @@ public class LibraryScanner {
       if (!listeners.isEmpty()) {
         report.contentReported += newContent.size();
       }
-      artistIds.putAll(newArtists);
-      albumIds.putAll(newAlbums);
       report.tracksCreated += counts[0];
       report.tracksUpdated += counts[1];
     }
@@ -573,9 +579,7 @@ public class LibraryScanner {
         AudioProbe p,
         Track existing,
         Map<Long, Artist> artists,
-        Map<Long, Album> albums,
-        Map<String, Long> newArtists,
-        Map<String, Long> newAlbums) {
+        Map<Long, Album> albums) {
       List<String> fallbacks = new ArrayList<>();
       String fileName = path.getFileName().toString();
       String base = fileName.substring(0, fileName.lastIndexOf('.'));
@@ -631,10 +635,9 @@ public class LibraryScanner {
         }
       }
       long artistId =
-          artistId(
-              artist, p.tag("musicbrainz_artistid", "musicbrainz artist id"), artists, newArtists);
+          artistId(artist, p.tag("musicbrainz_artistid", "musicbrainz artist id"), artists);
       long albumArtistId =
-          albumArtist.equals(artist) ? artistId : artistId(albumArtist, null, artists, newArtists);
+          albumArtist.equals(artist) ? artistId : artistId(albumArtist, null, artists);
       Long albumId =
           album == null
               ? null
@@ -643,8 +646,7 @@ public class LibraryScanner {
                   album,
                   date,
                   p.tag("musicbrainz_albumid", "musicbrainz album id"),
-                  albums,
-                  newAlbums);
+                  albums);
       if (!fallbacks.isEmpty()) {
         report.withFallbacks++;
         report.problem(path, "imported with fallbacks: " + String.join(", ", fallbacks));
@@ -676,20 +678,10 @@ public class LibraryScanner {
           tags);
     }
 
-    private long artistId(
-        String name, String mbid, Map<Long, Artist> artists, Map<String, Long> created) {
-      Long id = artistIds.get(name);
-      if (id == null) {
-        id = created.get(name);
-      }
-      if (id == null) {
-        id = store.artistIdsByName(List.of(name)).get(name);
-        if (id != null) {
-          artistIds.put(name, id);
-        }
-      }
-      if (id == null) {
-        id = store.allocateIds("artists", 1);
+    /** The artist of that name, created in this batch when it is new to the catalog. */
+    private long artistId(String name, String mbid, Map<Long, Artist> artists) {
+      long id = ids.artist(name);
+      if (ids.isNewArtist(id) && created.add("artist " + id)) {
         artists.put(
             id,
             new Artist(
@@ -704,31 +696,15 @@ public class LibraryScanner {
                 0,
                 null,
                 null));
-        created.put(name, id);
       }
       return id;
     }
 
-    private Long albumId(
-        long artistId,
-        String name,
-        ReleaseDate date,
-        String mbid,
-        Map<Long, Album> albums,
-        Map<String, Long> created) {
-      String key = artistId + "\u0000" + name;
-      Long id = albumIds.get(key);
-      if (id == null) {
-        id = created.get(key);
-      }
-      if (id == null) {
-        id = store.albumIdByArtistAndName(artistId, name);
-        if (id != null) {
-          albumIds.put(key, id);
-        }
-      }
-      if (id == null) {
-        id = store.allocateIds("albums", 1);
+    /** The artist's album of that name, created in this batch when it is new to the catalog. */
+    private long albumId(
+        long artistId, String name, ReleaseDate date, String mbid, Map<Long, Album> albums) {
+      long id = ids.album(artistId, name);
+      if (ids.isNewAlbum(id) && created.add("album " + id)) {
         albums.put(
             id,
             new Album(
@@ -747,7 +723,6 @@ public class LibraryScanner {
                 0,
                 null,
                 null));
-        created.put(key, id);
       }
       return id;
     }
