@@ -1,5 +1,6 @@
 package dev.stave.ingest.scan;
 
+import dev.stave.audio.AudioAvailability;
 import dev.stave.audio.AudioContentListener;
 import dev.stave.audio.AudioException;
 import dev.stave.audio.AudioFile;
@@ -102,6 +103,7 @@ public class LibraryScanner {
   private final Waveforms waveforms;
   private final ObjectProvider<AudioContentListener> contentListeners;
   private final TrackMatcher matcher;
+  private final AudioAvailability availability;
 
   public LibraryScanner(
       CatalogStore store,
@@ -112,8 +114,10 @@ public class LibraryScanner {
       ObjectProvider<ChangeFollower> followers,
       Waveforms waveforms,
       ObjectProvider<AudioContentListener> contentListeners,
-      TrackMatcher matcher) {
+      TrackMatcher matcher,
+      AudioAvailability availability) {
     this.matcher = matcher;
+    this.availability = availability;
     this.waveforms = waveforms;
     this.contentListeners = contentListeners;
     this.store = store;
@@ -264,6 +268,7 @@ public class LibraryScanner {
                     report.deleted++;
                   }
                 }));
+    availability.forget();
     catchUp();
     computeWaveforms(scanRoots, options, report);
     report.completed = true;
@@ -547,6 +552,7 @@ public class LibraryScanner {
               CrashPoint.holdUntilKilled("scan batch written, not committed");
             }
           });
+      availability.forget();
       if (!listeners.isEmpty()) {
         report.contentReported += newContent.size();
       }
