@@ -6,10 +6,6 @@ import dev.stave.audio.TestAudio;
 import dev.stave.ingest.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -104,7 +100,7 @@ class ImportLinksAudioTest {
         .containsPattern("linked +1\\b")
         .containsPattern("unmatched +0\\b");
     assertThat(links(data, music)).containsExactly("label/first take.ogg=10");
-    assertThat(sql(data, "SELECT name FROM tracks WHERE id = 10"))
+    assertThat(LibraryScanTest.sql(data, "SELECT name FROM tracks WHERE id = 10"))
         .containsExactly(List.of("Named"));
   }
 
@@ -132,23 +128,9 @@ class ImportLinksAudioTest {
   /** Each present file as "path under the root=track id". */
   private static List<String> links(Path data, Path root) throws Exception {
     String prefix = root.toRealPath() + "/";
-    return sql(data, "SELECT path, track_id FROM audio_files WHERE present = 1").stream()
+    return LibraryScanTest.sql(data, "SELECT path, track_id FROM audio_files WHERE present = 1")
+        .stream()
         .map(r -> r.get(0).toString().replace(prefix, "") + "=" + r.get(1))
         .toList();
-  }
-
-  private static List<List<Object>> sql(Path data, String query) throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("stave.db"));
-        ResultSet rs = c.createStatement().executeQuery(query)) {
-      List<List<Object>> rows = new ArrayList<>();
-      while (rs.next()) {
-        List<Object> row = new ArrayList<>();
-        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-          row.add(rs.getObject(i));
-        }
-        rows.add(row);
-      }
-      return rows;
-    }
   }
 }

@@ -6,9 +6,6 @@ import dev.stave.audio.TestAudio;
 import dev.stave.ingest.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +79,7 @@ class ScanLinksCatalogTest {
         .containsExactlyInAnyOrder(
             "45/245.mp3=245", "x.mp3=300", "y.flac=301", "z.ogg=302", "long.ogg=new", "01.mp3=new");
     // The catalog's metadata is kept: an attached file does not rename its track.
-    assertThat(sql(data, "SELECT name FROM tracks WHERE id = 245"))
+    assertThat(LibraryScanTest.sql(data, "SELECT name FROM tracks WHERE id = 245"))
         .containsExactly(List.of("By Id"));
 
     CliRun again = scan(data);
@@ -115,7 +112,8 @@ class ScanLinksCatalogTest {
   /** Each present file as "path under the root=track id", "new" for tracks the scan created. */
   private List<String> links(Path data) throws Exception {
     String root = tmp.resolve("music").toRealPath() + "/";
-    return sql(data, "SELECT path, track_id FROM audio_files WHERE present = 1").stream()
+    return LibraryScanTest.sql(data, "SELECT path, track_id FROM audio_files WHERE present = 1")
+        .stream()
         .map(
             r -> {
               long id = ((Number) r.get(1)).longValue();
@@ -124,20 +122,5 @@ class ScanLinksCatalogTest {
                   + (CATALOG.contains("\"id\":" + id + ",") ? String.valueOf(id) : "new");
             })
         .toList();
-  }
-
-  private static List<List<Object>> sql(Path data, String query) throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("stave.db"));
-        ResultSet rs = c.createStatement().executeQuery(query)) {
-      List<List<Object>> rows = new ArrayList<>();
-      while (rs.next()) {
-        List<Object> row = new ArrayList<>();
-        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-          row.add(rs.getObject(i));
-        }
-        rows.add(row);
-      }
-      return rows;
-    }
   }
 }
