@@ -35,3 +35,28 @@ find_ffmpeg() {
   export FFMPEG
   export LD_LIBRARY_PATH="$(dirname "$FFMPEG")${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 }
+
+# Prints the date, the machine and its load, and the JVM (the head of every benchmark report).
+print_machine() {
+  echo "== machine"
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "cpus: $(nproc), memory: $(free -g | awk '/Mem:/{print $2}') GiB, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  "$JAVA" -version 2>&1 | head -1
+}
+
+# Waits until the server at $1 ($SERVE_PID) reports UP; prints the end of log $2 and fails when it
+# stops first. Ten minutes at most: an index rebuild after a schema change can take minutes.
+await_health() {
+  for _ in $(seq 1 6000); do
+    curl -fs "$1/actuator/health" 2>/dev/null | grep -q '"UP"' && return 0
+    kill -0 "$SERVE_PID" 2>/dev/null || { tail -30 "$2"; return 1; }
+    sleep 0.1
+  done
+  echo "the server at $1 did not report UP" >&2
+  return 1
+}
+
+# A free TCP port on loopback.
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}

@@ -78,7 +78,7 @@ public class AudioFileStore {
   }
 
   /** Inserts or replaces the row of {@code f.path()}. */
-  void save(AudioFile f) {
+  public void save(AudioFile f) {
     jdbc.update("DELETE FROM audio_files WHERE path = ?", f.path().toString());
     jdbc.update(
         "INSERT INTO audio_files (path, size, mtime_ms, content_hash, track_id, owns_track,"
@@ -101,11 +101,11 @@ public class AudioFileStore {
         Instant.now().toString());
   }
 
-  void delete(Path path) {
+  public void delete(Path path) {
     jdbc.update("DELETE FROM audio_files WHERE path = ?", path.toString());
   }
 
-  void markMissing(Path path) {
+  public void markMissing(Path path) {
     jdbc.update("UPDATE audio_files SET present = ? WHERE path = ?", false, path.toString());
   }
 
@@ -131,7 +131,7 @@ public class AudioFileStore {
   }
 
   /** Present files whose content has no waveform yet, one per content hash. */
-  List<AudioFile> withoutWaveform() {
+  public List<AudioFile> withoutWaveform() {
     Map<String, AudioFile> out = new LinkedHashMap<>();
     jdbc.query(
         "SELECT * FROM audio_files f WHERE present = ? AND NOT EXISTS"
@@ -145,7 +145,7 @@ public class AudioFileStore {
     return List.copyOf(out.values());
   }
 
-  void saveWaveform(String contentHash, String peaks) {
+  public void saveWaveform(String contentHash, String peaks) {
     jdbc.update("DELETE FROM audio_waveforms WHERE content_hash = ?", contentHash);
     jdbc.update(
         "INSERT INTO audio_waveforms (content_hash, peaks, computed_at) VALUES (?, ?, ?)",
@@ -163,7 +163,7 @@ public class AudioFileStore {
         .toList();
   }
 
-  void rememberRoot(Path root) {
+  public void rememberRoot(Path root) {
     if (jdbc.queryForObject(
             "SELECT COUNT(*) FROM audio_roots WHERE path = ?", Integer.class, root.toString())
         == 0) {
@@ -172,22 +172,6 @@ public class AudioFileStore {
           root.toString(),
           Instant.now().toString());
     }
-  }
-
-  /** Whether a track id is already the master of some file (an ISRC match must not steal it). */
-  boolean hasFile(long trackId) {
-    Integer n =
-        jdbc.queryForObject(
-            "SELECT COUNT(*) FROM audio_files WHERE track_id = ?", Integer.class, trackId);
-    return n != null && n > 0;
-  }
-
-  /** A stored track with this ISRC, or null. */
-  Long trackIdByIsrc(String isrc) {
-    List<Long> ids =
-        jdbc.queryForList(
-            "SELECT id FROM tracks WHERE isrc = ? ORDER BY id LIMIT 1", Long.class, isrc);
-    return ids.isEmpty() ? null : ids.get(0);
   }
 
   private static AudioFile row(ResultSet rs, int i) throws SQLException {

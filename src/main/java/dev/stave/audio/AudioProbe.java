@@ -23,7 +23,7 @@ public record AudioProbe(
 
   /** Parses ffprobe's {@code -show_format -show_streams -of json} output. */
   @SuppressWarnings("unchecked")
-  static AudioProbe parse(String json) {
+  public static AudioProbe parse(String json) {
     Map<String, Object> root = JSON.readValue(json, Map.class);
     Map<String, Object> format = (Map<String, Object>) root.getOrDefault("format", Map.of());
     List<Map<String, Object>> streams =

@@ -21,6 +21,10 @@ import org.springframework.util.unit.DataSize;
  * @param urlTtl how long a signed audio URL stays valid
  * @param signingKey the HMAC key of signed URLs (base64, at least 32 bytes); empty: a key generated
  *     once and kept in the data directory ({@code audio-signing.key})
+ * @param maxConcurrentTranscodes how many ffmpeg transcodes may run at once ({@link
+ *     TranscodeSlots}); unset: one per available core (an audio encode keeps about one core busy)
+ * @param transcodeWait how long a request needing a transcode waits for a free slot before it is
+ *     answered 503 with {@code Retry-After}
  */
 @ConfigurationProperties("stave.audio")
 public record AudioProperties(
@@ -32,9 +36,26 @@ public record AudioProperties(
     @DefaultValue("10m") Duration transcodeTimeout,
     @DefaultValue("2GB") DataSize maxTranscodeSize,
     @DefaultValue("6h") Duration urlTtl,
-    @DefaultValue("") String signingKey) {
+    @DefaultValue("") String signingKey,
+    Integer maxConcurrentTranscodes,
+    @DefaultValue("10s") Duration transcodeWait) {
 
   public AudioProperties {
     roots = roots == null ? List.of() : List.copyOf(roots);
+    if (maxConcurrentTranscodes == null) {
+      maxConcurrentTranscodes = Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+    if (maxConcurrentTranscodes < 1) {
+      throw new IllegalArgumentException(
+          "stave.audio.max-concurrent-transcodes must be at least 1, not "
+              + maxConcurrentTranscodes);
+    }
+    if (transcodeWait == null) {
+      transcodeWait = Duration.ofSeconds(10);
+    }
+    if (transcodeWait.isNegative()) {
+      throw new IllegalArgumentException(
+          "stave.audio.transcode-wait must not be negative, not " + transcodeWait);
+    }
   }
 }

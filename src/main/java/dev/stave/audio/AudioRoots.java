@@ -37,7 +37,8 @@ public class AudioRoots {
     return inside(file, all());
   }
 
-  static Optional<Path> inside(Path file, List<Path> roots) {
+  /** The real path of {@code file} when it is a regular file inside one of {@code roots}. */
+  public static Optional<Path> inside(Path file, List<Path> roots) {
     Path real;
     try {
       real = file.toRealPath();

@@ -20,14 +20,16 @@ import org.springframework.stereotype.Component;
  * The file to serve for a track in a format: the original when it already is that format (see
  * {@link AudioFormat#servedByOriginal}), else a transcode kept in {@code DATA/cache/audio}, named
  * by content hash and format so that an edited file never meets a stale rendition. Requests for a
- * rendition being made wait for that one ffmpeg run. The cache is bounded by {@code
- * stave.audio.cache-size}: after each new rendition the least recently served ones go (a hit
+ * rendition being made wait for that one ffmpeg run, and only that run holds one of the bounded
+ * transcode slots ({@link TranscodeSlots}); a cached rendition needs none. The cache is bounded by
+ * {@code stave.audio.cache-size}: after each new rendition the least recently served ones go (a hit
  * refreshes a file's time). A rendition being served is leased ({@link Lease}) and never evicted
  * meanwhile, so the cache may exceed its bound by what is being streamed right now.
  */
 @Component
 public class Renditions {
   private final Ffmpeg ffmpeg;
+  private final TranscodeSlots slots;
   private final AudioProperties props;
   private final Path cacheDir;
   private final ConcurrentHashMap<String, CompletableFuture<Path>> running =
@@ -36,8 +38,10 @@ public class Renditions {
   // Leases per cached file (guarded by itself); eviction takes the same lock.
   private final Map<Path, Integer> leased = new HashMap<>();
 
-  public Renditions(Ffmpeg ffmpeg, AudioProperties props, StaveProperties stave) {
+  public Renditions(
+      Ffmpeg ffmpeg, TranscodeSlots slots, AudioProperties props, StaveProperties stave) {
     this.ffmpeg = ffmpeg;
+    this.slots = slots;
     this.props = props;
     this.cacheDir = stave.dataDir().resolve("cache").resolve("audio");
   }
@@ -53,6 +57,7 @@ public class Renditions {
    * that opens the file more than once (one range after another) or some time after this call never
    * finds it gone. Close the lease when the response is written.
    *
+   * @throws TranscodeBusyException when a transcode is needed and no slot came free in time
    * @throws AudioException when ffmpeg fails
    */
   public Lease lease(AudioFile file, Path real, AudioFormat format) {
@@ -77,7 +82,10 @@ public class Renditions {
     }
   }
 
-  /** Transcodes into {@code target} unless another request is already doing it (then waits). */
+  /**
+   * Transcodes into {@code target}, holding a slot, unless another request is already doing it
+   * (then waits for that run, without a slot of its own: the run it joins has one).
+   */
   private void make(String name, Path real, Path target, AudioFormat format) {
     CompletableFuture<Path> mine = new CompletableFuture<>();
     CompletableFuture<Path> other = running.putIfAbsent(name, mine);
@@ -87,8 +95,12 @@ public class Renditions {
     }
     try {
       if (!Files.isRegularFile(target)) { // made between the check and the claim
-        transcode(real, target, format);
-        evict(target);
+        slots.run(
+            () -> {
+              transcode(real, target, format);
+              evict(target);
+              return target;
+            });
       }
       mine.complete(target);
     } catch (RuntimeException e) {

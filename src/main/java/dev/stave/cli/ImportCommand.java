@@ -1,12 +1,15 @@
 package dev.stave.cli;
 
+import dev.stave.audio.AudioProperties;
 import dev.stave.ingest.ImportException;
 import dev.stave.ingest.ImportOptions;
 import dev.stave.ingest.ImportReport;
 import dev.stave.ingest.ImportService;
 import dev.stave.ingest.Importer;
 import dev.stave.ingest.ImporterRegistry;
+import dev.stave.ingest.scan.AudioLinker;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +33,9 @@ import picocli.CommandLine.Parameters;
       "  jamendo-xml  Jamendo's legacy XML dump (dbdump_artistalbumtrack.xml.gz)",
       "Files may be gzipped. Re-running an import changes nothing; an interrupted",
       "import resumes where it stopped. Exit code: 0 done (skipped rows are listed),",
-      "2 input refused, 3 stopped early."
+      "2 input refused, 3 stopped early.",
+      "Tracks that name their audio file (mtg-jamendo PATH, jsonl audio) are linked",
+      "to it under --audio-root DIR, else under stave.audio.roots."
     })
 public class ImportCommand implements Callable<Integer> {
   @Mixin StoreOptions store;
@@ -57,6 +62,14 @@ public class ImportCommand implements Callable<Integer> {
       description = "Write every skipped row (file, line, reason) to FILE")
   Path reportFile;
 
+  @Option(
+      names = "--audio-root",
+      paramLabel = "DIR",
+      description =
+          "Folder the audio paths of the import are relative to (default: stave.audio.roots);"
+              + " remembered and served like a scanned folder")
+  Path audioRoot;
+
   @Option(names = "--no-progress", description = "Do not draw a progress bar on stderr")
   boolean noProgress;
 
@@ -70,6 +83,10 @@ public class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (audioRoot != null && !Files.isDirectory(audioRoot)) {
+      System.err.println("error: --audio-root: not a folder: " + audioRoot);
+      return 2;
+    }
     try (ConfigurableApplicationContext ctx = SpringContexts.start(store, false, Map.of())) {
       ImporterRegistry registry = ctx.getBean(ImporterRegistry.class);
       Importer importer = registry.find(format).orElse(null);
@@ -91,7 +108,29 @@ public class ImportCommand implements Callable<Integer> {
         return 2;
       }
       report.print(System.out);
+      linkAudio(ctx);
       return report.completed() ? 0 : 3;
     }
+  }
+
+  /**
+   * Links the tracks that name an audio file to it, under {@code --audio-root} or the configured
+   * roots; without either, says how to link them later. Even after an import that stopped early:
+   * what was written is complete, and linking it again later changes nothing.
+   */
+  private void linkAudio(ConfigurableApplicationContext ctx) {
+    AudioLinker linker = ctx.getBean(AudioLinker.class);
+    if (!linker.hasPaths()) {
+      return;
+    }
+    List<Path> roots =
+        audioRoot != null ? List.of(audioRoot) : ctx.getBean(AudioProperties.class).roots();
+    if (roots.isEmpty()) {
+      System.out.println(
+          "Audio: tracks name audio files; link them with --audio-root DIR (or stave.audio.roots),"
+              + " or by `stave scan DIR`");
+      return;
+    }
+    linker.link(roots, !noProgress).print(System.out);
   }
 }

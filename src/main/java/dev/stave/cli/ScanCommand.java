@@ -1,8 +1,8 @@
 package dev.stave.cli;
 
 import dev.stave.audio.AudioException;
-import dev.stave.audio.LibraryScanner;
-import dev.stave.audio.ScanReport;
+import dev.stave.ingest.scan.LibraryScanner;
+import dev.stave.ingest.scan.ScanReport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -89,8 +89,10 @@ final class BatchWriter {
     Map<Long, Sourced<Track>> tracks = new LinkedHashMap<>();
     Map<EntityTable<?>, List<Object>> others = new HashMap<>();
     List<UserRelation> relations = new ArrayList<>();
+    Map<Long, String> audioPaths = new LinkedHashMap<>();
     for (ImportRecord r : records) {
       relations.addAll(r.relations());
+      r.audioPaths().forEach(p -> audioPaths.put(p.trackId(), p.path()));
       for (Artist a : r.artists()) {
         if (!a.equals(writtenArtists.get(a.id()))) {
           artists.put(a.id(), new Sourced<>(a, r.source()));
@@ -146,6 +148,11 @@ final class BatchWriter {
           if (!relations.isEmpty()) {
             otherCounts.put("relations", library.write(relations));
           }
+          // The audio paths of the tracks written (a track dropped as dangling has none).
+          audioPaths.keySet().retainAll(tracks.keySet());
+          if (!audioPaths.isEmpty()) {
+            otherCounts.put("audio paths", writeAudioPaths(audioPaths));
+          }
           checkpoints.advance(checkpointKey, checkpoint);
           if (hold) {
             CrashPoint.holdUntilKilled("import batch written, not committed");
@@ -157,6 +164,32 @@ final class BatchWriter {
     otherCounts.forEach(report::add);
     artistList.forEach(a -> writtenArtists.put(a.id(), a));
     albumList.forEach(a -> writtenAlbums.put(a.id(), a));
+  }
+
+  /** Records where each track's audio is expected; an unchanged path is left alone. */
+  private WriteCounts writeAudioPaths(Map<Long, String> paths) {
+    long created = 0;
+    long updated = 0;
+    long unchanged = 0;
+    for (Map.Entry<Long, String> e : paths.entrySet()) {
+      List<String> stored =
+          jdbc.queryForList(
+              "SELECT path FROM track_audio_paths WHERE track_id = ?", String.class, e.getKey());
+      if (stored.isEmpty()) {
+        jdbc.update(
+            "INSERT INTO track_audio_paths (track_id, path) VALUES (?, ?)",
+            e.getKey(),
+            e.getValue());
+        created++;
+      } else if (!stored.get(0).equals(e.getValue())) {
+        jdbc.update(
+            "UPDATE track_audio_paths SET path = ? WHERE track_id = ?", e.getValue(), e.getKey());
+        updated++;
+      } else {
+        unchanged++;
+      }
+    }
+    return new WriteCounts(created, updated, unchanged);
   }
 
   /** The items were grouped by their table when read, so the cast holds. */

@@ -20,13 +20,25 @@ public record ImportRecord(
     List<Album> albums,
     List<Track> tracks,
     List<Tabled<?>> others,
-    List<UserRelation> relations) {
+    List<UserRelation> relations,
+    List<AudioPath> audioPaths) {
   public ImportRecord {
+    audioPaths = List.copyOf(audioPaths);
     artists = List.copyOf(artists);
     albums = List.copyOf(albums);
     tracks = List.copyOf(tracks);
     others = List.copyOf(others);
     relations = List.copyOf(relations);
+  }
+
+  public ImportRecord(
+      SourceRef source,
+      List<Artist> artists,
+      List<Album> albums,
+      List<Track> tracks,
+      List<Tabled<?>> others,
+      List<UserRelation> relations) {
+    this(source, artists, albums, tracks, others, relations, List.of());
   }
 
   public ImportRecord(
@@ -69,6 +81,20 @@ public record ImportRecord(
 
   public static ImportRecord of(SourceRef source, Track track) {
     return new ImportRecord(source, List.of(), List.of(), List.of(track));
+  }
+
+  /**
+   * Where the audio of a track of this import is expected: a path relative to an audio root (MTG's
+   * {@code PATH}, the jsonl {@code audio} field), linked by {@code stave import --audio-root} or
+   * the next {@code stave scan}.
+   */
+  public record AudioPath(long trackId, String path) {}
+
+  /** This record, also naming where the audio of track {@code trackId} is expected. */
+  public ImportRecord withAudioPath(long trackId, String path) {
+    List<AudioPath> paths = new java.util.ArrayList<>(audioPaths);
+    paths.add(new AudioPath(trackId, path));
+    return new ImportRecord(source, artists, albums, tracks, others, relations, paths);
   }
 
   int size() {

@@ -1,6 +1,7 @@
 package dev.stave.ingest;
 
 import dev.stave.catalog.EditorialTables;
+import dev.stave.catalog.Track;
 import dev.stave.library.LibraryTables;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -81,7 +82,13 @@ class JsonlImporter implements Importer {
     return switch (type) {
       case "artist" -> ImportRecord.of(where, JsonlEntities.artist(o));
       case "album" -> ImportRecord.of(where, JsonlEntities.album(o));
-      case "track" -> ImportRecord.of(where, JsonlEntities.track(o));
+      case "track" -> {
+        // Read before the track, whose parsing refuses fields nobody asked for.
+        String audio = o.text("audio");
+        Track t = JsonlEntities.track(o);
+        ImportRecord r = ImportRecord.of(where, t);
+        yield audio == null ? r : r.withAudioPath(t.id(), AudioPathText.relative("audio", audio));
+      }
       case "user" -> ImportRecord.of(where, LibraryTables.USERS, JsonlEntities.user(o));
       case "playlist" -> ImportRecord.of(where, LibraryTables.PLAYLISTS, JsonlEntities.playlist(o));
       case "review" -> ImportRecord.of(where, LibraryTables.REVIEWS, JsonlEntities.review(o));

@@ -186,7 +186,9 @@ class MtgJamendoImporter implements Importer {
           albumArtistId == t.artistId()
               ? List.of(artist)
               : List.of(artist, artistOf.apply(albumArtistId));
-      sink.accept(new ImportRecord(t.source(), recordArtists, List.of(album), List.of(track)));
+      sink.accept(
+          new ImportRecord(t.source(), recordArtists, List.of(album), List.of(track))
+              .withAudioPath(track.id(), t.path()));
       sink.progress(++done, tracks.size(), "tracks");
     }
     long namedArtists = artistNames.size();
@@ -246,6 +248,7 @@ class MtgJamendoImporter implements Importer {
       long artistId,
       long albumId,
       double durationSeconds,
+      String path,
       Set<Tag> tags,
       SourceRef source) {
 
@@ -273,7 +276,8 @@ class MtgJamendoImporter implements Importer {
           tags.add(tag(f[i].trim()));
         }
       }
-      return new MtgRow(track, artist, album, duration, tags, where);
+      String path = AudioPathText.relative("PATH", f[3]);
+      return new MtgRow(track, artist, album, duration, path, tags, where);
     }
 
     private static long id(String field, String prefix) {

@@ -203,8 +203,9 @@ class SpotifyCsvImporter implements Importer {
     }
     List<AlbumGroup> albums = new ArrayList<>(new LinkedHashSet<>(albumOf.values()));
 
-    Map<String, Long> artistIds = resolveArtists(rows, albums);
-    resolveAlbums(albums, artistIds);
+    ArtistAlbumIds ids = new ArtistAlbumIds(store);
+    Map<String, Long> artistIds = resolveArtists(rows, albums, ids);
+    resolveAlbums(albums, artistIds, ids);
     Map<String, Long> trackIds = resolveTracks(rows);
 
     // What this input does not say keeps its stored value (see mergeWithStored).
@@ -327,35 +328,32 @@ class SpotifyCsvImporter implements Importer {
         stored.tags());
   }
 
-  private Map<String, Long> resolveArtists(List<SpotifyRow> rows, List<AlbumGroup> albums) {
+  private static Map<String, Long> resolveArtists(
+      List<SpotifyRow> rows, List<AlbumGroup> albums, ArtistAlbumIds ids) {
     Set<String> names = new LinkedHashSet<>();
     rows.forEach(r -> names.add(r.artist()));
     albums.forEach(a -> names.addAll(a.artists));
-    Map<String, Long> ids = new HashMap<>(store.artistIdsByName(names));
-    List<String> fresh = names.stream().filter(n -> !ids.containsKey(n)).toList();
-    if (!fresh.isEmpty()) {
-      long next = store.allocateIds("artists", fresh.size());
-      for (String n : fresh) {
-        ids.put(n, next++);
-      }
-    }
-    return ids;
+    return ids.artists(names);
   }
 
-  private void resolveAlbums(List<AlbumGroup> albums, Map<String, Long> artistIds) {
+  /**
+   * Albums with a Spotify id by that id; the others by artist and name ({@link ArtistAlbumIds}).
+   */
+  private void resolveAlbums(
+      List<AlbumGroup> albums, Map<String, Long> artistIds, ArtistAlbumIds ids) {
     List<String> spotifyIds =
         albums.stream().map(a -> a.spotifyId).filter(java.util.Objects::nonNull).toList();
     Map<String, Long> stored = store.idsBySpotifyId("albums", spotifyIds);
     List<AlbumGroup> fresh = new ArrayList<>();
+    Map<AlbumGroup, ArtistAlbumIds.AlbumKey> byName = new LinkedHashMap<>();
     for (AlbumGroup a : albums) {
-      Long id =
-          a.spotifyId != null
-              ? stored.get(a.spotifyId)
-              : store.albumIdByArtistAndName(artistIds.get(a.artists.iterator().next()), a.name);
-      if (id == null) {
-        fresh.add(a);
+      if (a.spotifyId == null) {
+        byName.put(
+            a, new ArtistAlbumIds.AlbumKey(artistIds.get(a.artists.iterator().next()), a.name));
+      } else if (stored.containsKey(a.spotifyId)) {
+        a.id = stored.get(a.spotifyId);
       } else {
-        a.id = id;
+        fresh.add(a);
       }
     }
     if (!fresh.isEmpty()) {
@@ -364,6 +362,8 @@ class SpotifyCsvImporter implements Importer {
         a.id = next++;
       }
     }
+    Map<ArtistAlbumIds.AlbumKey, Long> named = ids.albums(byName.values());
+    byName.forEach((a, key) -> a.id = named.get(key));
   }
 
   private Map<String, Long> resolveTracks(List<SpotifyRow> rows) {

@@ -1,8 +1,8 @@
 package dev.stave.access;
 
-import dev.stave.testsupport.RequiredTool;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stave.testsupport.RequiredTool;
 import dev.stave.testsupport.StaveProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

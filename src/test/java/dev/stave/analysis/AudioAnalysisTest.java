@@ -1,6 +1,5 @@
 package dev.stave.analysis;
 
-import dev.stave.testsupport.RequiredTool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -8,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.stave.audio.AudioException;
 import dev.stave.audio.TestAudio;
 import dev.stave.catalog.AudioFeatures;
+import dev.stave.testsupport.RequiredTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.stave.analysis;
 
-import dev.stave.testsupport.RequiredTool;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stave.testsupport.RequiredTool;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package dev.stave.audio;
 
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.Track;
+import dev.stave.ingest.scan.LibraryScanner;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

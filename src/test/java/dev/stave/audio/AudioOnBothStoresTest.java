@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.Track;
+import dev.stave.ingest.scan.LibraryScanner;
+import dev.stave.ingest.scan.ScanReport;
 import dev.stave.testsupport.StoreKind;
 import dev.stave.testsupport.TestDatabase;
 import dev.stave.testsupport.TestDatabases;

@@ -2,6 +2,7 @@ package dev.stave.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stave.ingest.scan.LibraryScanner;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.stave.audio;
 
-import dev.stave.testsupport.RequiredTool;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stave.testsupport.RequiredTool;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +53,9 @@ final class Players {
    */
   static void playWithMpv(List<String> urls) throws Exception {
     RequiredTool.require(
-        FfmpegLocator.onPath("mpv").isEmpty() ? "mpv is not installed (apt-get install mpv)" : null);
+        FfmpegLocator.onPath("mpv").isEmpty()
+            ? "mpv is not installed (apt-get install mpv)"
+            : null);
     for (String url : urls) {
       Process p =
           new ProcessBuilder(

@@ -1,10 +1,12 @@
 package dev.stave.audio;
 
-import dev.stave.testsupport.RequiredTool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stave.access.AppRegistry;
 import dev.stave.catalog.Track;
+import dev.stave.ingest.scan.LibraryScanner;
+import dev.stave.ingest.scan.ScanReport;
+import dev.stave.testsupport.RequiredTool;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

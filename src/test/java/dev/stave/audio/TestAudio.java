@@ -34,7 +34,9 @@ public final class TestAudio {
         Duration.ofMinutes(2),
         DataSize.ofMegabytes(64),
         Duration.ofHours(6),
-        "");
+        "",
+        2, // max concurrent transcodes
+        Duration.ofSeconds(10)); // transcode wait
   }
 
   /** A 440 Hz sine of {@code seconds}. */

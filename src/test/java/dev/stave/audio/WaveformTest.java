@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stave.access.AppRegistry;
 import dev.stave.catalog.Track;
+import dev.stave.ingest.scan.LibraryScanner;
+import dev.stave.ingest.scan.ScanReport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;

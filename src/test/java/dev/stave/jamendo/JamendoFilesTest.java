@@ -3,6 +3,8 @@ package dev.stave.jamendo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stave.access.AppRegistry;
+import dev.stave.audio.AudioAvailability;
+import dev.stave.audio.AudioFileStore;
 import dev.stave.catalog.Album;
 import dev.stave.catalog.CatalogBatch;
 import dev.stave.catalog.CatalogFixtures;
@@ -10,6 +12,8 @@ import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.Track;
 import dev.stave.library.LibraryTables;
 import dev.stave.library.Playlist;
+import dev.stave.search.SearchIndex;
+import dev.stave.testsupport.FixtureAudio;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -45,6 +50,10 @@ class JamendoFilesTest {
   @LocalServerPort int port;
   @Autowired AppRegistry apps;
   @Autowired CatalogStore store;
+  @Autowired SearchIndex index;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired AudioFileStore audioFiles;
+  @Autowired AudioAvailability audioAvailability;
 
   private JamendoHttp http;
   private String clientId;
@@ -61,6 +70,7 @@ class JamendoFilesTest {
     store.write(
         LibraryTables.PLAYLISTS,
         List.of(playlist(500, true, List.of(100L, 101L)), playlist(501, false, List.of(100L))));
+    FixtureAudio.forEveryTrack(jdbc, audioFiles, audioAvailability);
   }
 
   private static Album album(long id, boolean zip) {
@@ -134,6 +144,34 @@ class JamendoFilesTest {
     assertThat(location(file("tracks", "&id=101&action=stream")))
         .matches(
             "\\Qhttps://music.example/audio/track/101/mp31\\E\\?exp=\\d+&sig=[A-Za-z0-9_-]{43}");
+  }
+
+  @Test
+  void aTrackWithoutAudioHandsOutNoUrlAndItsFileIs404() throws Exception {
+    // Written after the fixture's audio files: an imported track whose file is not linked.
+    store.write(new CatalogBatch(List.of(), List.of(), List.of(track(102, 10L, true))));
+    index.catchUp();
+    for (String action : List.of("download", "stream")) {
+      HttpResponse<String> r = file("tracks", "&id=102&action=" + action);
+      assertThat(r.statusCode()).as(action).isEqualTo(404);
+      assertThat(r.body()).contains("track 102 has no audio file");
+      assertThat(r.headers().firstValue("Location")).isEmpty();
+    }
+    JsonNode tracks = http.method("tracks", clientId, "&id=100+102").get("results");
+    assertThat(tracks).hasSize(2);
+    for (JsonNode t : tracks) {
+      boolean hasAudio = t.get("id").asString().equals("100");
+      assertThat(t.get("audio").asString().isEmpty())
+          .as("audio of " + t.get("id"))
+          .isNotEqualTo(hasAudio);
+      assertThat(t.get("audiodownload").asString().isEmpty()).isNotEqualTo(hasAudio);
+      assertThat(t.get("audiodownload_allowed").asBoolean()).isTrue();
+    }
+    JsonNode inAlbum = http.method("albums/tracks", clientId, "&id=10").get("results").get(0);
+    for (JsonNode t : inAlbum.get("tracks")) {
+      boolean hasAudio = !t.get("id").asString().equals("102");
+      assertThat(t.get("audio").asString().isEmpty()).isNotEqualTo(hasAudio);
+    }
   }
 
   @Test

@@ -8,6 +8,8 @@ import static dev.stave.catalog.CatalogFixtures.track;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stave.access.AppRegistry;
+import dev.stave.audio.AudioAvailability;
+import dev.stave.audio.AudioFileStore;
 import dev.stave.catalog.CatalogBatch;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.ReleaseDate;
@@ -20,6 +22,7 @@ import dev.stave.library.Relation;
 import dev.stave.library.Review;
 import dev.stave.library.User;
 import dev.stave.library.UserRelation;
+import dev.stave.testsupport.FixtureAudio;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -59,6 +63,9 @@ class JamendoLibraryTest {
   @LocalServerPort int port;
   @Autowired AppRegistry apps;
   @Autowired CatalogStore store;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired AudioFileStore audioFiles;
+  @Autowired AudioAvailability audioAvailability;
   @Autowired LibraryStore library;
 
   private String clientId;
@@ -128,6 +135,7 @@ class JamendoLibraryTest {
             new Playlist(503, null, "Big one", 3L, LocalDate.of(2023, 1, 1), true, many),
             new Playlist(504, null, "Big two", 3L, LocalDate.of(2023, 1, 2), true, many),
             new Playlist(505, null, "Café  Été", null, null, true, List.of(100L))));
+    FixtureAudio.forEveryTrack(jdbc, audioFiles, audioAvailability);
   }
 
   // ---------------------------------------------------------------- users

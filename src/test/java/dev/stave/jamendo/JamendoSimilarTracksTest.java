@@ -3,6 +3,8 @@ package dev.stave.jamendo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stave.access.AppRegistry;
+import dev.stave.audio.AudioAvailability;
+import dev.stave.audio.AudioFileStore;
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
 import dev.stave.catalog.AudioFeatures;
@@ -12,6 +14,7 @@ import dev.stave.catalog.MusicInfo;
 import dev.stave.catalog.Tag;
 import dev.stave.catalog.Track;
 import dev.stave.search.SearchIndex;
+import dev.stave.testsupport.FixtureAudio;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -49,6 +53,9 @@ class JamendoSimilarTracksTest {
   @LocalServerPort int port;
   @Autowired AppRegistry apps;
   @Autowired CatalogStore store;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired AudioFileStore audioFiles;
+  @Autowired AudioAvailability audioAvailability;
   @Autowired SearchIndex index;
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -106,6 +113,7 @@ class JamendoSimilarTracksTest {
     }
     store.write(new CatalogBatch(artists, albums, tracks));
     index.catchUp();
+    FixtureAudio.forEveryTrack(jdbc, audioFiles, audioAvailability);
   }
 
   private static List<Tag> tags(String... names) {

@@ -3,6 +3,8 @@ package dev.stave.jamendo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stave.access.AppRegistry;
+import dev.stave.audio.AudioAvailability;
+import dev.stave.audio.AudioFileStore;
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
 import dev.stave.catalog.AudioFeatures;
@@ -14,6 +16,7 @@ import dev.stave.catalog.Tag;
 import dev.stave.catalog.Track;
 import dev.stave.catalog.TrackFlags;
 import dev.stave.search.SearchIndex;
+import dev.stave.testsupport.FixtureAudio;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -50,6 +54,9 @@ class JamendoSubEntitiesTest {
   @LocalServerPort int port;
   @Autowired AppRegistry apps;
   @Autowired CatalogStore store;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired AudioFileStore audioFiles;
+  @Autowired AudioAvailability audioAvailability;
   @Autowired SearchIndex index;
 
   private final JsonMapper json = JsonMapper.builder().build();
@@ -207,6 +214,7 @@ class JamendoSubEntitiesTest {
                 album(22, "Cara C", 3, "2022-01-03", null)),
             tracks));
     index.catchUp();
+    FixtureAudio.forEveryTrack(jdbc, audioFiles, audioAvailability);
   }
 
   private String body(String method, String query) throws Exception {

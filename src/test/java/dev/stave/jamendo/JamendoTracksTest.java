@@ -3,6 +3,8 @@ package dev.stave.jamendo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stave.access.AppRegistry;
+import dev.stave.audio.AudioAvailability;
+import dev.stave.audio.AudioFileStore;
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
 import dev.stave.catalog.CatalogBatch;
@@ -14,6 +16,7 @@ import dev.stave.catalog.Track;
 import dev.stave.catalog.TrackFlags;
 import dev.stave.catalog.TrackStats;
 import dev.stave.search.SearchIndex;
+import dev.stave.testsupport.FixtureAudio;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -45,6 +49,9 @@ class JamendoTracksTest {
   @LocalServerPort int port;
   @Autowired AppRegistry apps;
   @Autowired CatalogStore store;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired AudioFileStore audioFiles;
+  @Autowired AudioAvailability audioAvailability;
   @Autowired SearchIndex index;
 
   private String clientId;
@@ -181,6 +188,7 @@ class JamendoTracksTest {
                     5,
                     new TrackFlags(true, true, false, false)))));
     index.catchUp();
+    FixtureAudio.forEveryTrack(jdbc, audioFiles, audioAvailability);
   }
 
   private static Album album(

@@ -5,9 +5,9 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The one rule for tests that need an outside tool or input (a Debian package such as haproxy,
  * espeak-ng, aubio-tools or mpv, or the recordings of {@code scripts/fetch-test-music.sh}): on a
- * developer's machine a missing one skips the test and says how to get it; under {@code CI=true}
- * it fails the test, because {@code .ci/run} installs all of them and a skip there would hide a
- * broken install step behind a green run.
+ * developer's machine a missing one skips the test and says how to get it; under {@code CI=true} it
+ * fails the test, because {@code .ci/run} installs all of them and a skip there would hide a broken
+ * install step behind a green run.
  */
 public final class RequiredTool {
   private RequiredTool() {}

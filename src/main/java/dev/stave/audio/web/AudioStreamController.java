@@ -5,6 +5,7 @@ import dev.stave.audio.AudioFile;
 import dev.stave.audio.AudioFormat;
 import dev.stave.audio.Renditions;
 import dev.stave.audio.TrackAudio;
+import dev.stave.audio.TranscodeBusyException;
 import dev.stave.audio.UrlSigner;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.Track;
@@ -47,6 +48,10 @@ import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
  * {@code Last-Modified}, {@code Accept-Ranges}, streamed from the file in constant memory. {@code
  * If-Range} (which that handler ignores) is applied here: a range whose validator no longer matches
  * gets the whole file.
+ *
+ * <p>Errors are short plain-text answers: these URLs belong to no dialect (both hand them out, and
+ * players, not API clients, fetch them). A rendition that needs a transcode while every transcode
+ * slot stays busy ({@link dev.stave.audio.TranscodeSlots}) gets 503 with {@code Retry-After}.
  */
 @Controller
 public class AudioStreamController {
@@ -123,6 +128,10 @@ public class AudioStreamController {
     Renditions.Lease lease;
     try {
       lease = audio.rendition(source.get(), format.get());
+    } catch (TranscodeBusyException e) {
+      log.info("track {} as {}: {}", id, format.get().wireName(), e.getMessage());
+      busy(response, e);
+      return;
     } catch (AudioException e) {
       log.warn("track {} as {}: {}", id, format.get().wireName(), e.getMessage());
       plain(response, 500, "the audio could not be prepared");
@@ -205,6 +214,15 @@ public class AudioStreamController {
     response.setStatus(status);
     response.setContentType("text/plain;charset=UTF-8");
     response.getWriter().write(message + "\n");
+  }
+
+  /** 503 with {@code Retry-After}: every transcode slot stayed busy for the whole wait. */
+  static void busy(HttpServletResponse response, TranscodeBusyException e) throws IOException {
+    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+    plain(
+        response,
+        503,
+        "the server is busy transcoding other audio; try again in " + e.retryAfterSeconds() + " s");
   }
 
   /** A file with the entity tag of its rendition. */

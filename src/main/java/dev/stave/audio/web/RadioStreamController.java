@@ -5,6 +5,7 @@ import dev.stave.audio.AudioFormat;
 import dev.stave.audio.Mp3Frames;
 import dev.stave.audio.Renditions;
 import dev.stave.audio.TrackAudio;
+import dev.stave.audio.TranscodeBusyException;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.EditorialTables;
 import dev.stave.catalog.Radio;
@@ -41,8 +42,11 @@ import org.springframework.web.bind.annotation.PathVariable;
  * first {@value #BURST_MS} ms are sent at once (a player's buffer fills and playback starts
  * quickly); after that the stream is paced to real time, so every listener stays on the schedule
  * and the server does not read ahead. Tracks without audio are skipped; a radio with nothing
- * playable answers 404. Public like {@code radios/stream}'s {@code stream} URL (no signature): it
- * only ever plays what the schedule plays. Each listener holds one (virtual) thread.
+ * playable answers 404. When the track to start with needs a transcode and every transcode slot
+ * stays busy, the listener gets 503 with {@code Retry-After} (skipping to the next track would only
+ * wait again); later in the stream the same ends the stream, which a player reconnects. Public like
+ * {@code radios/stream}'s {@code stream} URL (no signature): it only ever plays what the schedule
+ * plays. Each listener holds one (virtual) thread.
  */
 @Controller
 public class RadioStreamController {
@@ -92,7 +96,14 @@ public class RadioStreamController {
     Programme programme = schedule.programme(radio.get());
     long started = clock.millis();
     long startNanos = System.nanoTime();
-    Optional<Part> first = programme.isEmpty() ? Optional.empty() : next(programme, started);
+    Optional<Part> first;
+    try {
+      first = programme.isEmpty() ? Optional.empty() : next(programme, started);
+    } catch (TranscodeBusyException e) {
+      log.info("radio {}: {}", id, e.getMessage());
+      AudioStreamController.busy(response, e);
+      return;
+    }
     if (first.isEmpty()) {
       AudioStreamController.plain(response, 404, "radio " + id + " has nothing to play");
       return;
@@ -118,6 +129,8 @@ public class RadioStreamController {
       }
     } catch (IOException e) {
       log.debug("radio {}: listener gone ({})", id, e.getMessage());
+    } catch (TranscodeBusyException e) {
+      log.info("radio {}: stream ended, {}", id, e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -142,6 +155,8 @@ public class RadioStreamController {
           long from = frames[0] + (long) (elapsed * (frames[1] - frames[0]));
           return Optional.of(
               new Part(slot, lease, Mp3Frames.nextFrame(file, from, frames[1]), frames[1], t));
+        } catch (TranscodeBusyException e) {
+          throw e;
         } catch (AudioException | IOException e) {
           if (lease != null) {
             lease.close();

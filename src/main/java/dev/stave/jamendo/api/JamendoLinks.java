@@ -1,5 +1,6 @@
 package dev.stave.jamendo.api;
 
+import dev.stave.audio.AudioAvailability;
 import dev.stave.audio.UrlSigner;
 import dev.stave.config.PublicUrl;
 import org.springframework.stereotype.Component;
@@ -22,28 +23,40 @@ import org.springframework.web.util.UriComponentsBuilder;
  * </ul>
  *
  * Audio URLs (streams, downloads, zips) carry an expiring signature ({@code ?exp=…&sig=…}, see
- * {@link UrlSigner}) so that a player fetches them without a client id and nobody can forge one.
+ * {@link UrlSigner}) so that a player fetches them without a client id and nobody can forge one. A
+ * track without an audio file gets empty stream and download URLs ({@link AudioAvailability}), as
+ * Jamendo's {@code audiodownload} is empty for a track that may not be downloaded: no URL is handed
+ * out that would answer 404.
  */
 @Component
 public class JamendoLinks {
   private final PublicUrl publicUrl;
   private final UrlSigner signer;
+  private final AudioAvailability audio;
 
-  public JamendoLinks(PublicUrl publicUrl, UrlSigner signer) {
+  public JamendoLinks(PublicUrl publicUrl, UrlSigner signer, AudioAvailability audio) {
     this.publicUrl = publicUrl;
     this.signer = signer;
+    this.audio = audio;
   }
 
   private String base() {
     return publicUrl.base();
   }
 
+  /** The track's stream URL; empty when it has no audio file. */
   public String stream(long trackId, String format) {
-    return signed("/audio/track/" + trackId + "/" + format);
+    return hasAudio(trackId) ? signed("/audio/track/" + trackId + "/" + format) : "";
   }
 
+  /** The track's download URL; empty when it has no audio file. */
   public String download(long trackId, String format) {
-    return signed("/audio/track/" + trackId + "/" + format + "/download");
+    return hasAudio(trackId) ? signed("/audio/track/" + trackId + "/" + format + "/download") : "";
+  }
+
+  /** Whether the track has an audio file to stream. */
+  public boolean hasAudio(long trackId) {
+    return audio.has(trackId);
   }
 
   public String albumZip(long albumId) {

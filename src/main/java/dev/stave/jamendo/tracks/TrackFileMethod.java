@@ -13,8 +13,10 @@ import org.springframework.stereotype.Component;
  * {@code GET /v3.0/tracks/file} (spec §8.20): HTTP 302 to the track's audio in {@code audioformat}
  * (default mp31): its download URL for {@code action=download} (the default), its stream URL for
  * {@code action=stream}; HTTP 404 when the track does not exist, or for a download when the track
- * may not be downloaded. A stream is never refused for that reason: every track's {@code audio} URL
- * is handed out by {@code tracks} too. {@code fullcount} is accepted and means nothing here.
+ * may not be downloaded, and for both when the track has no audio file (its {@code audio} URL is
+ * empty too). A stream is never refused because downloads are not allowed: the {@code audio} URL of
+ * such a track is handed out by {@code tracks} too. {@code fullcount} is accepted and means nothing
+ * here.
  */
 @Component
 public class TrackFileMethod extends FileMethod {
@@ -36,6 +38,9 @@ public class TrackFileMethod extends FileMethod {
     Optional<Track> track = store.findTracks(List.of(id)).stream().findFirst();
     if (track.isEmpty()) {
       return Result.notFound("no track " + id);
+    }
+    if (!links.hasAudio(id)) {
+      return Result.notFound("track " + id + " has no audio file");
     }
     if (stream) {
       return Result.redirect(links.stream(id, format));

@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stave.testsupport.RawHttp;
 import dev.stave.testsupport.Refusals;
-import java.nio.file.Path;
+import dev.stave.testsupport.StaveWebTest;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,17 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * web server or Spring refuses before any method runs, gets the Jamendo envelope (spec §3.5), never
  * Spring's error document ({@code timestamp}, {@code status}, {@code path}) or a stack trace.
  */
-// The context owns files in this class's temporary data directory: close it with the class.
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@StaveWebTest
 class JamendoErrorDocumentsTest {
-  @TempDir static Path dataDir;
-
-  @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) {
-    registry.add("stave.data-dir", () -> dataDir.toString());
-  }
-
   @LocalServerPort int port;
 
   private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stave.testsupport.RawHttp;
 import dev.stave.testsupport.Refusals;
-import java.nio.file.Path;
+import dev.stave.testsupport.StaveWebTest;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,17 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code path} is {@code uri=...}, {@code status} the dialect's 4-digit code), never Spring's error
  * document (whose {@code status} is the HTTP status and {@code path} the bare path).
  */
-// The context owns files in this class's temporary data directory: close it with the class.
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@StaveWebTest
 class ReccoBeatsErrorDocumentsTest {
-  @TempDir static Path dataDir;
-
-  @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) {
-    registry.add("stave.data-dir", () -> dataDir.toString());
-  }
-
   @LocalServerPort int port;
 
   private static final JsonMapper JSON = JsonMapper.builder().build();

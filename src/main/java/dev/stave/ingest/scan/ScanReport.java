@@ -1,11 +1,13 @@
-package dev.stave.audio;
+package dev.stave.ingest.scan;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** What a library scan did: counts per outcome and the problems found, file by file. */
 public final class ScanReport {
@@ -30,6 +32,7 @@ public final class ScanReport {
   long contentReported;
   boolean completed;
   Duration elapsed = Duration.ZERO;
+  private final Map<TrackMatcher.Rule, Long> linked = new EnumMap<>(TrackMatcher.Rule.class);
   private final List<Problem> problems = new ArrayList<>();
   private long problemCount;
 
@@ -42,6 +45,15 @@ public final class ScanReport {
     if (problems.size() < PRINTED_PROBLEMS) {
       problems.add(new Problem(file, reason));
     }
+  }
+
+  void linked(TrackMatcher.Rule rule) {
+    linked.merge(rule, 1L, Long::sum);
+  }
+
+  /** New files attached to a track already in the catalog, by the rule that matched them. */
+  public Map<TrackMatcher.Rule, Long> linked() {
+    return Map.copyOf(linked);
   }
 
   public List<Path> roots() {
@@ -116,6 +128,15 @@ public final class ScanReport {
     out.printf(Locale.ROOT, "  files       %,d%n", seen);
     out.printf(Locale.ROOT, "  unchanged   %,d%n", unchanged);
     out.printf(Locale.ROOT, "  added       %,d%n", added);
+    out.printf(
+        Locale.ROOT,
+        "  linked      %,d  to catalog tracks%n",
+        linked.values().stream().mapToLong(Long::longValue).sum());
+    for (TrackMatcher.Rule rule : TrackMatcher.Rule.values()) {
+      if (linked.containsKey(rule)) {
+        out.printf(Locale.ROOT, "    by %-44s %,d%n", rule.label(), linked.get(rule));
+      }
+    }
     out.printf(Locale.ROOT, "  updated     %,d%n", updated);
     out.printf(Locale.ROOT, "  moved       %,d%n", moved);
     out.printf(Locale.ROOT, "  duplicates  %,d%n", duplicates);

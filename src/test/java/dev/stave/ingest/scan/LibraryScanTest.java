@@ -1,7 +1,8 @@
-package dev.stave.audio;
+package dev.stave.ingest.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stave.audio.TestAudio;
 import dev.stave.ingest.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +91,8 @@ class LibraryScanTest {
     return sql(data, query);
   }
 
-  private static List<List<Object>> sql(Path data, String query) throws Exception {
+  /** The rows of {@code query} on the SQLite store of {@code data}. */
+  static List<List<Object>> sql(Path data, String query) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("stave.db"));
         ResultSet rs = c.createStatement().executeQuery(query)) {
       List<List<Object>> rows = new ArrayList<>();

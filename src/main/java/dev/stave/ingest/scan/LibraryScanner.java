@@ -1,5 +1,14 @@
-package dev.stave.audio;
+package dev.stave.ingest.scan;
 
+import dev.stave.audio.AudioAvailability;
+import dev.stave.audio.AudioContentListener;
+import dev.stave.audio.AudioException;
+import dev.stave.audio.AudioFile;
+import dev.stave.audio.AudioFileStore;
+import dev.stave.audio.AudioProbe;
+import dev.stave.audio.AudioRoots;
+import dev.stave.audio.Ffmpeg;
+import dev.stave.audio.Waveforms;
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
 import dev.stave.catalog.CatalogBatch;
@@ -10,6 +19,7 @@ import dev.stave.catalog.ExternalIds;
 import dev.stave.catalog.ReleaseDate;
 import dev.stave.catalog.Tag;
 import dev.stave.catalog.Track;
+import dev.stave.ingest.ArtistAlbumIds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileVisitResult;
@@ -22,12 +32,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -46,7 +58,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Scans folders of audio files into the catalog. Every file is probed with ffprobe (codec,
  * duration, bitrate, embedded cover and the tags of all six formats, Opus included) and hashed; its
- * tags become an artist, an album and a track linked to the file.
+ * tags become an artist, an album and a track linked to the file, unless the file is the audio of a
+ * track already in the catalog ({@link TrackMatcher}: the path an import named, a Jamendo id in the
+ * file name, ISRC, MusicBrainz id, names and duration), which it is then attached to.
  *
  * <p>Incremental and resumable: a file whose size and modification time match its row is skipped
  * without being read; files are written in batches, each one transaction (catalog entities and file
@@ -88,6 +102,8 @@ public class LibraryScanner {
   private final ObjectProvider<ChangeFollower> followers;
   private final Waveforms waveforms;
   private final ObjectProvider<AudioContentListener> contentListeners;
+  private final TrackMatcher matcher;
+  private final AudioAvailability availability;
 
   public LibraryScanner(
       CatalogStore store,
@@ -97,7 +113,11 @@ public class LibraryScanner {
       TransactionTemplate tx,
       ObjectProvider<ChangeFollower> followers,
       Waveforms waveforms,
-      ObjectProvider<AudioContentListener> contentListeners) {
+      ObjectProvider<AudioContentListener> contentListeners,
+      TrackMatcher matcher,
+      AudioAvailability availability) {
+    this.matcher = matcher;
+    this.availability = availability;
     this.waveforms = waveforms;
     this.contentListeners = contentListeners;
     this.store = store;
@@ -137,11 +157,52 @@ public class LibraryScanner {
       tx.executeWithoutResult(s -> scanRoots.forEach(files::rememberRoot));
     }
     ScanReport report = new ScanReport(scanRoots);
-    Map<Path, AudioFile> known = files.all();
     Map<Path, long[]> found = new LinkedHashMap<>();
     for (Path root : scanRoots) {
       walk(root, found, report);
     }
+    return run(scanRoots, found, true, options, report, started);
+  }
+
+  /**
+   * Scans only the {@code chosen} files of {@code root}, paths relative to it (an import linking
+   * the files it names): as a scan of the whole root, except that files not chosen are left alone
+   * (never concluded deleted; a file counts as moved away only when it is gone from disk).
+   *
+   * @throws AudioException when the root does not exist
+   */
+  public ScanReport scanFiles(Path root, List<String> chosen, Options options) {
+    long started = System.nanoTime();
+    Path realRoot;
+    try {
+      realRoot = root.toRealPath();
+    } catch (IOException e) {
+      throw new AudioException("not a folder: " + root, e);
+    }
+    if (!roots.all().contains(realRoot)) {
+      tx.executeWithoutResult(s -> files.rememberRoot(realRoot)); // served from now on
+    }
+    ScanReport report = new ScanReport(List.of(realRoot));
+    Map<Path, long[]> found = new LinkedHashMap<>();
+    for (String relative : chosen) {
+      Path file = realRoot.resolve(relative).normalize();
+      try {
+        found.put(file, new long[] {Files.size(file), Files.getLastModifiedTime(file).toMillis()});
+      } catch (IOException e) {
+        report.problem(file, "cannot read: " + e.getMessage());
+      }
+    }
+    return run(List.of(realRoot), found, false, options, report, started);
+  }
+
+  private ScanReport run(
+      List<Path> scanRoots,
+      Map<Path, long[]> found,
+      boolean walkedAll,
+      Options options,
+      ScanReport report,
+      long started) {
+    Map<Path, AudioFile> known = files.all();
     report.seen = found.size();
 
     List<Path> todo = new ArrayList<>();
@@ -162,7 +223,7 @@ public class LibraryScanner {
         (path, f) -> {
           if (found.containsKey(path)) {
             presentByHash.putIfAbsent(f.contentHash(), f);
-          } else if (inAny(path, scanRoots)) {
+          } else if (inAny(path, scanRoots) && (walkedAll || !Files.exists(path))) {
             vanished.putIfAbsent(f.contentHash(), f);
           }
         });
@@ -198,7 +259,8 @@ public class LibraryScanner {
         s ->
             known.forEach(
                 (path, f) -> {
-                  if (f.present()
+                  if (walkedAll
+                      && f.present()
                       && !found.containsKey(path)
                       && inAny(path, scanRoots)
                       && !batch.movedAway.contains(path)) {
@@ -206,6 +268,7 @@ public class LibraryScanner {
                     report.deleted++;
                   }
                 }));
+    availability.forget();
     catchUp();
     computeWaveforms(scanRoots, options, report);
     report.completed = true;
@@ -364,8 +427,11 @@ public class LibraryScanner {
     final Map<String, AudioFile> presentByHash;
     final ScanReport report;
     final Set<Path> movedAway = new LinkedHashSet<>();
-    final Map<String, Long> artistIds = new HashMap<>();
-    final Map<String, Long> albumIds = new HashMap<>();
+    final Set<Long> taken = new HashSet<>();
+    final ArtistAlbumIds ids = new ArtistAlbumIds(store);
+
+    /** Artists and albums this scan created ("artist 12"), each written by one batch. */
+    final Set<String> created = new HashSet<>();
 
     /** Resolved once per scan: every batch hands its new or changed content to the same ones. */
     final List<AudioContentListener> listeners = contentListeners.orderedStream().toList();
@@ -387,8 +453,6 @@ public class LibraryScanner {
       Map<Long, Track> tracks = new LinkedHashMap<>();
       List<AudioFile> rows = new ArrayList<>();
       List<Path> deletions = new ArrayList<>();
-      Map<String, Long> newArtists = new HashMap<>();
-      Map<String, Long> newAlbums = new HashMap<>();
       long[] counts = new long[2]; // tracks created, updated
       List<Long> newContent = new ArrayList<>();
       for (int i = 0; i < chunk.size(); i++) {
@@ -429,11 +493,13 @@ public class LibraryScanner {
           report.duplicates++;
         } else {
           report.added++;
-          String isrc = probe.tag("isrc", "tsrc");
-          Long matched = isrc == null ? null : files.trackIdByIsrc(isrc);
-          if (matched != null && !files.hasFile(matched)) {
-            trackId = matched;
+          Path root = report.roots().stream().filter(path::startsWith).findFirst().orElse(null);
+          Optional<TrackMatcher.Match> match = matcher.match(path, root, probe, taken);
+          if (match.isPresent()) {
+            trackId = match.get().trackId();
             owns = false;
+            taken.add(trackId);
+            report.linked(match.get().rule());
           } else {
             trackId = store.allocateIds("tracks", 1);
             owns = true;
@@ -444,8 +510,7 @@ public class LibraryScanner {
               old == null
                   ? null
                   : store.findTracks(List.of(trackId)).stream().findFirst().orElse(null);
-          Track t =
-              trackFromTags(trackId, path, probe, existing, artists, albums, newArtists, newAlbums);
+          Track t = trackFromTags(trackId, path, probe, existing, artists, albums);
           tracks.put(t.id(), t);
           counts[existing == null ? 0 : 1]++;
         }
@@ -487,11 +552,10 @@ public class LibraryScanner {
               CrashPoint.holdUntilKilled("scan batch written, not committed");
             }
           });
+      availability.forget();
       if (!listeners.isEmpty()) {
         report.contentReported += newContent.size();
       }
-      artistIds.putAll(newArtists);
-      albumIds.putAll(newAlbums);
       report.tracksCreated += counts[0];
       report.tracksUpdated += counts[1];
     }
@@ -521,9 +585,7 @@ public class LibraryScanner {
         AudioProbe p,
         Track existing,
         Map<Long, Artist> artists,
-        Map<Long, Album> albums,
-        Map<String, Long> newArtists,
-        Map<String, Long> newAlbums) {
+        Map<Long, Album> albums) {
       List<String> fallbacks = new ArrayList<>();
       String fileName = path.getFileName().toString();
       String base = fileName.substring(0, fileName.lastIndexOf('.'));
@@ -579,10 +641,9 @@ public class LibraryScanner {
         }
       }
       long artistId =
-          artistId(
-              artist, p.tag("musicbrainz_artistid", "musicbrainz artist id"), artists, newArtists);
+          artistId(artist, p.tag("musicbrainz_artistid", "musicbrainz artist id"), artists);
       long albumArtistId =
-          albumArtist.equals(artist) ? artistId : artistId(albumArtist, null, artists, newArtists);
+          albumArtist.equals(artist) ? artistId : artistId(albumArtist, null, artists);
       Long albumId =
           album == null
               ? null
@@ -591,8 +652,7 @@ public class LibraryScanner {
                   album,
                   date,
                   p.tag("musicbrainz_albumid", "musicbrainz album id"),
-                  albums,
-                  newAlbums);
+                  albums);
       if (!fallbacks.isEmpty()) {
         report.withFallbacks++;
         report.problem(path, "imported with fallbacks: " + String.join(", ", fallbacks));
@@ -624,20 +684,10 @@ public class LibraryScanner {
           tags);
     }
 
-    private long artistId(
-        String name, String mbid, Map<Long, Artist> artists, Map<String, Long> created) {
-      Long id = artistIds.get(name);
-      if (id == null) {
-        id = created.get(name);
-      }
-      if (id == null) {
-        id = store.artistIdsByName(List.of(name)).get(name);
-        if (id != null) {
-          artistIds.put(name, id);
-        }
-      }
-      if (id == null) {
-        id = store.allocateIds("artists", 1);
+    /** The artist of that name, created in this batch when it is new to the catalog. */
+    private long artistId(String name, String mbid, Map<Long, Artist> artists) {
+      long id = ids.artist(name);
+      if (ids.isNewArtist(id) && created.add("artist " + id)) {
         artists.put(
             id,
             new Artist(
@@ -652,31 +702,15 @@ public class LibraryScanner {
                 0,
                 null,
                 null));
-        created.put(name, id);
       }
       return id;
     }
 
-    private Long albumId(
-        long artistId,
-        String name,
-        ReleaseDate date,
-        String mbid,
-        Map<Long, Album> albums,
-        Map<String, Long> created) {
-      String key = artistId + "\u0000" + name;
-      Long id = albumIds.get(key);
-      if (id == null) {
-        id = created.get(key);
-      }
-      if (id == null) {
-        id = store.albumIdByArtistAndName(artistId, name);
-        if (id != null) {
-          albumIds.put(key, id);
-        }
-      }
-      if (id == null) {
-        id = store.allocateIds("albums", 1);
+    /** The artist's album of that name, created in this batch when it is new to the catalog. */
+    private long albumId(
+        long artistId, String name, ReleaseDate date, String mbid, Map<Long, Album> albums) {
+      long id = ids.album(artistId, name);
+      if (ids.isNewAlbum(id) && created.add("album " + id)) {
         albums.put(
             id,
             new Album(
@@ -695,7 +729,6 @@ public class LibraryScanner {
                 0,
                 null,
                 null));
-        created.put(key, id);
       }
       return id;
     }

@@ -1,0 +1,43 @@
+package dev.stave.testsupport;
+
+import dev.stave.audio.AudioAvailability;
+import dev.stave.audio.AudioFile;
+import dev.stave.audio.AudioFileStore;
+import java.nio.file.Path;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Gives the tracks of a test's catalog an audio file row, for tests of the URLs the API hands out
+ * (only a track with audio gets stream and download URLs). The rows name files that do not exist:
+ * these tests check the shapes of URLs, not what they serve (the audio tests serve real files).
+ */
+public final class FixtureAudio {
+  private FixtureAudio() {}
+
+  /** Links every stored track that has no file to {@code /fixture-audio/track-ID.mp3}. */
+  public static void forEveryTrack(JdbcTemplate jdbc, AudioFileStore files, AudioAvailability a) {
+    for (long id :
+        jdbc.queryForList(
+            "SELECT id FROM tracks t WHERE NOT EXISTS"
+                + " (SELECT 1 FROM audio_files f WHERE f.track_id = t.id)",
+            Long.class)) {
+      files.save(
+          new AudioFile(
+              Path.of("/fixture-audio/track-" + id + ".mp3"),
+              1000,
+              0,
+              "fixture-" + id,
+              id,
+              false,
+              1000,
+              "mp3",
+              "mp3",
+              128,
+              44100,
+              2,
+              false,
+              true));
+    }
+    a.forget();
+  }
+}
