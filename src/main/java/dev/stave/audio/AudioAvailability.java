@@ -1,8 +1,13 @@
 package dev.stave.audio;
 
+import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +31,29 @@ public class AudioAvailability {
         Caffeine.newBuilder()
             .expireAfterWrite(FRESH)
             .maximumSize(200_000)
-            .build(id -> files.forTrack(id).isPresent());
+            .build(
+                new CacheLoader<Long, Boolean>() {
+                  @Override
+                  public Boolean load(Long id) {
+                    return files.forTrack(id).isPresent();
+                  }
+
+                  @Override
+                  public Map<Long, Boolean> loadAll(Set<? extends Long> ids) {
+                    Set<Long> withFile = files.withPresentFile(ids);
+                    Map<Long, Boolean> answers = new HashMap<>();
+                    ids.forEach(id -> answers.put(id, withFile.contains(id)));
+                    return answers;
+                  }
+                });
+  }
+
+  /**
+   * Answers for a whole page of tracks in one query, so that rendering the page asks the store once
+   * instead of once per track.
+   */
+  public void prefetch(Collection<Long> trackIds) {
+    var unused = present.getAll(trackIds); // loaded into the cache, read per track by has()
   }
 
   /** Whether the track has a present audio file. */

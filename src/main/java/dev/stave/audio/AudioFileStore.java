@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -107,6 +109,26 @@ public class AudioFileStore {
 
   public void markMissing(Path path) {
     jdbc.update("UPDATE audio_files SET present = ? WHERE path = ?", false, path.toString());
+  }
+
+  /** Those of {@code trackIds} that have a present audio file, in one query per 500 ids. */
+  public Set<Long> withPresentFile(Collection<? extends Long> trackIds) {
+    Set<Long> out = new HashSet<>();
+    List<Long> ids = List.copyOf(trackIds);
+    for (int i = 0; i < ids.size(); i += 500) {
+      List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 500));
+      List<Object> args = new ArrayList<>(chunk);
+      args.add(true);
+      jdbc.query(
+          "SELECT DISTINCT track_id FROM audio_files WHERE track_id IN ("
+              + String.join(",", Collections.nCopies(chunk.size(), "?"))
+              + ") AND present = ?",
+          rs -> {
+            out.add(rs.getLong(1));
+          },
+          args.toArray());
+    }
+    return out;
   }
 
   /** The waveform JSON of each given track that has one (through its present master file). */

@@ -3,6 +3,7 @@ package dev.stave.jamendo.api;
 import dev.stave.audio.AudioAvailability;
 import dev.stave.audio.UrlSigner;
 import dev.stave.config.PublicUrl;
+import java.util.Collection;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -52,6 +53,11 @@ public class JamendoLinks {
   /** The track's download URL; empty when it has no audio file. */
   public String download(long trackId, String format) {
     return hasAudio(trackId) ? signed("/audio/track/" + trackId + "/" + format + "/download") : "";
+  }
+
+  /** Looks up at once whether each of a page's tracks has audio, before they are rendered. */
+  public void prefetchAudio(Collection<Long> trackIds) {
+    audio.prefetch(trackIds);
   }
 
   /** Whether the track has an audio file to stream. */

@@ -425,6 +425,7 @@ public class TracksMethod implements JamendoMethod {
             store.findArtists(tracks.stream().map(Track::primaryArtistId).distinct().toList()),
             Artist::id);
     Map<Long, String> waveforms = audioFiles.waveforms(ids);
+    links.prefetchAudio(ids);
     List<Map<String, Object>> out = new ArrayList<>(tracks.size());
     for (Track t : tracks) {
       out.add(
