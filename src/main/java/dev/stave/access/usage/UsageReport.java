@@ -40,9 +40,34 @@ public record UsageReport(
 
   /** All requests of the 30 days. */
   public long total() {
-    long n = 0;
+    return sum(dayTotals());
+  }
+
+  /** The requests of each of the 30 days, all series together. */
+  public long[] dayTotals() {
+    long[] totals = new long[days.size()];
     for (long[] series : perDay.values()) {
-      for (long v : series) {
+      for (int i = 0; i < totals.length; i++) {
+        totals[i] += series[i];
+      }
+    }
+    return totals;
+  }
+
+  /** The requests of one series over the 48 hours. */
+  public long hoursTotal(String series) {
+    return sum(perHour.get(series));
+  }
+
+  /** The requests of one series over the 30 days. */
+  public long daysTotal(String series) {
+    return sum(perDay.get(series));
+  }
+
+  private static long sum(long[] values) {
+    long n = 0;
+    if (values != null) {
+      for (long v : values) {
         n += v;
       }
     }
@@ -51,10 +76,6 @@ public record UsageReport(
 
   /** All refusals of the 30 days. */
   public long refused() {
-    long n = 0;
-    for (long v : refusedPerDay) {
-      n += v;
-    }
-    return n;
+    return sum(refusedPerDay);
   }
 }
