@@ -3,7 +3,9 @@ package dev.stave.access;
 import dev.stave.access.usage.UsageStore;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,17 +59,23 @@ public class AppSelfService {
   public record Registration(
       String name, String description, List<String> redirectUris, App.Plan wantedPlan) {}
 
-  /** A value the developer must correct, naming the form field it came from. */
-  public static final class InvalidField extends IllegalArgumentException {
-    private final String field;
+  /**
+   * Values the developer must correct: a message per form field ({@code name}, {@code description},
+   * {@code redirectUris}), all of them at once, so a form shows every error next to its field in
+   * one round.
+   */
+  public static final class InvalidFields extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final Map<String, String> errors;
 
-    public InvalidField(String field, String message) {
-      super(message);
-      this.field = field;
+    public InvalidFields(Map<String, String> errors) {
+      super(String.join("; ", errors.values()));
+      this.errors = Map.copyOf(errors);
     }
 
-    public String field() {
-      return field;
+    /** Field name to message. */
+    public Map<String, String> errors() {
+      return errors;
     }
   }
 
@@ -79,32 +87,39 @@ public class AppSelfService {
   /**
    * Registers an app owned by the account {@code userId}, named after it as owner.
    *
-   * @throws InvalidField for a blank or long name, a long description, a redirect URI that {@link
+   * @throws InvalidFields for a blank or long name, a long description, a redirect URI that {@link
    *     RedirectUris} refuses, or an account at {@link #MAX_APPS_PER_ACCOUNT}
    */
   public AppRegistry.Issued register(long userId, String ownerName, Registration r) {
+    Map<String, String> errors = new LinkedHashMap<>();
     String name = r.name() == null ? "" : r.name().strip();
     if (name.isEmpty()) {
-      throw new InvalidField("name", "Give the app a name");
-    }
-    if (name.length() > MAX_NAME) {
-      throw new InvalidField("name", "A name has at most " + MAX_NAME + " characters");
+      errors.put("name", "Give the app a name");
+    } else if (name.length() > MAX_NAME) {
+      errors.put("name", "A name has at most " + MAX_NAME + " characters");
+    } else if (mine(userId).size() >= MAX_APPS_PER_ACCOUNT) {
+      errors.put(
+          "name", "An account may register " + MAX_APPS_PER_ACCOUNT + " apps; delete one first");
     }
     String description = r.description() == null ? "" : r.description().strip();
     if (description.length() > MAX_DESCRIPTION) {
-      throw new InvalidField(
-          "description", "A description has at most " + MAX_DESCRIPTION + " characters");
+      errors.put("description", "A description has at most " + MAX_DESCRIPTION + " characters");
     }
-    List<String> uris = checkedUris(r.redirectUris());
-    if (mine(userId).size() >= MAX_APPS_PER_ACCOUNT) {
-      throw new InvalidField(
-          "name", "An account may register " + MAX_APPS_PER_ACCOUNT + " apps; delete one first");
+    List<String> uris = List.of();
+    try {
+      uris = checkedUris(r.redirectUris());
+    } catch (IllegalArgumentException e) {
+      errors.put("redirectUris", e.getMessage());
     }
+    if (!errors.isEmpty()) {
+      throw new InvalidFields(errors);
+    }
+    List<String> accepted = uris;
     App.Plan wanted = r.wantedPlan() == null ? App.Plan.READ_ONLY : r.wantedPlan();
     App.Plan given = wanted == App.Plan.READ_WRITE ? selfServicePlan : App.Plan.READ_ONLY;
     return tx.execute(
         s -> {
-          AppRegistry.Issued issued = registry.register(name, ownerName, given, uris);
+          AppRegistry.Issued issued = registry.register(name, ownerName, given, accepted);
           jdbc.update(
               "UPDATE apps SET owner_user_id = ?, description = ?, requested_plan = ?"
                   + " WHERE client_id = ?",
@@ -127,13 +142,13 @@ public class AppSelfService {
   private static List<String> checkedUris(List<String> uris) {
     List<String> list = uris == null ? List.of() : new ArrayList<>(uris);
     if (list.size() > MAX_REDIRECT_URIS) {
-      throw new InvalidField(
-          "redirectUris", "An app registers at most " + MAX_REDIRECT_URIS + " redirect URIs");
+      throw new IllegalArgumentException(
+          "An app registers at most " + MAX_REDIRECT_URIS + " redirect URIs");
     }
     try {
       return AppRegistry.checkedUris(list);
     } catch (IllegalArgumentException e) {
-      throw new InvalidField("redirectUris", "The " + e.getMessage());
+      throw new IllegalArgumentException("The " + e.getMessage(), e);
     }
   }
 

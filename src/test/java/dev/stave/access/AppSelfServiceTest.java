@@ -3,7 +3,7 @@ package dev.stave.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stave.access.AppSelfService.InvalidField;
+import dev.stave.access.AppSelfService.InvalidFields;
 import dev.stave.access.AppSelfService.Registration;
 import dev.stave.testsupport.BothStores;
 import java.util.List;
@@ -93,22 +93,30 @@ class AppSelfServiceTest {
   }
 
   @Test
-  void refusesBadValuesNamingTheField() {
+  void refusesBadValuesNamingEachField() {
     long me = USERS.incrementAndGet();
-    assertThatThrownBy(() -> self.register(me, "dee", app("  ")))
-        .isInstanceOfSatisfying(InvalidField.class, e -> assertThat(e.field()).isEqualTo("name"));
-    assertThatThrownBy(() -> self.register(me, "dee", app("x".repeat(101))))
-        .isInstanceOfSatisfying(InvalidField.class, e -> assertThat(e.field()).isEqualTo("name"));
-    assertThatThrownBy(() -> self.register(me, "dee", app("Bad uri", "https://e.org/a/../b")))
+    assertThatThrownBy(
+            () ->
+                self.register(
+                    me,
+                    "dee",
+                    new Registration(
+                        "  ", "d".repeat(1001), List.of("https://e.org/a/../b"), null)))
         .isInstanceOfSatisfying(
-            InvalidField.class,
-            e -> {
-              assertThat(e.field()).isEqualTo("redirectUris");
-              assertThat(e.getMessage()).contains("dot segments");
-            });
+            InvalidFields.class,
+            e ->
+                assertThat(e.errors())
+                    .containsEntry("name", "Give the app a name")
+                    .containsEntry("description", "A description has at most 1000 characters")
+                    .hasEntrySatisfying(
+                        "redirectUris", m -> assertThat(m).contains("dot segments")));
+    assertThatThrownBy(() -> self.register(me, "dee", app("x".repeat(101))))
+        .isInstanceOfSatisfying(
+            InvalidFields.class, e -> assertThat(e.errors()).containsOnlyKeys("name"));
     assertThatThrownBy(() -> self.register(me, "dee", app("Relative", "/callback")))
         .isInstanceOfSatisfying(
-            InvalidField.class, e -> assertThat(e.getMessage()).contains("absolute"));
+            InvalidFields.class,
+            e -> assertThat(e.errors().get("redirectUris")).contains("absolute"));
     assertThat(self.mine(me)).isEmpty();
   }
 }

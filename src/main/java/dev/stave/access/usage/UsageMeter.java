@@ -28,6 +28,9 @@ import org.springframework.stereotype.Component;
  * stopped taking requests). When the database cannot be written, the counts stay in memory and go
  * with the next flush.
  *
+ * <p>Rows older than {@code stave.usage.retention} (default 400 days: the usage pages show 30, and
+ * a year stays comparable) are deleted once an hour by the same timer.
+ *
  * <p>Counts are {@link LongAdder}s, read with {@code sum()} and then lowered by exactly what was
  * read: an increment that races a flush stays in the adder for the next one, so none is lost.
  */
@@ -53,15 +56,19 @@ public class UsageMeter implements UsageRecorder, SmartLifecycle {
   private final UsageStore store;
   private final Clock clock;
   private final Duration interval;
+  private final Duration retention;
   private ScheduledExecutorService flusher;
+  private long prunedHour = -1;
 
   public UsageMeter(
       UsageStore store,
       ObjectProvider<Clock> clock,
-      @Value("${stave.usage.flush-interval:5s}") Duration interval) {
+      @Value("${stave.usage.flush-interval:5s}") Duration interval,
+      @Value("${stave.usage.retention:400d}") Duration retention) {
     this.store = store;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
     this.interval = interval;
+    this.retention = retention;
   }
 
   @Override
@@ -150,8 +157,18 @@ public class UsageMeter implements UsageRecorder, SmartLifecycle {
   private void flushQuietly() {
     try {
       flush();
+      pruneHourly();
     } catch (RuntimeException e) {
       log.warn("Usage flush failed: {}", e.toString());
+    }
+  }
+
+  /** Deletes the rows past the retention, at most once an hour. */
+  private void pruneHourly() {
+    long hour = clock.millis() / Duration.ofHours(1).toMillis();
+    if (hour != prunedHour) {
+      prunedHour = hour;
+      store.prune(hour - Math.max(1, retention.toHours()));
     }
   }
 

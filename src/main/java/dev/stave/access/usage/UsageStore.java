@@ -76,6 +76,15 @@ public class UsageStore {
         toHour);
   }
 
+  /**
+   * Deletes the rows of the hours before {@code hour}.
+   *
+   * @return the number of rows deleted
+   */
+  int prune(long hour) {
+    return jdbc.update("DELETE FROM api_usage WHERE hour < ?", hour);
+  }
+
   /** Forgets an app's counts (the app was deleted). */
   public void forget(String clientId) {
     jdbc.update("DELETE FROM api_usage WHERE client_id = ?", clientId);

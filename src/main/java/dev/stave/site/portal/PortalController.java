@@ -57,9 +57,9 @@ public class PortalController {
     AppRegistry.Issued issued;
     try {
       issued = apps.register(viewer.userId(), viewer.name(), form.registration());
-    } catch (AppSelfService.InvalidField e) {
+    } catch (AppSelfService.InvalidFields e) {
       // 200, not 422: htmx swaps only successful answers, and the page is the form again
-      return form(model, form, Map.of(e.field(), e.getMessage()));
+      return form(model, form, e.errors());
     }
     redirect.addFlashAttribute("secret", issued.clientSecret());
     redirect.addFlashAttribute("created", true);

@@ -106,4 +106,17 @@ class UsageStoreTest {
     store.forget(id);
     assertThat(store.rows(id, 0, Long.MAX_VALUE)).isEmpty();
   }
+
+  @Test
+  void pruningDropsTheHoursBeforeTheCutOnly() {
+    String id = apps.create("pruned").clientId();
+    store.add(
+        java.util.List.of(
+            new UsageStore.Delta(new UsageKey(id, 10, "jamendo", "tracks", "0"), 2, 0),
+            new UsageStore.Delta(new UsageKey(id, 11, "jamendo", "tracks", "0"), 3, 0)));
+    store.prune(11);
+    assertThat(store.rows(id, 0, Long.MAX_VALUE))
+        .extracting(UsageStore.Row::hour)
+        .containsExactly(11L);
+  }
 }

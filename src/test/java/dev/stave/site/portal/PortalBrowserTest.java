@@ -86,6 +86,7 @@ class PortalBrowserTest {
     submit("main form");
     browser.waitFor(10, d -> d.findElements(By.id("app-name-error")).size() == 1);
     assertThat(browser.find("#app-name-error").getText()).isEqualTo("Give the app a name");
+    assertThat(browser.find("#app-uris-error").getText()).contains("dot segments");
     scanAndPicture("portal-register-errors");
     type("name", "Browser player");
     type("description", "Plays the catalog in a browser");

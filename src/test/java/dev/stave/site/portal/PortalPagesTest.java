@@ -105,9 +105,14 @@ class PortalPagesTest {
         .contains("value=\"Fine name\"", ">kept</textarea>")
         .contains("aria-describedby=\"app-uris-error\"");
 
-    HttpResponse<String> blank =
-        s.submit("/developer/apps/new", "/developer/apps", Map.of("name", "  "));
-    assertThat(blank.body()).contains("id=\"app-name-error\"", "Give the app a name");
+    HttpResponse<String> both =
+        s.submit(
+            "/developer/apps/new",
+            "/developer/apps",
+            Map.of("name", "  ", "redirectUris", "/relative"));
+    assertThat(both.body())
+        .contains("id=\"app-name-error\"", "Give the app a name")
+        .contains("id=\"app-uris-error\"", "must be absolute");
     assertThat(s.get("/developer/apps").body()).contains("You have not registered an app yet");
   }
 
