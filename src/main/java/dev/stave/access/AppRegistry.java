@@ -42,7 +42,8 @@ public class AppRegistry {
   private static final StringKeyGenerator SECRETS =
       new Base64StringKeyGenerator(Base64.getUrlEncoder().withoutPadding(), 32);
 
-  private static final RowMapper<App> MAPPER =
+  /** Maps a row of {@code apps} ({@code SELECT *}); AppSelfService reads its own columns beside. */
+  static final RowMapper<App> MAPPER =
       (rs, i) ->
           new App(
               rs.getString("client_id"),

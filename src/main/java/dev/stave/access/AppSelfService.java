@@ -159,43 +159,43 @@ public class AppSelfService {
             "SELECT client_id FROM apps WHERE owner_user_id = ? ORDER BY created_at, client_id",
             String.class,
             userId);
-    return ids.stream().map(this::owned).flatMap(Optional::stream).toList();
+    return ids.stream().map(this::any).flatMap(Optional::stream).toList();
   }
 
   /** The app, when the account owns it; empty for another account's app or no app. */
   public Optional<OwnedApp> find(long userId, String clientId) {
-    Long owner =
-        jdbc
-            .queryForList(
-                "SELECT owner_user_id FROM apps WHERE client_id = ?", Long.class, clientId)
-            .stream()
-            .filter(o -> o != null)
-            .findFirst()
-            .orElse(null);
-    return owner != null && owner == userId ? owned(clientId) : Optional.empty();
+    return stored(clientId)
+        .filter(s -> s.ownerUserId() != null && s.ownerUserId() == userId)
+        .map(Stored::app);
   }
 
   /** Any app as the portal shows it (for an operator), whoever owns it. */
   public Optional<OwnedApp> any(String clientId) {
-    return owned(clientId);
+    return stored(clientId).map(Stored::app);
   }
 
-  private Optional<OwnedApp> owned(String clientId) {
-    return registry
-        .find(clientId)
-        .map(
-            app -> {
-              var extra =
-                  jdbc.queryForMap(
-                      "SELECT description, requested_plan FROM apps WHERE client_id = ?", clientId);
-              Object requested = extra.get("requested_plan");
-              return new OwnedApp(
-                  app,
-                  extra.get("description") == null ? "" : extra.get("description").toString(),
-                  requested == null
-                      ? Optional.empty()
-                      : Optional.of(App.Plan.of(requested.toString())));
-            });
+  /** A row of {@code apps} with the portal's columns. */
+  private record Stored(OwnedApp app, Long ownerUserId) {}
+
+  /** The app with the portal's columns and its owner, read in one query. */
+  private Optional<Stored> stored(String clientId) {
+    return jdbc
+        .query(
+            "SELECT * FROM apps WHERE client_id = ?",
+            (rs, i) -> {
+              String requested = rs.getString("requested_plan");
+              String description = rs.getString("description");
+              long owner = rs.getLong("owner_user_id");
+              return new Stored(
+                  new OwnedApp(
+                      AppRegistry.MAPPER.mapRow(rs, i),
+                      description == null ? "" : description,
+                      requested == null ? Optional.empty() : Optional.of(App.Plan.of(requested))),
+                  rs.wasNull() ? null : owner);
+            },
+            clientId)
+        .stream()
+        .findFirst();
   }
 
   /**
@@ -231,7 +231,7 @@ public class AppSelfService {
    */
   public App approvePlan(String clientId) {
     OwnedApp a =
-        owned(clientId)
+        any(clientId)
             .orElseThrow(() -> new IllegalArgumentException("no app with client id " + clientId));
     App.Plan plan =
         a.requestedPlan()
@@ -260,7 +260,7 @@ public class AppSelfService {
                 + " ORDER BY created_at, client_id",
             String.class)
         .stream()
-        .map(this::owned)
+        .map(this::any)
         .flatMap(Optional::stream)
         .toList();
   }

@@ -44,14 +44,14 @@ public class UsagePage {
   @GetMapping(PortalController.APPS + "/{clientId}/usage")
   public String usage(
       @ModelAttribute("viewer") Viewer viewer, @PathVariable String clientId, Model model) {
+    Optional<OwnedApp> mine = apps.find(viewer.userId(), clientId);
     OwnedApp owned =
-        apps.find(viewer.userId(), clientId)
-            .or(() -> viewer.operator() ? apps.any(clientId) : Optional.empty())
+        mine.or(() -> viewer.operator() ? apps.any(clientId) : Optional.empty())
             .orElseThrow(() -> PortalController.noSuchApp(clientId));
     UsageReport report = reports.report(clientId);
     model.addAttribute("owned", owned);
     model.addAttribute("report", report);
-    model.addAttribute("mine", apps.find(viewer.userId(), clientId).isPresent());
+    model.addAttribute("mine", mine.isPresent());
     model.addAttribute("quotaPercent", quotaPercent(report));
     // "<" escaped, so that no text in the data can close the <script> data block
     model.addAttribute(

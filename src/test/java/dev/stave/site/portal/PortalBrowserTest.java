@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -119,6 +120,15 @@ class PortalBrowserTest {
     assertThat(browser.find("#usage-total").getText()).isEqualTo("1");
     assertThat(browser.find("#usage-methods").getText()).contains("jamendo tracks");
     scanAndPicture("portal-usage");
+    driver().manage().window().setSize(new Dimension(390, 844));
+    browser.go("/developer/apps/" + clientId + "/usage");
+    browser.waitFor(
+        10, d -> browser.script("return !!document.getElementById('chart-daily').uplot"));
+    assertThat((Boolean) browser.script("return document.documentElement.scrollWidth <= 390"))
+        .as("the usage page fits a phone's width")
+        .isTrue();
+    scanAndPicture("portal-usage-phone");
+    driver().manage().window().setSize(new Dimension(1280, 900));
 
     // the app list, the delete confirmation
     browser.go("/developer/apps");
