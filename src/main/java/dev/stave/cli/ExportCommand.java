@@ -105,13 +105,16 @@ public class ExportCommand implements Runnable {
       if (audio.linked() + audio.named() + audio.outside() == 0) {
         return;
       }
-      System.out.printf(
-          Locale.ROOT,
-          "Audio: %,d tracks with their file, relative to %s (import with --audio-root set to it)%n",
-          audio.linked(),
-          audio.roots().isEmpty()
-              ? "no audio root"
-              : String.join(", ", audio.roots().stream().map(Path::toString).toList()));
+      if (audio.linked() > 0) {
+        System.out.printf(
+            Locale.ROOT,
+            "Audio: %,d tracks with their file, relative to %s (import with --audio-root set to"
+                + " it)%n",
+            audio.linked(),
+            String.join(", ", audio.roots().stream().map(Path::toString).toList()));
+      } else {
+        System.out.println("Audio: no track has a file inside an audio root");
+      }
       if (audio.named() > 0) {
         System.out.printf(
             Locale.ROOT,
