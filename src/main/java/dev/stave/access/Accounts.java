@@ -61,14 +61,21 @@ public class Accounts {
   public static final class AccountException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final Problem problem;
+    private final String field;
 
-    AccountException(Problem problem, String message) {
+    AccountException(Problem problem, String field, String message) {
       super(message);
       this.problem = problem;
+      this.field = field;
     }
 
     public Problem problem() {
       return problem;
+    }
+
+    /** The sign-up field at fault ({@code name}, {@code email} or {@code password}). */
+    public String field() {
+      return field;
     }
   }
 
@@ -90,14 +97,17 @@ public class Accounts {
     if (!NAME.matcher(n).matches()) {
       throw new AccountException(
           Problem.INVALID,
+          "name",
           "The name must be 2 to 40 letters, digits, dots, dashes or underscores.");
     }
     if (!EMAIL.matcher(e).matches()) {
-      throw new AccountException(Problem.INVALID, "That is not an e-mail address.");
+      throw new AccountException(Problem.INVALID, "email", "That is not an e-mail address.");
     }
     if (password == null || password.length() < MIN_PASSWORD) {
       throw new AccountException(
-          Problem.INVALID, "The password must have at least " + MIN_PASSWORD + " characters.");
+          Problem.INVALID,
+          "password",
+          "The password must have at least " + MIN_PASSWORD + " characters.");
     }
     String hash = encoder.encode(password);
     for (int attempt = 0; ; attempt++) {
@@ -119,14 +129,17 @@ public class Accounts {
             Integer.class,
             name.toLowerCase(Locale.ROOT));
     if (nameTaken != null && nameTaken > 0) {
-      throw new AccountException(Problem.NAME_TAKEN, "The name '" + name + "' is already taken.");
+      throw new AccountException(
+          Problem.NAME_TAKEN, "name", "The name '" + name + "' is already taken.");
     }
     Integer emailTaken =
         jdbc.queryForObject(
             "SELECT COUNT(*) FROM users WHERE LOWER(email) = ?", Integer.class, email);
     if (emailTaken != null && emailTaken > 0) {
       throw new AccountException(
-          Problem.EMAIL_TAKEN, "An account with the e-mail address " + email + " already exists.");
+          Problem.EMAIL_TAKEN,
+          "email",
+          "An account with the e-mail address " + email + " already exists.");
     }
     Long max = jdbc.queryForObject("SELECT MAX(id) FROM users WHERE id >= ?", Long.class, FIRST_ID);
     long id = max == null ? FIRST_ID : max + 1;

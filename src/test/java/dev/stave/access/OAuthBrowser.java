@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class OAuthBrowser {
   private static final Pattern HIDDEN =
-      Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+      Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"\\s*/?>");
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final HttpClient http;
@@ -243,10 +243,11 @@ final class OAuthBrowser {
     return out;
   }
 
+  /** The consent page's forms, Allow first and Deny second (the page header's search aside). */
   private static List<Map<String, String>> forms(String html) {
     List<Map<String, String>> out = new ArrayList<>();
     for (String part : html.split("<form ")) {
-      if (part.contains("</form>")) {
+      if (part.contains("</form>") && part.contains("name=\"client_id\"")) {
         out.add(hidden(part.substring(0, part.indexOf("</form>"))));
       }
     }
