@@ -68,11 +68,11 @@ class PortalBrowserTest {
     type("name", "portalbrowser");
     type("email", "portalbrowser@example.org");
     type("password", "a long passphrase");
-    submit("form");
+    submit("main form");
     browser.waitFor(10, d -> d.getCurrentUrl().contains("/login"));
     type("username", "portalbrowser");
     type("password", "a long passphrase");
-    submit("form");
+    submit("main form");
     browser.waitFor(10, d -> !d.getCurrentUrl().contains("/login"));
 
     browser.go("/developer/apps");
