@@ -227,34 +227,10 @@ public class AppsCommand implements Runnable {
           .set(
               clientId,
               new AppLimits(
-                  value("--per-minute", perMinute, own.perMinute()),
-                  value("--monthly", monthly, own.monthly())));
+                  AppLimits.parse("--per-minute", perMinute, own.perMinute()),
+                  AppLimits.parse("--monthly", monthly, own.monthly())));
       print(app);
       return 0;
-    }
-
-    /** A count, 'unlimited' (0), 'default' (null), or the current value when not given. */
-    private static Long value(String option, String given, Long current) {
-      if (given == null) {
-        return current;
-      }
-      String v = given.strip().toLowerCase(Locale.ROOT).replace(",", "").replace("_", "");
-      if (v.equals("default")) {
-        return null;
-      }
-      if (v.equals("unlimited")) {
-        return 0L;
-      }
-      try {
-        long n = Long.parseLong(v);
-        if (n >= 0) {
-          return n;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      throw new IllegalArgumentException(
-          option + " must be a number of requests, 'unlimited' or 'default'; got '" + given + "'");
     }
   }
 
