@@ -164,6 +164,17 @@ public class Accounts {
             Accounts::row));
   }
 
+  /** The account of user {@code userId}, if it has one. */
+  public Optional<Account> find(long userId) {
+    return accounts(
+            jdbc.query(
+                "SELECT user_id, state, created_at, operator FROM accounts WHERE user_id = ?",
+                Accounts::row,
+                userId))
+        .stream()
+        .findFirst();
+  }
+
   /**
    * The accounts whose name or e-mail address contains {@code text} (case-insensitively; all when
    * blank), oldest first, {@code limit} from {@code offset} on. Accounts are few next to the
