@@ -67,24 +67,13 @@ public class AppsCommand implements Runnable {
     void print(App app) {
       AppLimits own = limits.find(app.clientId()).orElse(AppLimits.DEFAULTS);
       System.out.printf(
-          "%s  %-9s  %-10s  %s  (created %s)  limits: %s, %s%n",
+          "%s  %-9s  %-10s  %s  (created %s)  limits: %s%n",
           app.clientId(),
           app.state().name().toLowerCase(Locale.ROOT),
           app.plan().key(),
           app.name(),
           app.createdAt(),
-          limitText(own.perMinute(), defaults.app().perMinute(), "minute"),
-          limitText(own.monthly(), defaults.app().monthly(), "month"));
-    }
-
-    /** "6,000/minute (default)", "35,000/month", "unlimited/month", "off" when limits are off. */
-    private String limitText(Long own, long fallback, String per) {
-      if (!defaults.enabled()) {
-        return "off";
-      }
-      long n = own == null ? fallback : own;
-      String text = (n == 0 ? "unlimited" : String.format(Locale.ROOT, "%,d", n)) + "/" + per;
-      return own == null ? text + " (default)" : text;
+          own.describe(defaults));
     }
 
     static void printDetails(App app) {

@@ -50,6 +50,25 @@ public record AppLimits(Long perMinute, Long monthly) {
         name + " must be a number of requests, 'unlimited' or 'default'; got '" + given + "'");
   }
 
+  /**
+   * The limits in force as an operator reads them: {@code 6,000/minute (default), 35,000/month},
+   * {@code unlimited/month}, or {@code off} when the server enforces no limits.
+   */
+  public String describe(LimitsProperties server) {
+    if (!server.enabled()) {
+      return "off";
+    }
+    return text(perMinute, server.app().perMinute(), "minute")
+        + ", "
+        + text(monthly, server.app().monthly(), "month");
+  }
+
+  private static String text(Long own, long fallback, String per) {
+    long n = own == null ? fallback : own;
+    String text = (n == 0 ? "unlimited" : String.format(Locale.ROOT, "%,d", n)) + "/" + per;
+    return own == null ? text + " (default)" : text;
+  }
+
   /** The limits in force: this app's own where set, else the server's. */
   public AppLimits orDefaults(LimitsProperties.AppDefaults defaults) {
     return new AppLimits(
