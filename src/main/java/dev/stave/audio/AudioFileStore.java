@@ -119,6 +119,17 @@ public class AudioFileStore {
     jdbc.update("UPDATE audio_files SET present = ? WHERE path = ?", false, path.toString());
   }
 
+  /** How many tracks have a file on disk, and how long those files play in all. */
+  public record Totals(long tracks, long durationMs) {}
+
+  /** The catalog's audio at a glance: tracks with a present file and their total duration. */
+  public Totals totals() {
+    return jdbc.queryForObject(
+        "SELECT COUNT(DISTINCT track_id), COALESCE(SUM(duration_ms), 0) FROM audio_files"
+            + " WHERE present",
+        (rs, i) -> new Totals(rs.getLong(1), rs.getLong(2)));
+  }
+
   /** Those of {@code trackIds} that have a present audio file, in one query per 500 ids. */
   public Set<Long> withPresentFile(Collection<? extends Long> trackIds) {
     Set<Long> out = new HashSet<>();

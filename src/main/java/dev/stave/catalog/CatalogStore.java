@@ -122,6 +122,20 @@ public class CatalogStore {
     return n == null ? 0 : n;
   }
 
+  /** How long all the catalog's tracks play, in milliseconds. */
+  public long totalDurationMs() {
+    Long n = jdbc.queryForObject("SELECT COALESCE(SUM(duration_ms), 0) FROM tracks", Long.class);
+    return n == null ? 0 : n;
+  }
+
+  /** The number of tracks with audio features (measured or imported). */
+  public long tracksWithFeatures() {
+    Long n =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM tracks WHERE acousticness IS NOT NULL", Long.class);
+    return n == null ? 0 : n;
+  }
+
   /** The number of entities in a table. */
   /**
    * Tracks with at least one audio feature known (imported or analysed): the figure the operator
