@@ -68,14 +68,6 @@ public class AudioFileStore {
   }
 
   /** Every known file, present or not, by path. */
-  /** Tracks with at least one audio file present on disk (the console's "with audio"). */
-  public long tracksWithPresentFile() {
-    Long n =
-        jdbc.queryForObject(
-            "SELECT COUNT(DISTINCT track_id) FROM audio_files WHERE present = ?", Long.class, true);
-    return n == null ? 0 : n;
-  }
-
   public Map<Path, AudioFile> all() {
     Map<Path, AudioFile> out = new LinkedHashMap<>();
     jdbc.query(

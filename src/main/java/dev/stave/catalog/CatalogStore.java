@@ -137,22 +137,6 @@ public class CatalogStore {
   }
 
   /** The number of entities in a table. */
-  /**
-   * Tracks with at least one audio feature known (imported or analysed): the figure the operator
-   * console and the home page show. A scan of the tracks table, so for pages, not per request.
-   */
-  public long tracksWithFeatures() {
-    Long n =
-        jdbc.queryForObject(
-            "SELECT COUNT(*) FROM tracks WHERE acousticness IS NOT NULL OR danceability IS NOT NULL"
-                + " OR energy IS NOT NULL OR instrumentalness IS NOT NULL"
-                + " OR musical_key IS NOT NULL OR liveness IS NOT NULL OR loudness IS NOT NULL"
-                + " OR mode IS NOT NULL OR speechiness IS NOT NULL OR tempo IS NOT NULL"
-                + " OR valence IS NOT NULL",
-            Long.class);
-    return n == null ? 0 : n;
-  }
-
   public long count(EntityTable<?> table) {
     Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + table.table(), Long.class);
     return n == null ? 0 : n;

@@ -1,11 +1,10 @@
 package dev.stave.site.console;
 
 import dev.stave.analysis.AnalysisQueue;
-import dev.stave.audio.AudioFileStore;
-import dev.stave.catalog.CatalogStore;
 import dev.stave.ingest.RunReports;
 import dev.stave.search.IndexStatus;
 import dev.stave.search.SearchIndex;
+import dev.stave.site.home.CatalogSummary;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -21,20 +20,14 @@ public class CatalogOverview {
   /** Failed analyses the page lists. */
   static final int FAILURES_SHOWN = 10;
 
-  private final CatalogStore catalog;
-  private final AudioFileStore audio;
+  private final CatalogSummary summary;
   private final AnalysisQueue queue;
   private final SearchIndex index;
   private final RunReports runs;
 
   public CatalogOverview(
-      CatalogStore catalog,
-      AudioFileStore audio,
-      AnalysisQueue queue,
-      SearchIndex index,
-      RunReports runs) {
-    this.catalog = catalog;
-    this.audio = audio;
+      CatalogSummary summary, AnalysisQueue queue, SearchIndex index, RunReports runs) {
+    this.summary = summary;
     this.queue = queue;
     this.index = index;
     this.runs = runs;
@@ -58,24 +51,20 @@ public class CatalogOverview {
 
   /** The whole page. */
   public record Overview(
-      Counts counts,
+      CatalogSummary.Counts counts,
       Analysis analysis,
       IndexStatus index,
       List<RunReports.Run> imports,
       List<RunReports.Run> scans) {}
 
   public Overview overview() {
-    long withFeatures = catalog.tracksWithFeatures();
-    Counts counts =
-        new Counts(
-            catalog.count(CatalogStore.TRACKS),
-            catalog.count(CatalogStore.ALBUMS),
-            catalog.count(CatalogStore.ARTISTS),
-            audio.tracksWithPresentFile(),
-            withFeatures);
+    CatalogSummary.Counts counts = summary.counts();
     Analysis analysis =
         new Analysis(
-            queue.waiting(), queue.failedCount(), withFeatures, queue.failures(FAILURES_SHOWN));
+            queue.waiting(),
+            queue.failedCount(),
+            counts.tracksWithFeatures(),
+            queue.failures(FAILURES_SHOWN));
     return new Overview(
         counts,
         analysis,

@@ -5,6 +5,7 @@ import dev.stave.access.AppRegistry;
 import dev.stave.access.limits.AppLimits;
 import dev.stave.access.limits.AppLimitsStore;
 import dev.stave.access.limits.LimitsProperties;
+import dev.stave.site.PageNotFoundException;
 import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
@@ -88,7 +89,7 @@ public class ConsoleAppsController {
   public String show(@PathVariable String clientId, Model model) {
     Optional<App> app = apps.find(clientId);
     if (app.isEmpty()) {
-      throw new ConsoleNotFound("No app has the client id " + clientId + ".");
+      throw new PageNotFoundException("No app has the client id " + clientId + ".");
     }
     AppLimits own = limits.find(clientId).orElse(AppLimits.DEFAULTS);
     model.addAttribute("row", row(app.get()));
