@@ -105,13 +105,13 @@ public class OperatorActions {
   private static void audit(
       Operator operator, String what, String kind, String target, String detail) {
     audit.info(
-        "operator {} (user {}) {} {} {} {}",
+        "operator {} (user {}) {} {} {}{}",
         operator.name(),
         operator.userId(),
         what,
         kind,
         target,
-        detail);
+        detail.isEmpty() ? "" : " " + detail);
   }
 
   /** The operator acting: the logged-in account. */

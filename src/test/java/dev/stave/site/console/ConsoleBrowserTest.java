@@ -81,7 +81,7 @@ class ConsoleBrowserTest {
     assertThat(jamendoCode(app.clientId())).isZero();
 
     browser.go("/console/apps");
-    browser.find("#apps-q").sendKeys("Browser Player " + run);
+    browser.find("#console-q").sendKeys("Browser Player " + run);
     browser.find(".console-search button[type=submit]").click();
     browser.waitFor(10, d -> d.findElements(By.linkText("Browser Player " + run)).size() == 1);
     browser.assertAccessible();
