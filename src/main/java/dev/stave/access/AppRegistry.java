@@ -249,6 +249,21 @@ public class AppRegistry {
     return find(clientId).orElseThrow();
   }
 
+  /**
+   * Deletes the app with its OAuth2 tokens and consents: its client id and secret stop working at
+   * once on this node, within {@link RecentRows#LIFETIME} on the others.
+   *
+   * @return false when no app has that client id
+   */
+  public boolean delete(String clientId) {
+    jdbc.update("DELETE FROM oauth2_authorization WHERE registered_client_id = ?", clientId);
+    jdbc.update(
+        "DELETE FROM oauth2_authorization_consent WHERE registered_client_id = ?", clientId);
+    int deleted = jdbc.update("DELETE FROM apps WHERE client_id = ?", clientId);
+    recent.forget(clientId);
+    return deleted > 0;
+  }
+
   static String createdAtText(Instant createdAt) {
     return CREATED_AT.format(createdAt);
   }
