@@ -2,6 +2,7 @@ package dev.stave.site.console;
 
 import dev.stave.access.App;
 import dev.stave.access.AppRegistry;
+import dev.stave.access.AppSelfService;
 import dev.stave.access.limits.AppLimits;
 import dev.stave.access.limits.AppLimitsStore;
 import dev.stave.access.limits.LimitsProperties;
@@ -21,11 +22,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The console's apps: a searchable, paged list, and a page per app where the operator suspends or
- * resumes it, sets its plan and its limits, and opens its usage (the developer portal's usage page,
- * which operators may open for any app). Every action is a form POST answered with a redirect and a
- * one-line result (post/redirect/get), so it works without script and a reload does not repeat it;
- * a limit that is not one is shown next to its field instead.
+ * The console's apps: a searchable, paged list (first the apps whose developers asked for another
+ * plan), and a page per app where the operator suspends or resumes it, approves or declines the
+ * plan asked for, sets its plan and its limits, and opens its usage (the developer portal's usage
+ * page, which operators may open for any app). Every action is a form POST answered with a redirect
+ * and a one-line result (post/redirect/get), so it works without script and a reload does not
+ * repeat it; a limit that is not one is shown next to its field instead.
  */
 @Controller
 @ConditionalOnWebApplication
@@ -35,13 +37,16 @@ public class ConsoleAppsController {
   private final LimitsProperties server;
   private final OperatorActions actions;
   private final CurrentOperator operators;
+  private final AppSelfService selfService;
 
   public ConsoleAppsController(
+      AppSelfService selfService,
       AppRegistry apps,
       AppLimitsStore limits,
       LimitsProperties server,
       OperatorActions actions,
       CurrentOperator operators) {
+    this.selfService = selfService;
     this.apps = apps;
     this.limits = limits;
     this.server = server;
@@ -49,8 +54,11 @@ public class ConsoleAppsController {
     this.operators = operators;
   }
 
-  /** An app as a row of the list: the app and the limits in force, as words. */
-  public record AppRow(App app, String limits) {
+  /**
+   * An app as a row of the list: the app, the limits in force as words, and the plan its developer
+   * asked for in the portal and waits for (null when none).
+   */
+  public record AppRow(App app, String limits, App.Plan requestedPlan) {
     public String usage() {
       return usagePath(app.clientId());
     }
@@ -78,11 +86,19 @@ public class ConsoleAppsController {
     model.addAttribute("q", q == null ? "" : q.strip());
     model.addAttribute("paging", paging);
     model.addAttribute("rows", rows);
+    model.addAttribute(
+        "waiting", selfService.awaitingApproval().stream().map(a -> row(a.app())).toList());
     return "console/apps";
   }
 
   private AppRow row(App app) {
-    return new AppRow(app, limits.find(app.clientId()).orElse(AppLimits.DEFAULTS).describe(server));
+    return new AppRow(
+        app,
+        limits.find(app.clientId()).orElse(AppLimits.DEFAULTS).describe(server),
+        selfService
+            .any(app.clientId())
+            .flatMap(AppSelfService.OwnedApp::requestedPlan)
+            .orElse(null));
   }
 
   @GetMapping("/console/apps/{clientId}")
@@ -133,6 +149,24 @@ public class ConsoleAppsController {
     App app = actions.setPlan(operators.of(principal), clientId, plan);
     flash.addFlashAttribute(
         "message", "The plan of " + app.name() + " is now " + app.plan().key() + ".");
+    return redirectToApp(clientId);
+  }
+
+  @PostMapping("/console/apps/{clientId}/approve-plan")
+  public String approvePlan(
+      @PathVariable String clientId, Principal principal, RedirectAttributes flash) {
+    App app = actions.approvePlan(operators.of(principal), clientId);
+    flash.addFlashAttribute(
+        "message", "Approved: " + app.name() + " is now " + app.plan().key() + ".");
+    return redirectToApp(clientId);
+  }
+
+  @PostMapping("/console/apps/{clientId}/decline-plan")
+  public String declinePlan(
+      @PathVariable String clientId, Principal principal, RedirectAttributes flash) {
+    actions.declinePlan(operators.of(principal), clientId);
+    flash.addFlashAttribute(
+        "message", "Declined: the app keeps its plan and no longer asks for another.");
     return redirectToApp(clientId);
   }
 

@@ -3,6 +3,7 @@ package dev.stave.site.console;
 import dev.stave.access.Accounts;
 import dev.stave.access.App;
 import dev.stave.access.AppRegistry;
+import dev.stave.access.AppSelfService;
 import dev.stave.access.limits.AppLimits;
 import dev.stave.access.limits.AppLimitsStore;
 import org.slf4j.Logger;
@@ -12,9 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * What an operator does in the console, done through the same services the CLI's {@code stave apps}
  * and {@code stave users} commands call ({@link AppRegistry}, {@link AppLimitsStore}, {@link
- * Accounts}), so a change made here is the change the command makes, and every node sees it as it
- * sees the command's. Each action is written to the audit log (logger {@value #AUDIT}): who, what,
- * on which app or account.
+ * AppSelfService}, {@link Accounts}), so a change made here is the change the command makes, and
+ * every node sees it as it sees the command's. Each action is written to the audit log (logger
+ * {@value #AUDIT}): who, what, on which app or account.
  */
 @Component
 public class OperatorActions {
@@ -26,8 +27,11 @@ public class OperatorActions {
   private final AppRegistry apps;
   private final AppLimitsStore limits;
   private final Accounts accounts;
+  private final AppSelfService selfService;
 
-  public OperatorActions(AppRegistry apps, AppLimitsStore limits, Accounts accounts) {
+  public OperatorActions(
+      AppRegistry apps, AppLimitsStore limits, Accounts accounts, AppSelfService selfService) {
+    this.selfService = selfService;
     this.apps = apps;
     this.limits = limits;
     this.accounts = accounts;
@@ -53,6 +57,29 @@ public class OperatorActions {
     App app = apps.setPlan(clientId, App.Plan.of(plan == null ? "" : plan));
     audit(operator, "set the plan of", "app", clientId, "to " + app.plan().key());
     return app;
+  }
+
+  /**
+   * Gives an app the plan its developer asked for in the developer portal ({@code stave apps
+   * approve-plan}).
+   *
+   * @throws IllegalArgumentException when no app has that client id or it asked for no plan
+   */
+  public App approvePlan(Operator operator, String clientId) {
+    App app = selfService.approvePlan(clientId);
+    audit(
+        operator, "approved the plan asked for by", "app", clientId, "(" + app.plan().key() + ")");
+    return app;
+  }
+
+  /**
+   * Turns down the plan an app asked for; it keeps its plan ({@code stave apps decline-plan}).
+   *
+   * @throws IllegalArgumentException when no app has that client id
+   */
+  public void declinePlan(Operator operator, String clientId) {
+    selfService.declinePlan(clientId);
+    audit(operator, "declined the plan asked for by", "app", clientId, "");
   }
 
   /**

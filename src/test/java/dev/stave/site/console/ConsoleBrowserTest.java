@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stave.access.Accounts;
 import dev.stave.access.App;
 import dev.stave.access.AppRegistry;
+import dev.stave.access.AppSelfService;
 import dev.stave.testsupport.Browser;
 import dev.stave.testsupport.StaveSiteTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,9 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The operator console in a real browser (issue 13 item 7): an operator logs in, finds an app,
- * suspends it with the button, sees it suspended, and the API answers code 11 for its client id;
- * every console page passes the accessibility scan and is pictured under {@code
- * target/screenshots/}, the server page with its charts drawn.
+ * suspends it with the button, sees it suspended, the API answers code 11 for its client id and the
+ * developer portal shows the app suspended; every console page passes the accessibility scan and is
+ * pictured under {@code target/screenshots/}, the server page with its charts drawn.
  */
 @StaveSiteTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -34,6 +36,7 @@ class ConsoleBrowserTest {
   @LocalServerPort int port;
   @Autowired Accounts accounts;
   @Autowired AppRegistry apps;
+  @Autowired AppSelfService selfService;
   @Autowired ServerMetricsHistory metrics;
 
   private final String run = Long.toString(System.nanoTime(), 36);
@@ -76,8 +79,18 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  void operatorSuspendsAnAppAndTheApiAnswersCode11() throws Exception {
-    App app = apps.create("Browser Player " + run);
+  void operatorSuspendsAnAppTheApiAnswersCode11AndThePortalShowsItSuspended() throws Exception {
+    // an app the operator's own account registered in the developer portal, so the same browser
+    // can open its portal page too
+    long owner = accounts.login(operator).orElseThrow().userId();
+    App app =
+        selfService
+            .register(
+                owner,
+                operator,
+                new AppSelfService.Registration(
+                    "Browser Player " + run, "", List.of(), App.Plan.READ_ONLY))
+            .app();
     assertThat(jamendoCode(app.clientId())).isZero();
 
     browser.go("/console/apps");
@@ -98,6 +111,10 @@ class ConsoleBrowserTest {
 
     assertThat(jamendoCode(app.clientId())).isEqualTo(11);
     assertThat(apps.require(app.clientId()).state()).isEqualTo(App.State.SUSPENDED);
+
+    browser.go("/developer/apps/" + app.clientId());
+    assertThat(browser.find("main").getText()).contains("suspended");
+    browser.screenshot("console-app-suspended-portal");
   }
 
   @Test

@@ -9,6 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.stave.access.Accounts;
 import dev.stave.access.App;
 import dev.stave.access.AppRegistry;
+import dev.stave.access.AppSelfService;
 import dev.stave.access.OAuthBrowser;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.config.StaveProperties;
@@ -50,6 +51,7 @@ class ConsolePagesTest {
   @LocalServerPort int port;
   @Autowired Accounts accounts;
   @Autowired AppRegistry apps;
+  @Autowired AppSelfService selfService;
   @Autowired CatalogStore catalog;
   @Autowired RunReports runs;
   @Autowired ServerMetricsHistory metrics;
@@ -197,6 +199,50 @@ class ConsolePagesTest {
     HttpResponse<String> noApp = ops.submit(page, "/console/apps/0000/suspend", Map.of());
     assertThat(noApp.statusCode()).isEqualTo(400);
     assertThat(noApp.body()).contains("No app with client id 0000");
+  }
+
+  @Test
+  void operatorApprovesOrDeclinesThePlanADeveloperAskedFor() throws Exception {
+    long developer = accounts.login(account("dev")).orElseThrow().userId();
+    AppSelfService.Registration wantsWrites =
+        new AppSelfService.Registration("writer " + run, "", List.of(), App.Plan.READ_WRITE);
+    App asking = selfService.register(developer, "dev", wantsWrites).app();
+    App declined =
+        selfService
+            .register(
+                developer,
+                "dev",
+                new AppSelfService.Registration(
+                    "declined " + run, "", List.of(), App.Plan.READ_WRITE))
+            .app();
+    assertThat(asking.plan()).isEqualTo(App.Plan.READ_ONLY);
+    ConsoleSession ops = operator();
+
+    String list = ops.get("/console/apps").body();
+    assertThat(list).contains("waiting for a plan approval").contains("writer " + run);
+    String page = "/console/apps/" + asking.clientId();
+    assertThat(ops.get(page).body()).contains("id=\"plan-request\"");
+
+    HttpResponse<String> approved = ops.follow(ops.submit(page, page + "/approve-plan", Map.of()));
+    assertThat(approved.body())
+        .contains("Approved: writer " + run + " is now read-write.")
+        .contains("id=\"app-plan\">read-write<")
+        .doesNotContain("id=\"plan-request\"");
+    assertThat(apps.require(asking.clientId()).plan()).isEqualTo(App.Plan.READ_WRITE);
+    assertThat(auditLines())
+        .anySatisfy(
+            l -> assertThat(l).contains("approved the plan asked for by app " + asking.clientId()));
+
+    String other = "/console/apps/" + declined.clientId();
+    HttpResponse<String> no = ops.follow(ops.submit(other, other + "/decline-plan", Map.of()));
+    assertThat(no.body()).contains("Declined").doesNotContain("id=\"plan-request\"");
+    assertThat(apps.require(declined.clientId()).plan()).isEqualTo(App.Plan.READ_ONLY);
+    assertThat(selfService.any(declined.clientId()).orElseThrow().requestedPlan()).isEmpty();
+
+    // approving again: nothing is asked for any more
+    HttpResponse<String> again = ops.submit(page, page + "/approve-plan", Map.of());
+    assertThat(again.statusCode()).isEqualTo(400);
+    assertThat(again.body()).contains("has asked for no other plan");
   }
 
   @Test
