@@ -195,6 +195,31 @@ public class AppRegistry {
     return Arrays.stream(joined.split(" ")).filter(s -> !s.isEmpty()).toList();
   }
 
+  /** One page of apps, and how many match in all. */
+  public record AppPage(List<App> apps, long total) {}
+
+  /**
+   * The apps whose name, client id or owner contains {@code text} (case-insensitively; all when
+   * blank), oldest first, {@code limit} from {@code offset} on.
+   */
+  public AppPage page(String text, int offset, int limit) {
+    String like = LikePattern.contains(text);
+    String where =
+        " FROM apps WHERE LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(client_id) LIKE ? ESCAPE '\\'"
+            + " OR LOWER(COALESCE(owner, '')) LIKE ? ESCAPE '\\'";
+    Long total = jdbc.queryForObject("SELECT COUNT(*)" + where, Long.class, like, like, like);
+    List<App> apps =
+        jdbc.query(
+            "SELECT *" + where + " ORDER BY created_at, client_id LIMIT ? OFFSET ?",
+            MAPPER,
+            like,
+            like,
+            like,
+            limit,
+            offset);
+    return new AppPage(apps, total == null ? 0 : total);
+  }
+
   public List<App> list() {
     return jdbc.query("SELECT * FROM apps ORDER BY created_at, client_id", MAPPER);
   }

@@ -84,25 +84,14 @@ public class AppsCommand implements Runnable {
                       "  asks for " + p.key() + " (stave apps approve-plan " + app.clientId() + ")")
               .orElse("");
       System.out.printf(
-          "%s  %-9s  %-10s  %s  (created %s)  limits: %s, %s%s%n",
+          "%s  %-9s  %-10s  %s  (created %s)  limits: %s%s%n",
           app.clientId(),
           app.state().name().toLowerCase(Locale.ROOT),
           app.plan().key(),
           app.name(),
           app.createdAt(),
-          limitText(own.perMinute(), defaults.app().perMinute(), "minute"),
-          limitText(own.monthly(), defaults.app().monthly(), "month"),
+          own.describe(defaults),
           asks);
-    }
-
-    /** "6,000/minute (default)", "35,000/month", "unlimited/month", "off" when limits are off. */
-    private String limitText(Long own, long fallback, String per) {
-      if (!defaults.enabled()) {
-        return "off";
-      }
-      long n = own == null ? fallback : own;
-      String text = (n == 0 ? "unlimited" : String.format(Locale.ROOT, "%,d", n)) + "/" + per;
-      return own == null ? text + " (default)" : text;
     }
 
     static void printDetails(App app) {
@@ -245,34 +234,10 @@ public class AppsCommand implements Runnable {
           .set(
               clientId,
               new AppLimits(
-                  value("--per-minute", perMinute, own.perMinute()),
-                  value("--monthly", monthly, own.monthly())));
+                  AppLimits.parse("--per-minute", perMinute, own.perMinute()),
+                  AppLimits.parse("--monthly", monthly, own.monthly())));
       print(app);
       return 0;
-    }
-
-    /** A count, 'unlimited' (0), 'default' (null), or the current value when not given. */
-    private static Long value(String option, String given, Long current) {
-      if (given == null) {
-        return current;
-      }
-      String v = given.strip().toLowerCase(Locale.ROOT).replace(",", "").replace("_", "");
-      if (v.equals("default")) {
-        return null;
-      }
-      if (v.equals("unlimited")) {
-        return 0L;
-      }
-      try {
-        long n = Long.parseLong(v);
-        if (n >= 0) {
-          return n;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      throw new IllegalArgumentException(
-          option + " must be a number of requests, 'unlimited' or 'default'; got '" + given + "'");
     }
   }
 

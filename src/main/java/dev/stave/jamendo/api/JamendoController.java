@@ -3,6 +3,7 @@ package dev.stave.jamendo.api;
 import dev.stave.access.App;
 import dev.stave.access.AppRegistry;
 import dev.stave.access.usage.UsageRecorder;
+import dev.stave.web.ApiMethodUri;
 import dev.stave.web.ErrorReasons;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
@@ -130,6 +131,9 @@ public class JamendoController {
       String path, HttpServletRequest request, HttpServletResponse response) {
     JamendoMethod method = methods.get(path);
     JamendoWriteMethod write = writes.get(path);
+    if (method != null || write != null) {
+      ApiMethodUri.name(request, "/v3.0/" + path); // the metrics' uri tag names the method
+    }
     JamendoParams params;
     try {
       params = JamendoParams.of(withBearerToken(request, method, write));
