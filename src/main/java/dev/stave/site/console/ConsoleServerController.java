@@ -1,5 +1,6 @@
 package dev.stave.site.console;
 
+import dev.stave.site.SitePaths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,7 @@ public class ConsoleServerController {
     List<ServerMetricsHistory.Sample> samples = history.samples();
     List<String> routes =
         history.totals().stream()
+            .filter(t -> isApiRoute(t.route()))
             .limit(CHARTED_ROUTES)
             .map(ServerMetricsHistory.RouteTotal::route)
             .toList();
@@ -86,5 +88,17 @@ public class ConsoleServerController {
 
   private static double round(double v) {
     return Math.round(v * 1000) / 1000.0;
+  }
+
+  /**
+   * Whether a route ({@code GET /v3.0/tracks}) is worth a line in the charts: the APIs' methods and
+   * files, not the web face's own pages and assets (which a console session itself keeps busy) nor
+   * Spring's catch-all tags ({@code REDIRECTION}, {@code NOT_FOUND}). The table below the charts
+   * still lists every route.
+   */
+  static boolean isApiRoute(String route) {
+    int space = route.indexOf(' ');
+    String path = space < 0 ? route : route.substring(space + 1);
+    return path.startsWith("/") && !path.equals("/") && !SitePaths.owns(path);
   }
 }

@@ -7,6 +7,7 @@ import dev.stave.catalog.CatalogStore;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -65,9 +66,15 @@ public class CatalogSummary {
     return cache == null ? count() : cache.get(Boolean.TRUE);
   }
 
+  /**
+   * Counts once when a server is up. Not in a command's context (no web server): it closes its
+   * database when the command ends, under the counting thread.
+   */
   @EventListener(ApplicationReadyEvent.class)
-  void warmUp() {
-    Thread.ofVirtual().name("catalog-summary").start(this::counts);
+  void warmUp(ApplicationReadyEvent ready) {
+    if (ready.getApplicationContext() instanceof WebServerApplicationContext) {
+      Thread.ofVirtual().name("catalog-summary").start(this::counts);
+    }
   }
 
   private Counts count() {

@@ -55,7 +55,7 @@ class ConsoleBrowserTest {
     browser.waitFor(10, d -> d.getCurrentUrl().contains("/login"));
     browser.find("input[name=username]").sendKeys(operator);
     browser.find("input[name=password]").sendKeys(PASSWORD);
-    browser.find("form button[type=submit]").click();
+    browser.find("main form button[type=submit]").click();
     browser.waitFor(10, d -> d.getCurrentUrl().contains("/console/apps"));
   }
 
