@@ -18,7 +18,9 @@ import picocli.CommandLine.Parameters;
       UsersCommand.Create.class,
       UsersCommand.ListUsers.class,
       UsersCommand.Disable.class,
-      UsersCommand.Enable.class
+      UsersCommand.Enable.class,
+      SubsonicCredentialCommands.Password.class,
+      SubsonicCredentialCommands.ApiKey.class
     })
 public class UsersCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

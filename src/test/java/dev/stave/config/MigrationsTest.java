@@ -43,7 +43,11 @@ class MigrationsTest {
           "accounts",
           "oauth2_authorization",
           "oauth2_authorization_consent",
-          "audio_waveforms");
+          "audio_waveforms",
+          "subsonic_credentials",
+          "subsonic_ratings",
+          "subsonic_play_queues",
+          "subsonic_recent_albums");
 
   @Test
   void everyMigrationAppliesAndSucceeds(JdbcTemplate jdbc, StoreKind kind) {
@@ -55,11 +59,12 @@ class MigrationsTest {
     // 4.1: the shared rate-limit buckets, PostgreSQL only (SQLite keeps them in memory);
     // 6: apps' OAuth2 columns, accounts and the authorization server's tables
     // 9: audio paths named by imports (MTG PATH, jsonl audio) and the indexes the scan matches on
+    // 12, 13: the Subsonic dialect's credentials, ratings, play queues and recent albums
     assertThat(applied)
         .containsExactlyElementsOf(
             kind == StoreKind.POSTGRESQL
-                ? List.of("1", "2", "3", "4", "4.1", "5", "6", "7", "8", "9")
-                : List.of("1", "2", "3", "4", "5", "6", "7", "8", "9"));
+                ? List.of("1", "2", "3", "4", "4.1", "5", "6", "7", "8", "9", "12", "13")
+                : List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "12", "13"));
     Integer failed =
         jdbc.queryForObject(
             "SELECT COUNT(*) FROM flyway_schema_history WHERE success = ?", Integer.class, false);

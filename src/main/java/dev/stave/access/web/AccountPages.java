@@ -189,6 +189,7 @@ public class AccountPages {
       }
       body.append("</ul>");
     }
+    body.append("<p><a href=\"/account/subsonic\">Music players (Subsonic)</a></p>");
     body.append("<form method=\"post\" action=\"/logout\">")
         .append(csrf(request))
         .append("<button type=\"submit\">Log out</button></form>");
