@@ -21,6 +21,19 @@ public final class Players {
   private Players() {}
 
   /**
+   * Lets {@code pb} (a program outside Stave, e.g. a Subsonic client scenario) run the ffmpeg
+   * executable Stave uses, and returns that executable's path.
+   */
+  public static Path ffmpegFor(ProcessBuilder pb) {
+    FfmpegLocator.Executables exe =
+        FfmpegLocator.locate(null, null, FfmpegLocator.defaultCacheRoot());
+    if (exe.origin().startsWith("org.bytedeco")) {
+      pb.environment().put("LD_LIBRARY_PATH", exe.ffmpeg().getParent().toString());
+    }
+    return exe.ffmpeg();
+  }
+
+  /**
    * Decodes {@code url} from {@code seek} seconds with the ffmpeg executable Stave uses, as a
    * player would (http allowed for this run only), and returns the seconds of audio it produced.
    */
