@@ -607,6 +607,177 @@ class SubsonicApiTest {
     assertThat(plain.get("artist").asString()).isEqualTo("Ana");
   }
 
+  // ------------------------------------------------------------------ conformance
+
+  /**
+   * The required fields of each response type of the OpenSubsonic specification (its OpenAPI
+   * schemas: Child, AlbumID3, ArtistID3, IndexID3, Playlist, Genre, …), by the element name that
+   * carries it in these answers.
+   */
+  private static final Map<String, List<String>> REQUIRED =
+      Map.ofEntries(
+          Map.entry("song", List.of("id", "isDir", "title")),
+          Map.entry("entry", List.of("id", "isDir", "title")),
+          Map.entry("child", List.of("id", "isDir", "title")),
+          Map.entry("album", List.of("id", "name", "songCount", "duration", "created")),
+          Map.entry("artist", List.of("id", "name")),
+          Map.entry("similarArtist", List.of("id", "name")),
+          Map.entry("index", List.of("name")),
+          Map.entry("indexes", List.of("ignoredArticles", "lastModified")),
+          Map.entry(
+              "playlist", List.of("id", "name", "songCount", "duration", "created", "changed")),
+          Map.entry("genre", List.of("songCount", "albumCount")),
+          Map.entry("musicFolder", List.of("id")),
+          Map.entry("internetRadioStation", List.of("id", "name", "streamUrl")),
+          Map.entry("license", List.of("valid")),
+          Map.entry("openSubsonicExtensions", List.of("name")),
+          Map.entry("structuredLyrics", List.of("lang", "synced")),
+          Map.entry("playQueue", List.of("username", "changed", "changedBy")),
+          Map.entry("directory", List.of("id", "name")),
+          Map.entry("tokenInfo", List.of("username")),
+          Map.entry("scanStatus", List.of("scanning")),
+          Map.entry(
+              "user",
+              List.of(
+                  "username",
+                  "scrobblingEnabled",
+                  "adminRole",
+                  "settingsRole",
+                  "downloadRole",
+                  "uploadRole",
+                  "playlistRole",
+                  "coverArtRole",
+                  "commentRole",
+                  "podcastRole",
+                  "streamRole",
+                  "jukeboxRole",
+                  "shareRole",
+                  "videoConversionRole")));
+
+  /** Elements the schema types as lists: always JSON arrays, even of one. */
+  private static final Set<String> LISTS =
+      Set.of(
+          "song",
+          "entry",
+          "child",
+          "album",
+          "artist",
+          "similarArtist",
+          "index",
+          "playlist",
+          "genre",
+          "musicFolder",
+          "internetRadioStation",
+          "structuredLyrics",
+          "line",
+          "openSubsonicExtensions");
+
+  @Test
+  void everyAnswerHasTheDocumentedShapeInXmlAndJson() throws Exception {
+    String auth = "apiKey=" + apiKey + "&v=1.16.1&c=conformance";
+    Track one = tracks.get("One");
+    String album = "al-" + one.albumId();
+    String artist = "ar-" + one.primaryArtistId();
+    String playlist =
+        get("createPlaylist", auth + "&f=json&name=Shapes&songId=" + one.id())
+            .get("playlist")
+            .get("id")
+            .asString();
+    get("savePlayQueue", auth + "&f=json&id=" + one.id());
+    get("star", auth + "&f=json&id=" + one.id() + "&albumId=" + album + "&artistId=" + artist);
+    List<String> calls =
+        List.of(
+            "getArtists",
+            "getIndexes",
+            "getArtist&id=" + artist,
+            "getAlbum&id=" + album,
+            "getSong&id=" + one.id(),
+            "getMusicDirectory&id=" + artist,
+            "getMusicDirectory&id=" + album,
+            "getAlbumList2&type=newest",
+            "getRandomSongs",
+            "search3&query=",
+            "getStarred2",
+            "getPlaylists",
+            "getPlaylist&id=" + playlist,
+            "getGenres",
+            "getMusicFolders",
+            "getInternetRadioStations",
+            "getUser&username=listener",
+            "getLicense",
+            "getOpenSubsonicExtensions",
+            "getLyricsBySongId&id=" + lyricsOnly.id(),
+            "getPlayQueue",
+            "tokenInfo",
+            "getScanStatus",
+            "getTopSongs&artist=Ana",
+            "getSimilarSongs2&id=" + artist,
+            "getArtistInfo2&id=" + artist,
+            "getAlbumInfo2&id=" + album,
+            "getSongsByGenre&genre=rock",
+            "getNowPlaying",
+            "ping");
+    for (String c : calls) {
+      String method = c.contains("&") ? c.substring(0, c.indexOf('&')) : c;
+      String query = auth + (c.contains("&") ? c.substring(c.indexOf('&')) : "");
+      Element root = parse(send("GET", "/rest/" + method + ".view?" + query, null).body());
+      assertThat(root.getAttribute("status")).as(c).isEqualTo("ok");
+      checkXml(c, root);
+      checkJson(c, "subsonic-response", get(method, query + "&f=json"));
+    }
+    get("deletePlaylist", auth + "&f=json&id=" + playlist);
+    get("unstar", auth + "&f=json&id=" + one.id() + "&albumId=" + album + "&artistId=" + artist);
+  }
+
+  private static void checkXml(String call, Element e) {
+    assertThat(e.getNamespaceURI()).as(call).isEqualTo("http://subsonic.org/restapi");
+    for (String field : REQUIRED.getOrDefault(e.getLocalName(), List.of())) {
+      assertThat(e.hasAttribute(field))
+          .as(call + ": <" + e.getLocalName() + "> has " + field)
+          .isTrue();
+    }
+    for (org.w3c.dom.Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element child) {
+        checkXml(call, child);
+      }
+    }
+  }
+
+  private static void checkJson(String call, String name, JsonNode node) {
+    if (node.isArray()) {
+      node.forEach(item -> checkJson(call, name, item));
+      return;
+    }
+    if (!node.isObject()) {
+      return;
+    }
+    for (String field : REQUIRED.getOrDefault(name, List.of())) {
+      assertThat(node.has(field)).as(call + ": " + name + " has " + field).isTrue();
+    }
+    if (node.has("isDir")) {
+      assertThat(node.get("isDir").isBoolean()).as(call + ": isDir is a boolean").isTrue();
+    }
+    for (String count : List.of("songCount", "duration", "albumCount")) {
+      if (node.has(count)) {
+        assertThat(node.get(count).isNumber()).as(call + ": " + count + " is a number").isTrue();
+      }
+    }
+    for (var entry : node.properties()) {
+      // a list element is never a single object (a string of that name is an attribute, such as
+      // a song's artist name); the envelope's own child is the one answer, except extensions
+      boolean listed =
+          LISTS.contains(entry.getKey())
+              && (!name.equals("subsonic-response")
+                  || entry.getKey().equals("openSubsonicExtensions"));
+      if (listed) {
+        assertThat(entry.getValue().isObject())
+            .as(call + ": " + name + "." + entry.getKey() + " is an array, not an object")
+            .isFalse();
+      }
+      checkJson(call, entry.getKey(), entry.getValue());
+    }
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private List<Long> relation(Relation r) {
