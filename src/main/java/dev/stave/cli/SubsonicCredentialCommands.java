@@ -36,12 +36,26 @@ final class SubsonicCredentialCommands {
                 .login(login)
                 .orElseThrow(() -> new IllegalArgumentException("no account named " + login))
                 .userId();
-        run(ctx.getBean(SubsonicCredentials.class), userId);
+        SubsonicCredentials credentials = ctx.getBean(SubsonicCredentials.class);
+        if (revoke) {
+          System.out.println(
+              revoke(credentials, userId)
+                  ? "Revoked the " + what() + " of " + login + "."
+                  : login + " had no " + what() + ".");
+        } else {
+          System.out.println("The " + what() + " of " + login + ": " + create(credentials, userId));
+          System.out.println("It is not shown again; it is not the login password.");
+        }
         return 0;
       }
     }
 
-    abstract void run(SubsonicCredentials credentials, long userId);
+    /** What the command makes, in words: "Subsonic password", "API key". */
+    abstract String what();
+
+    abstract String create(SubsonicCredentials credentials, long userId);
+
+    abstract boolean revoke(SubsonicCredentials credentials, long userId);
   }
 
   @Command(
@@ -52,16 +66,18 @@ final class SubsonicCredentialCommands {
               + " once. It is not the login password.")
   static class Password extends CredentialTask {
     @Override
-    void run(SubsonicCredentials credentials, long userId) {
-      if (revoke) {
-        System.out.println(
-            credentials.revokePassword(userId)
-                ? "Revoked the Subsonic password of " + login + "."
-                : login + " had no Subsonic password.");
-        return;
-      }
-      System.out.println("Subsonic password of " + login + ": " + credentials.newPassword(userId));
-      System.out.println("Type it into the player with the user name; it is not shown again.");
+    String what() {
+      return "Subsonic password";
+    }
+
+    @Override
+    String create(SubsonicCredentials credentials, long userId) {
+      return credentials.newPassword(userId);
+    }
+
+    @Override
+    boolean revoke(SubsonicCredentials credentials, long userId) {
+      return credentials.revokePassword(userId);
     }
   }
 
@@ -71,16 +87,18 @@ final class SubsonicCredentialCommands {
       description = "Create (or replace) the account's OpenSubsonic API key, and print it once.")
   static class ApiKey extends CredentialTask {
     @Override
-    void run(SubsonicCredentials credentials, long userId) {
-      if (revoke) {
-        System.out.println(
-            credentials.revokeApiKey(userId)
-                ? "Revoked the API key of " + login + "."
-                : login + " had no API key.");
-        return;
-      }
-      System.out.println("API key of " + login + ": " + credentials.newApiKey(userId));
-      System.out.println("It is not shown again.");
+    String what() {
+      return "API key";
+    }
+
+    @Override
+    String create(SubsonicCredentials credentials, long userId) {
+      return credentials.newApiKey(userId);
+    }
+
+    @Override
+    boolean revoke(SubsonicCredentials credentials, long userId) {
+      return credentials.revokeApiKey(userId);
     }
   }
 }

@@ -607,6 +607,64 @@ class SubsonicApiTest {
     assertThat(plain.get("artist").asString()).isEqualTo("Ana");
   }
 
+  // ------------------------------------------------------------------ the account page
+
+  @Test
+  void theAccountPageMakesAndRevokesCredentials() throws Exception {
+    accounts.create("pagelistener", "page@example.org", "login-password-5");
+    HttpClient browser =
+        HttpClient.newBuilder()
+            .cookieHandler(new java.net.CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+    String login = browse(browser, "GET", "/login", null);
+    browse(
+        browser,
+        "POST",
+        "/login",
+        "username=pagelistener&password=login-password-5&_csrf=" + csrf(login));
+    String page = browse(browser, "GET", "/account/subsonic", null);
+    assertThat(page).contains("Subsonic password").contains("None.");
+    String made =
+        browse(
+            browser,
+            "POST",
+            "/account/subsonic",
+            "what=password&action=create&_csrf=" + csrf(page));
+    java.util.regex.Matcher secret =
+        java.util.regex.Pattern.compile("<code id=\"secret\">([^<]+)</code>").matcher(made);
+    assertThat(secret.find()).as(made).isTrue();
+    String ok = "&v=1.16.1&c=test&f=json";
+    String salt = "abc123";
+    assertThat(
+            call("ping", "u=pagelistener&t=" + md5(secret.group(1) + salt) + "&s=" + salt + ok)
+                .get("status")
+                .asString())
+        .isEqualTo("ok");
+    browse(browser, "POST", "/account/subsonic", "what=password&action=revoke&_csrf=" + csrf(made));
+    assertError(call("ping", "u=pagelistener&p=" + enc(secret.group(1)) + ok), 40, "pagelistener");
+    assertThat(browse(browser, "GET", "/account", null)).contains("/account/subsonic");
+  }
+
+  private String browse(HttpClient browser, String method, String path, String form)
+      throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    if (form != null) {
+      b.header("Content-Type", "application/x-www-form-urlencoded")
+          .method(method, HttpRequest.BodyPublishers.ofString(form));
+    }
+    HttpResponse<String> r = browser.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isEqualTo(200);
+    return r.body();
+  }
+
+  private static String csrf(String html) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+    assertThat(m.find()).as(html).isTrue();
+    return enc(m.group(1));
+  }
+
   // ------------------------------------------------------------------ conformance
 
   /**
