@@ -269,6 +269,15 @@ class SubsonicApiTest {
     HttpResponse<String> delete = send("DELETE", "/rest/ping?" + auth, null);
     assertThat(delete.body()).contains("subsonic-response").contains("status=\"failed\"");
     assertThat(delete.body()).doesNotContain("<html");
+    // bad percent-encoding: refused by the web server itself, answered by SubsonicErrorDocuments
+    dev.stave.testsupport.RawHttp.Response bad =
+        new dev.stave.testsupport.RawHttp(port).send("GET /rest/ping%zz HTTP/1.1", new byte[0]);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.header("content-type")).startsWith("text/xml");
+    assertThat(bad.body())
+        .contains("subsonic-response")
+        .contains("code=\"0\"")
+        .doesNotContain("<html");
     HttpResponse<String> deep = send("GET", "/rest/a/b?" + auth, null);
     assertThat(deep.body()).contains("subsonic-response").contains("code=\"70\"");
   }
