@@ -1,17 +1,14 @@
 package dev.stave.audio;
 
+import dev.stave.config.SecretKeyFile;
 import dev.stave.config.StaveProperties;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import javax.crypto.Mac;
@@ -126,28 +123,8 @@ public class UrlSigner {
   /** Reads the key file, creating it (readable by its owner only) on first use. */
   private static byte[] keyFile(Path file) {
     try {
-      if (!Files.exists(file)) {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        byte[] k = new byte[32];
-        new SecureRandom().nextBytes(k);
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), KEY_FILE, ".tmp");
-        try {
-          Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-          // Not a POSIX file system: the directory's own protection applies.
-        }
-        Files.writeString(tmp, Base64.getEncoder().encodeToString(k));
-        try {
-          // Never replace a key another process wrote first: URLs it signed must stay valid.
-          Files.createLink(file, tmp);
-        } catch (FileAlreadyExistsException e) {
-          // Another process created it in the meantime; theirs is the key.
-        } finally {
-          Files.deleteIfExists(tmp);
-        }
-      }
-      return decode(Files.readString(file));
-    } catch (IOException e) {
+      return SecretKeyFile.readOrCreate(file, 32);
+    } catch (UncheckedIOException | IllegalArgumentException e) {
       throw new AudioException("cannot read or create " + file + ": " + e.getMessage(), e);
     }
   }

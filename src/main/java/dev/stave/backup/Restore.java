@@ -51,6 +51,13 @@ public final class Restore {
           "the backup has no audio signing key file: give the server the same"
               + " stave.audio.signing-key setting as before, or audio URLs handed out stop working");
     }
+    for (String name : manifest.files().keySet()) {
+      if (name.endsWith(".key") && !name.contains("/") && !name.equals(SqliteBackup.KEY_FILE)) {
+        Path other = dataDir.resolve(name);
+        Files.copy(backup.resolve(name), other);
+        SqliteBackup.ownerOnly(other);
+      }
+    }
     String prefix = SqliteBackup.CONFIG_DIR + "/";
     for (String name : manifest.files().keySet()) {
       if (!name.startsWith(prefix)) {

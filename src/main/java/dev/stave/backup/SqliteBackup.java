@@ -52,6 +52,24 @@ public class SqliteBackup {
     this.props = props;
   }
 
+  /**
+   * The data directory's other secret key files ({@code *.key}, as {@link
+   * dev.stave.config.SecretKeyFile} keeps them, e.g. the key that encrypts Subsonic passwords):
+   * backed up and restored with the store, whose sealed secrets they alone open.
+   */
+  static List<Path> otherKeyFiles(Path dataDir) throws IOException {
+    if (!Files.isDirectory(dataDir)) {
+      return List.of();
+    }
+    try (var list = Files.list(dataDir)) {
+      return list.filter(f -> f.getFileName().toString().endsWith(".key"))
+          .filter(f -> !f.getFileName().toString().equals(KEY_FILE))
+          .filter(Files::isRegularFile)
+          .sorted()
+          .toList();
+    }
+  }
+
   /** Called while the database is copied: bytes written so far, and the expected total. */
   public interface Progress {
     void copied(long bytes, long expected);
@@ -146,6 +164,12 @@ public class SqliteBackup {
       notes.add(
           "the audio signing key is not a file in the data directory: it comes from the setting"
               + " stave.audio.signing-key (STAVE_AUDIO_SIGNING_KEY); keep that setting");
+    }
+    for (Path other : otherKeyFiles(props.dataDir())) {
+      Path keyCopy = staging.resolve(other.getFileName().toString());
+      Files.copy(other, keyCopy, StandardCopyOption.COPY_ATTRIBUTES);
+      ownerOnly(keyCopy);
+      files.put(other.getFileName().toString(), BackupManifest.sha256(keyCopy));
     }
     for (String config : ConfigFiles.present(workDir)) {
       Path to = staging.resolve(CONFIG_DIR).resolve(config);

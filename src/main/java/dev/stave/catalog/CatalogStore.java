@@ -548,18 +548,42 @@ public class CatalogStore {
                       popularity,
                       popularity,
                       trackId);
-              if (n == 0) {
-                return false;
-              }
-              Track t = find(TRACKS, List.of(trackId)).getFirst();
-              jdbc.update(
-                  "UPDATE tracks SET content_hash = ? WHERE id = ?",
-                  ContentHash.of(TRACKS.values(t), TRACKS.relations(t)),
-                  trackId);
-              changeLog.record(TRACKS.kind(), List.of(trackId));
-              return true;
+              return n > 0 && rehashed(trackId);
             });
     return Boolean.TRUE.equals(found);
+  }
+
+  /**
+   * Counts one listen of a track (a player's scrobble): its week, month and total listen counters
+   * each grow by one, atomically, and the change is recorded so that the search index (sorts by
+   * listens) follows. The counters are the ones the Jamendo dialect shows in {@code stats}; this
+   * store keeps no per-week history, so week and month are running counts like the imported ones.
+   *
+   * @return whether the track exists
+   */
+  public boolean countListen(long trackId) {
+    Boolean found =
+        tx.execute(
+            status ->
+                jdbc.update(
+                            "UPDATE tracks SET listens_week = listens_week + 1,"
+                                + " listens_month = listens_month + 1,"
+                                + " listens_total = listens_total + 1 WHERE id = ?",
+                            trackId)
+                        > 0
+                    && rehashed(trackId));
+    return Boolean.TRUE.equals(found);
+  }
+
+  /** Stores a changed track's new content hash and records the change for the index. */
+  private boolean rehashed(long trackId) {
+    Track t = find(TRACKS, List.of(trackId)).getFirst();
+    jdbc.update(
+        "UPDATE tracks SET content_hash = ? WHERE id = ?",
+        ContentHash.of(TRACKS.values(t), TRACKS.relations(t)),
+        trackId);
+    changeLog.record(TRACKS.kind(), List.of(trackId));
+    return true;
   }
 
   // ---------------------------------------------------------------- change log

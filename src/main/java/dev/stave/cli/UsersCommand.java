@@ -20,7 +20,9 @@ import picocli.CommandLine.Parameters;
       UsersCommand.Disable.class,
       UsersCommand.Enable.class,
       UsersCommand.GrantOperator.class,
-      UsersCommand.RevokeOperator.class
+      UsersCommand.RevokeOperator.class,
+      SubsonicCredentialCommands.Password.class,
+      SubsonicCredentialCommands.ApiKey.class
     })
 public class UsersCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -286,6 +286,23 @@ public class LibraryStore {
 
   // ---------------------------------------------------------------- playlists
 
+  /**
+   * Deletes a playlist and its entries (a listener removing their own list; the Jamendo dialect has
+   * no such write, the Subsonic one does). Playlists are not in the search index, so no change is
+   * recorded.
+   *
+   * @return whether it existed
+   */
+  public boolean deletePlaylist(long id) {
+    Boolean deleted =
+        tx.execute(
+            status -> {
+              jdbc.update("DELETE FROM playlist_tracks WHERE playlist_id = ?", id);
+              return jdbc.update("DELETE FROM playlists WHERE id = ?", id) > 0;
+            });
+    return Boolean.TRUE.equals(deleted);
+  }
+
   /** Ids of the playlists matching {@code q}, one page, with the total. */
   public Page<Long> playlists(PlaylistQuery q) {
     Sql sql = new Sql();

@@ -122,6 +122,9 @@ class BackupUnderWriteLoadTest {
     }
     assertThat(Files.readAllBytes(dataB.resolve("audio-signing.key")))
         .isEqualTo(Files.readAllBytes(dataA.resolve("audio-signing.key")));
+    // the other keys of the data directory (the Subsonic passwords' encryption key) come along
+    assertThat(Files.readAllBytes(dataB.resolve("subsonic.key")))
+        .isEqualTo(Files.readAllBytes(dataA.resolve("subsonic.key")));
 
     int again = freePort();
     try (StaveProcess server = serve(TestDatabases.sqlite(dataB), again)) {

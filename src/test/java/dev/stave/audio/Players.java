@@ -12,19 +12,32 @@ import java.util.concurrent.TimeUnit;
 import org.assertj.core.data.Offset;
 
 /** Standard players fetching Stave's audio URLs over HTTP, as a listener's player would. */
-final class Players {
+public final class Players {
   /** How far a decoded length may be from the expected one (frame padding, encoder delay). */
-  static final Offset<Double> WITHIN = Offset.offset(0.15);
+  public static final Offset<Double> WITHIN = Offset.offset(0.15);
 
   private static final int RATE = 8000;
 
   private Players() {}
 
   /**
+   * Lets {@code pb} (a program outside Stave, e.g. a Subsonic client scenario) run the ffmpeg
+   * executable Stave uses, and returns that executable's path.
+   */
+  public static Path ffmpegFor(ProcessBuilder pb) {
+    FfmpegLocator.Executables exe =
+        FfmpegLocator.locate(null, null, FfmpegLocator.defaultCacheRoot());
+    if (exe.origin().startsWith("org.bytedeco")) {
+      pb.environment().put("LD_LIBRARY_PATH", exe.ffmpeg().getParent().toString());
+    }
+    return exe.ffmpeg();
+  }
+
+  /**
    * Decodes {@code url} from {@code seek} seconds with the ffmpeg executable Stave uses, as a
    * player would (http allowed for this run only), and returns the seconds of audio it produced.
    */
-  static double decodedSeconds(String url, double seek, Path tmp) throws Exception {
+  public static double decodedSeconds(String url, double seek, Path tmp) throws Exception {
     FfmpegLocator.Executables exe =
         FfmpegLocator.locate(null, null, FfmpegLocator.defaultCacheRoot());
     Path out = Files.createTempFile(tmp, "decoded", ".raw");
@@ -51,7 +64,7 @@ final class Players {
    * mpv plays each URL to the end without a sound card (and not in real time). Without mpv the
    * calling test is skipped after ffmpeg played the URLs (failed under CI, which installs it).
    */
-  static void playWithMpv(List<String> urls) throws Exception {
+  public static void playWithMpv(List<String> urls) throws Exception {
     RequiredTool.require(
         FfmpegLocator.onPath("mpv").isEmpty()
             ? "mpv is not installed (apt-get install mpv)"

@@ -45,7 +45,11 @@ class MigrationsTest {
           "oauth2_authorization_consent",
           "audio_waveforms",
           "api_usage",
-          "run_reports");
+          "run_reports",
+          "subsonic_credentials",
+          "subsonic_ratings",
+          "subsonic_play_queues",
+          "subsonic_recent_albums");
 
   @Test
   void everyMigrationAppliesAndSucceeds(JdbcTemplate jdbc, StoreKind kind) {
@@ -59,11 +63,13 @@ class MigrationsTest {
     // 9: audio paths named by imports (MTG PATH, jsonl audio) and the indexes the scan matches on
     // 10: API usage counts per app and hour; apps registered in the developer portal
     // 11: the operator role of accounts and the reports of past imports and scans (console)
+    // 12, 13: the Subsonic dialect's credentials, ratings, play queues and recent albums
     assertThat(applied)
         .containsExactlyElementsOf(
             kind == StoreKind.POSTGRESQL
-                ? List.of("1", "2", "3", "4", "4.1", "5", "6", "7", "8", "9", "10", "11")
-                : List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"));
+                ? List.of(
+                    "1", "2", "3", "4", "4.1", "5", "6", "7", "8", "9", "10", "11", "12", "13")
+                : List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13"));
     Integer failed =
         jdbc.queryForObject(
             "SELECT COUNT(*) FROM flyway_schema_history WHERE success = ?", Integer.class, false);

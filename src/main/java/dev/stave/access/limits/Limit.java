@@ -14,7 +14,9 @@ public record Limit(Scope scope, Window window, long requests, long hard) {
     /** One caller IP address (an IPv6 one: its /64 network). */
     CALLER,
     /** One app, whichever addresses its requests come from. */
-    APP
+    APP,
+    /** One user account, whichever player or address its requests come from. */
+    ACCOUNT
   }
 
   /** How long a limit counts before it starts again. */
@@ -38,9 +40,11 @@ public record Limit(Scope scope, Window window, long requests, long hard) {
           String.format(Locale.ROOT, "this app's monthly quota of %s (hard limit %,d)", n, hard);
       case SECOND, MINUTE -> {
         String per = window == Window.SECOND ? "second" : "minute";
-        yield scope == Scope.APP
-            ? "this app's limit of " + n + " per " + per
-            : "the limit of " + n + " per " + per + " per IP address";
+        yield switch (scope) {
+          case APP -> "this app's limit of " + n + " per " + per;
+          case ACCOUNT -> "this account's limit of " + n + " per " + per;
+          case CALLER -> "the limit of " + n + " per " + per + " per IP address";
+        };
       }
     };
   }

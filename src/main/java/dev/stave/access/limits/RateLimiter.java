@@ -111,6 +111,23 @@ public class RateLimiter {
     return countMonth(v, clientId, limits.monthly());
   }
 
+  /**
+   * Counts a request made in the name of the account {@code userId} (a dialect that authenticates
+   * each request as a user rather than an app, such as a music player's) against the per-minute
+   * limit every app has by default ({@code stave.limits.app.per-minute}), after its caller's
+   * verdict; a request its caller's limits refused is not counted again. No monthly quota: a
+   * listener's player is not an app with a plan.
+   */
+  public Verdict admitAccount(long userId, Verdict caller) {
+    if (!props.enabled() || !caller.allowed()) {
+      return caller;
+    }
+    return take(
+        caller,
+        "account:" + userId,
+        Limit.rate(Scope.ACCOUNT, Window.MINUTE, props.app().perMinute()));
+  }
+
   private Verdict take(Verdict v, String subject, Limit limit) {
     long n = limit.requests();
     if (!v.allowed() || n <= 0) {

@@ -12,18 +12,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * for {@link #LOCK} after the last failure, even for the right password. Kept in memory on each
  * node: an attacker spreading guesses over n nodes gets n times the attempts, still far too few to
  * guess a password.
+ *
+ * <p>Public so that other logins (a dialect whose clients send a password with every request, such
+ * as Subsonic players) slow guessing down by the same rule; each such login keeps its own instance.
  */
-final class LoginThrottle {
-  static final int MAX_FAILURES = 5;
-  static final Duration LOCK = Duration.ofMinutes(15);
+public final class LoginThrottle {
+  public static final int MAX_FAILURES = 5;
+  public static final Duration LOCK = Duration.ofMinutes(15);
 
   /** What failures count against: an account by user id, or a typed name (case-insensitive). */
-  record Key(String value) {
-    static Key account(String userId) {
+  public record Key(String value) {
+    public static Key account(String userId) {
       return new Key("account:" + userId);
     }
 
-    static Key typedName(String login) {
+    public static Key typedName(String login) {
       return new Key("name:" + (login == null ? "" : login.strip().toLowerCase(Locale.ROOT)));
     }
   }
@@ -31,18 +34,18 @@ final class LoginThrottle {
   private final Cache<Key, AtomicInteger> failures =
       Caffeine.newBuilder().expireAfterWrite(LOCK).maximumSize(100_000).build();
 
-  boolean locked(Key key) {
+  public boolean locked(Key key) {
     AtomicInteger n = failures.getIfPresent(key);
     return n != null && n.get() >= MAX_FAILURES;
   }
 
-  void failed(Key key) {
+  public void failed(Key key) {
     AtomicInteger n = failures.get(key, x -> new AtomicInteger());
     n.incrementAndGet();
     failures.put(key, n); // restarts the lock period
   }
 
-  void succeeded(Key key) {
+  public void succeeded(Key key) {
     failures.invalidate(key);
   }
 }

@@ -1,0 +1,358 @@
+package dev.stave.subsonic.browse;
+
+import dev.stave.catalog.Album;
+import dev.stave.catalog.Artist;
+import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.Track;
+import dev.stave.library.LibraryStore;
+import dev.stave.library.Relation;
+import dev.stave.library.Targets;
+import dev.stave.library.UserRelation;
+import dev.stave.search.CatalogSearch;
+import dev.stave.search.EntityQuery;
+import dev.stave.search.EntitySort;
+import dev.stave.search.SearchResult;
+import dev.stave.search.TrackQuery;
+import dev.stave.subsonic.api.Node;
+import dev.stave.subsonic.api.SubsonicException;
+import dev.stave.subsonic.api.SubsonicMethods;
+import dev.stave.subsonic.api.SubsonicRequest;
+import dev.stave.subsonic.library.PlayerState;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.stereotype.Component;
+
+/**
+ * The list methods: album lists of every type ({@code getAlbumList2}, and {@code getAlbumList} with
+ * the albums as folders), {@code getRandomSongs}, {@code getSongsByGenre}, {@code getTopSongs},
+ * {@code getSimilarSongs[2]}, {@code search3} and {@code getStarred2}. Lists and searches are
+ * Lucene queries of the search index (as the other dialects' lists are); an empty {@code search3}
+ * query lists the whole library page by page, as players that sync their library ask it to.
+ *
+ * <p>Where Stave's catalog has no exact counterpart (documented in docs/subsonic.md): {@code
+ * newest} is by release date (the catalog records no date of addition), {@code frequent} by
+ * popularity (albums have no play count of their own), {@code random} draws from the first {@link
+ * TrackQuery#MAX_WINDOW} matches of the index.
+ */
+@Component
+class ListMethods implements SubsonicMethods {
+  static final int MAX_SIZE = 500;
+  private static final List<String> TYPES =
+      List.of(
+          "random",
+          "newest",
+          "highest",
+          "frequent",
+          "recent",
+          "alphabeticalByName",
+          "alphabeticalByArtist",
+          "starred",
+          "byYear",
+          "byGenre");
+
+  private final CatalogStore store;
+  private final CatalogSearch search;
+  private final LibraryStore library;
+  private final PlayerState state;
+  private final SubsonicViews views;
+  private final Similarity similarity;
+
+  ListMethods(
+      CatalogStore store,
+      CatalogSearch search,
+      LibraryStore library,
+      PlayerState state,
+      SubsonicViews views,
+      Similarity similarity) {
+    this.store = store;
+    this.search = search;
+    this.library = library;
+    this.state = state;
+    this.views = views;
+    this.similarity = similarity;
+  }
+
+  @Override
+  public Map<String, Method> methods() {
+    Map<String, Method> m = new LinkedHashMap<>();
+    m.put(
+        "getAlbumList2",
+        r ->
+            Node.of("albumList2").addAll("album", views.albums("album", albumList(r), r.userId())));
+    m.put("getAlbumList", r -> Node.of("albumList").addAll("album", folders(albumList(r))));
+    m.put("getRandomSongs", this::randomSongs);
+    m.put("getSongsByGenre", this::songsByGenre);
+    m.put("getTopSongs", this::topSongs);
+    m.put("getSimilarSongs", r -> similarSongs("similarSongs", r));
+    m.put("getSimilarSongs2", r -> similarSongs("similarSongs2", r));
+    m.put("search3", this::search3);
+    m.put("getStarred2", this::starred2);
+    m.put("getNowPlaying", r -> Node.of("nowPlaying").addAll("entry", List.of()));
+    return m;
+  }
+
+  // ------------------------------------------------------------------ album lists
+
+  private List<Album> albumList(SubsonicRequest r) {
+    String type = r.required("type");
+    int size = r.integer("size", 10, 1, MAX_SIZE);
+    int offset = r.integer("offset", 0, 0, TrackQuery.MAX_WINDOW - size);
+    r.id("musicFolderId").ifPresent(BrowseMethods::checkFolder);
+    EntityQuery.Builder q = EntityQuery.builder().page(offset, size);
+    long user = r.userId();
+    List<Long> ids =
+        switch (type) {
+          case "random" -> randomAlbums(size);
+          case "newest" -> albumIds(q.sortBy(EntitySort.RELEASE_DATE, true));
+          case "frequent" -> albumIds(q.sortBy(EntitySort.POPULARITY, true));
+          case "alphabeticalByName" -> albumIds(q.sortBy(EntitySort.NAME, false));
+          case "alphabeticalByArtist" ->
+              albumIds(q.sortBy(EntitySort.ARTIST_NAME, false).sortBy(EntitySort.NAME, false));
+          case "highest" -> state.highestRated(user, PlayerState.Kind.ALBUM, offset, size);
+          case "recent" -> state.recentAlbums(user, offset, size);
+          case "starred" ->
+              library.relations(List.of(user), Set.of(Relation.MYALBUM), Targets.ALL).stream()
+                  .skip(offset)
+                  .limit(size)
+                  .map(UserRelation::targetId)
+                  .toList();
+          case "byYear" -> {
+            int from = year(r, "fromYear");
+            int to = year(r, "toYear");
+            q.dated(
+                    LocalDate.of(Math.min(from, to), 1, 1),
+                    LocalDate.of(Math.max(from, to), 12, 31))
+                .sortBy(EntitySort.RELEASE_DATE, from > to);
+            yield albumIds(q);
+          }
+          case "byGenre" -> {
+            // albums with a track of the genre: the catalog's genres are track tags
+            Set<Long> albums =
+                search.parentsOfTracks(
+                    TrackQuery.builder()
+                        .tags(Set.of(r.required("genre").toLowerCase(Locale.ROOT)))
+                        .build(),
+                    CatalogSearch.Parent.ALBUM);
+            yield albums.isEmpty()
+                ? List.of()
+                : albumIds(q.ids(albums).sortBy(EntitySort.NAME, false));
+          }
+          default ->
+              throw SubsonicException.invalid(
+                  "type", "must be one of " + String.join(", ", TYPES), type);
+        };
+    return store.findAlbums(ids);
+  }
+
+  private List<Long> albumIds(EntityQuery.Builder q) {
+    return search.albums(q.build()).ids();
+  }
+
+  private List<Long> randomAlbums(int size) {
+    long total = search.albums(EntityQuery.builder().page(0, 1).build()).total();
+    Set<Long> ids = new LinkedHashSet<>();
+    for (int offset : randomOffsets(total, size)) {
+      ids.addAll(search.albums(EntityQuery.builder().page(offset, 1).build()).ids());
+    }
+    return List.copyOf(ids);
+  }
+
+  /**
+   * Up to {@code size} distinct random offsets below {@code total} (capped at the index window).
+   */
+  static List<Integer> randomOffsets(long total, int size) {
+    int window = (int) Math.min(total, TrackQuery.MAX_WINDOW - 1);
+    Set<Integer> offsets = new LinkedHashSet<>();
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    while (offsets.size() < Math.min(size, window)) {
+      offsets.add(random.nextInt(window));
+    }
+    return List.copyOf(offsets);
+  }
+
+  private static int year(SubsonicRequest r, String name) {
+    r.required(name);
+    return r.integer(name, 0, 1, 9999);
+  }
+
+  /** Albums as the folder children of the older {@code getAlbumList}. */
+  private List<Node> folders(List<Album> albums) {
+    Map<Long, Artist> artists =
+        SubsonicViews.byId(
+            store.findArtists(albums.stream().map(Album::primaryArtistId).distinct().toList()),
+            Artist::id);
+    return albums.stream()
+        .map(
+            a ->
+                Node.of("album")
+                    .attr("id", SubsonicViews.albumId(a.id()))
+                    .attr("parent", SubsonicViews.artistId(a.primaryArtistId()))
+                    .attr("isDir", true)
+                    .attr("title", a.name())
+                    .attr("album", a.name())
+                    .attr(
+                        "artist",
+                        artists.containsKey(a.primaryArtistId())
+                            ? artists.get(a.primaryArtistId()).name()
+                            : null)
+                    .attr("year", SubsonicViews.year(a.releaseDate()))
+                    .attr("coverArt", SubsonicViews.albumId(a.id())))
+        .toList();
+  }
+
+  // ------------------------------------------------------------------ song lists
+
+  private Node randomSongs(SubsonicRequest r) {
+    int size = r.integer("size", 10, 1, MAX_SIZE);
+    r.id("musicFolderId").ifPresent(BrowseMethods::checkFolder);
+    TrackQuery.Builder q = TrackQuery.builder();
+    r.string("genre").ifPresent(g -> q.tags(Set.of(g.toLowerCase(Locale.ROOT))));
+    Integer from = r.string("fromYear").isPresent() ? r.integer("fromYear", 0, 1, 9999) : null;
+    Integer to = r.string("toYear").isPresent() ? r.integer("toYear", 0, 1, 9999) : null;
+    if (from != null || to != null) {
+      q.released(
+          from == null ? null : LocalDate.of(from, 1, 1),
+          to == null ? null : LocalDate.of(to, 12, 31));
+    }
+    long total = search.tracks(q.page(0, 1).build()).total();
+    Set<Long> ids = new LinkedHashSet<>();
+    for (int offset : randomOffsets(total, size)) {
+      ids.addAll(search.tracks(q.page(offset, 1).build()).ids());
+    }
+    return Node.of("randomSongs")
+        .addAll("song", views.songs("song", store.findTracks(List.copyOf(ids)), r.userId()));
+  }
+
+  private Node songsByGenre(SubsonicRequest r) {
+    String genre = r.required("genre").toLowerCase(Locale.ROOT);
+    int count = r.integer("count", 10, 1, MAX_SIZE);
+    int offset = r.integer("offset", 0, 0, TrackQuery.MAX_WINDOW - count);
+    r.id("musicFolderId").ifPresent(BrowseMethods::checkFolder);
+    SearchResult result =
+        search.tracks(
+            TrackQuery.builder()
+                .tags(Set.of(genre))
+                .sortBy(dev.stave.search.TrackSort.ID, false)
+                .page(offset, count)
+                .build());
+    return Node.of("songsByGenre")
+        .addAll("song", views.songs("song", store.findTracks(result.ids()), r.userId()));
+  }
+
+  /** The most listened songs of the artist named {@code artist}. */
+  private Node topSongs(SubsonicRequest r) {
+    String name = r.required("artist");
+    int count = r.integer("count", 50, 1, MAX_SIZE);
+    Long artistId = store.artistIdsByName(List.of(name)).get(name);
+    List<Track> tracks =
+        artistId == null
+            ? List.of()
+            : store.findTracks(
+                search.tracks(BrowseMethods.topTracksOf(Set.of(artistId), 0, count)).ids());
+    return Node.of("topSongs").addAll("song", views.songs("song", tracks, r.userId()));
+  }
+
+  /**
+   * {@code getSimilarSongs2}: songs like an artist's; {@code getSimilarSongs}: the id may be a
+   * song, an album ({@code al-N}) or an artist ({@code ar-N}).
+   */
+  private Node similarSongs(String element, SubsonicRequest r) {
+    String raw = r.required("id");
+    long id = r.requiredId("id");
+    int count = r.integer("count", 50, 1, MAX_SIZE);
+    List<Track> tracks;
+    if (element.equals("similarSongs2") || raw.startsWith("ar-")) {
+      if (store.findArtists(List.of(id)).isEmpty()) {
+        throw SubsonicException.notFound("artist (parameter 'id')", raw);
+      }
+      tracks = similarity.similarToArtist(id, count);
+    } else if (raw.startsWith("al-")) {
+      if (store.findAlbums(List.of(id)).isEmpty()) {
+        throw SubsonicException.notFound("album (parameter 'id')", raw);
+      }
+      tracks = similarity.similarTracks(store.trackIdsOfAlbums(List.of(id)), Set.of(), count);
+    } else {
+      if (store.findTracks(List.of(id)).isEmpty()) {
+        throw SubsonicException.notFound("song (parameter 'id')", raw);
+      }
+      tracks = similarity.similarTracks(List.of(id), Set.of(), count);
+    }
+    return Node.of(element).addAll("song", views.songs("song", tracks, r.userId()));
+  }
+
+  // ------------------------------------------------------------------ search and stars
+
+  private Node search3(SubsonicRequest r) {
+    String query = r.string("query").orElse("").strip();
+    if (query.equals("\"\"") || query.equals("*")) {
+      query = ""; // what some players send for "everything"
+    }
+    r.id("musicFolderId").ifPresent(BrowseMethods::checkFolder);
+    int artistCount = r.integer("artistCount", 20, 0, MAX_SIZE);
+    int artistOffset = r.integer("artistOffset", 0, 0, TrackQuery.MAX_WINDOW - MAX_SIZE);
+    int albumCount = r.integer("albumCount", 20, 0, MAX_SIZE);
+    int albumOffset = r.integer("albumOffset", 0, 0, TrackQuery.MAX_WINDOW - MAX_SIZE);
+    int songCount = r.integer("songCount", 20, 0, MAX_SIZE);
+    int songOffset = r.integer("songOffset", 0, 0, TrackQuery.MAX_WINDOW - MAX_SIZE);
+    String text = query.isEmpty() ? null : query;
+    Node n = Node.of("searchResult3");
+    if (artistCount > 0) {
+      EntityQuery.Builder q = EntityQuery.builder().text(text).page(artistOffset, artistCount);
+      if (text == null) {
+        q.sortBy(EntitySort.ID, false);
+      }
+      List<Artist> artists = store.findArtists(search.artists(q.build()).ids());
+      n.addAll(
+          "artist",
+          views.artists(
+              "artist",
+              artists,
+              views.albumCounts(artists.stream().map(Artist::id).toList()),
+              r.userId()));
+    }
+    if (albumCount > 0) {
+      EntityQuery.Builder q = EntityQuery.builder().text(text).page(albumOffset, albumCount);
+      if (text == null) {
+        q.sortBy(EntitySort.ID, false);
+      }
+      n.addAll(
+          "album",
+          views.albums("album", store.findAlbums(search.albums(q.build()).ids()), r.userId()));
+    }
+    if (songCount > 0) {
+      TrackQuery.Builder q = TrackQuery.builder().text(text).page(songOffset, songCount);
+      if (text == null) {
+        q.sortBy(dev.stave.search.TrackSort.ID, false);
+      }
+      n.addAll(
+          "song",
+          views.songs("song", store.findTracks(search.tracks(q.build()).ids()), r.userId()));
+    }
+    return n;
+  }
+
+  /** The caller's stars: the artists they are a fan of, their albums, their favorite tracks. */
+  private Node starred2(SubsonicRequest r) {
+    long user = r.userId();
+    List<Long> artistIds = targets(user, Relation.FAN);
+    List<Long> albumIds = targets(user, Relation.MYALBUM);
+    List<Long> trackIds = targets(user, Relation.FAVORITE);
+    List<Artist> artists = store.findArtists(artistIds);
+    return Node.of("starred2")
+        .addAll("artist", views.artists("artist", artists, views.albumCounts(artistIds), user))
+        .addAll("album", views.albums("album", store.findAlbums(albumIds), user))
+        .addAll("song", views.songs("song", store.findTracks(trackIds), user));
+  }
+
+  private List<Long> targets(long user, Relation relation) {
+    return library.relations(List.of(user), Set.of(relation), Targets.ALL).stream()
+        .map(UserRelation::targetId)
+        .toList();
+  }
+}

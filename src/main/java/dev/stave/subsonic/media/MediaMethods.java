@@ -1,0 +1,194 @@
+package dev.stave.subsonic.media;
+
+import dev.stave.audio.AudioException;
+import dev.stave.audio.AudioFormat;
+import dev.stave.audio.Covers;
+import dev.stave.audio.TrackAudio;
+import dev.stave.audio.UrlSigner;
+import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.Track;
+import dev.stave.subsonic.api.Node;
+import dev.stave.subsonic.api.SubsonicCode;
+import dev.stave.subsonic.api.SubsonicException;
+import dev.stave.subsonic.api.SubsonicMethods;
+import dev.stave.subsonic.api.SubsonicRequest;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.ServletWebRequest;
+
+/**
+ * The methods that answer bytes: {@code stream} and {@code download} (a track's audio) and {@code
+ * getCoverArt} / {@code getAvatar} (pictures). Audio is served by the audio feature's own endpoint
+ * ({@code /audio/track/{id}/{format}}, {@link dev.stave.audio.web.AudioStreamController}) through
+ * an internal forward with a freshly signed path, so that Subsonic players get the same renditions,
+ * transcode cache and slots, {@code Range}, {@code ETag} and {@code If-Range} handling as every
+ * other player, without a redirect they might not follow. What that endpoint would answer in plain
+ * text (no such track, no audio file, not downloadable) is checked first and answered as a Subsonic
+ * error.
+ *
+ * <p>Format choice for {@code stream}: {@code format=raw} (or none and no {@code maxBitRate})
+ * serves the original when it is MP3, Ogg Vorbis or FLAC, else MP3; {@code mp3} serves Stave's MP3
+ * (about 96 kbps when {@code maxBitRate} is 1 to 128, else VBR ~190 kbps); {@code ogg}/{@code opus}
+ * Ogg Vorbis; {@code flac} FLAC. {@code timeOffset} is not supported: the whole track is served (a
+ * player seeks with {@code Range}).
+ */
+@Component
+class MediaMethods implements SubsonicMethods {
+  private static final Logger log = LoggerFactory.getLogger(MediaMethods.class);
+  private static final CacheControl IMAGES =
+      CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePublic();
+
+  private final CatalogStore store;
+  private final TrackAudio audio;
+  private final UrlSigner signer;
+  private final Covers covers;
+
+  MediaMethods(CatalogStore store, TrackAudio audio, UrlSigner signer, Covers covers) {
+    this.store = store;
+    this.audio = audio;
+    this.signer = signer;
+    this.covers = covers;
+  }
+
+  @Override
+  public Map<String, Method> methods() {
+    Map<String, Method> m = new LinkedHashMap<>();
+    m.put("stream", r -> audio(r, false));
+    m.put("download", r -> audio(r, true));
+    m.put("getCoverArt", this::coverArt);
+    m.put("getAvatar", this::avatar);
+    return m;
+  }
+
+  private Node audio(SubsonicRequest r, boolean download) throws IOException {
+    long id = r.requiredId("id");
+    List<Track> track = store.findTracks(List.of(id));
+    if (track.isEmpty()) {
+      throw SubsonicException.notFound("song (parameter 'id')", id);
+    }
+    if (download && !track.getFirst().flags().downloadAllowed()) {
+      throw new SubsonicException(
+          SubsonicCode.NOT_AUTHORIZED, "song " + id + " may not be downloaded (its licence)");
+    }
+    Optional<TrackAudio.Source> source = audio.source(id);
+    if (source.isEmpty()) {
+      throw SubsonicException.notFound("audio file of song", id);
+    }
+    AudioFormat format = download ? original(source.get()) : streamFormat(r, source.get());
+    String path = "/audio/track/" + id + "/" + format.wireName() + (download ? "/download" : "");
+    HttpServletRequest asGet =
+        new HttpServletRequestWrapper(r.servletRequest()) {
+          @Override
+          public String getMethod() {
+            String m = super.getMethod();
+            return "HEAD".equals(m) ? m : "GET";
+          }
+        };
+    try {
+      r.servletRequest()
+          .getRequestDispatcher(path + "?" + signer.query(path))
+          .forward(asGet, r.servletResponse());
+    } catch (ServletException e) {
+      throw new IllegalStateException("forward to " + path + " failed", e);
+    }
+    return SubsonicRequest.WRITTEN;
+  }
+
+  private static AudioFormat streamFormat(SubsonicRequest r, TrackAudio.Source source) {
+    int maxBitRate = r.integer("maxBitRate", 0, 0, 100_000);
+    r.string("timeOffset").ifPresent(t -> r.integer("timeOffset", 0, 0, Integer.MAX_VALUE));
+    String format = r.string("format").orElse(null);
+    boolean low = maxBitRate > 0 && maxBitRate <= 128;
+    if (format == null) {
+      return low ? AudioFormat.MP31 : original(source);
+    }
+    return switch (format.toLowerCase(Locale.ROOT)) {
+      case "raw" -> original(source);
+      case "mp3" -> low ? AudioFormat.MP31 : AudioFormat.MP32;
+      case "ogg", "oga", "opus", "vorbis" -> AudioFormat.OGG;
+      case "flac" -> AudioFormat.FLAC;
+      default ->
+          throw SubsonicException.invalid("format", "must be raw, mp3, ogg, opus or flac", format);
+    };
+  }
+
+  /** The rendition that is the original file itself, or MP3 for an original of another kind. */
+  private static AudioFormat original(TrackAudio.Source source) {
+    String codec = source.file().codec();
+    String container = source.file().container();
+    for (AudioFormat f : List.of(AudioFormat.MP32, AudioFormat.OGG, AudioFormat.FLAC)) {
+      if (f.servedByOriginal(codec, container, source.file().bitrateKbps())) {
+        return f;
+      }
+    }
+    return AudioFormat.MP32;
+  }
+
+  /** A cover by its id ({@code al-N}, {@code ar-N}, {@code tr-N}; a plain id: the song's). */
+  private Node coverArt(SubsonicRequest r) throws IOException {
+    String id = r.required("id");
+    long n = r.requiredId("id");
+    int size = r.integer("size", Covers.DEFAULT_WIDTH, 1, 10_000);
+    int width = Covers.snap(size, Covers.COVER_WIDTHS);
+    Covers.Image image;
+    try {
+      if (id.startsWith("ar-")) {
+        image = exists(store.findArtists(List.of(n)), id) ? covers.artist(n, width) : null;
+      } else if (id.startsWith("tr-")) {
+        image = exists(store.findTracks(List.of(n)), id) ? covers.track(n, width) : null;
+      } else if (id.startsWith("al-")) {
+        image = exists(store.findAlbums(List.of(n)), id) ? covers.album(n, width) : null;
+      } else {
+        image = exists(store.findTracks(List.of(n)), id) ? covers.track(n, width) : null;
+      }
+    } catch (AudioException e) {
+      log.warn("cover art {}: the picture could not be read: {}", id, e.getMessage());
+      image = covers.neutral(width);
+    }
+    return write(r, image);
+  }
+
+  /** Stave keeps no avatars: the neutral picture for the caller's own user. */
+  private Node avatar(SubsonicRequest r) throws IOException {
+    String name = r.required("username");
+    if (!name.equalsIgnoreCase(r.caller().userName())) {
+      throw new SubsonicException(
+          SubsonicCode.NOT_AUTHORIZED, "parameter 'username': only your own avatar");
+    }
+    return write(r, covers.neutral(Covers.snap(null, Covers.AVATAR_WIDTHS)));
+  }
+
+  private static boolean exists(List<?> found, String id) {
+    if (found.isEmpty()) {
+      throw SubsonicException.notFound("cover art (parameter 'id')", id);
+    }
+    return true;
+  }
+
+  private static Node write(SubsonicRequest r, Covers.Image image) throws IOException {
+    HttpServletResponse response = r.servletResponse();
+    response.setHeader(HttpHeaders.CACHE_CONTROL, IMAGES.getHeaderValue());
+    if (new ServletWebRequest(r.servletRequest(), response).checkNotModified(image.etag())) {
+      return SubsonicRequest.WRITTEN;
+    }
+    response.setContentType(image.contentType());
+    response.setContentLength(image.bytes().length);
+    if (!"HEAD".equals(r.servletRequest().getMethod())) {
+      response.getOutputStream().write(image.bytes());
+    }
+    return SubsonicRequest.WRITTEN;
+  }
+}
