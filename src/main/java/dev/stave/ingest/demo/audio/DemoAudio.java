@@ -1,6 +1,7 @@
 package dev.stave.ingest.demo.audio;
 
 import dev.stave.audio.AudioException;
+import dev.stave.audio.AudioFileStore;
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
 import dev.stave.catalog.CatalogStore;
@@ -62,6 +63,7 @@ public class DemoAudio {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
+  private final AudioFileStore files;
   private final CatalogStore catalog;
   private final LibraryScanner scanner;
   private final DemoPieces pieces;
@@ -74,6 +76,7 @@ public class DemoAudio {
   public DemoAudio(
       JdbcTemplate jdbc,
       TransactionTemplate tx,
+      AudioFileStore files,
       CatalogStore catalog,
       LibraryScanner scanner,
       DemoPieces pieces,
@@ -83,6 +86,7 @@ public class DemoAudio {
       @Value("${stave.demo.audio.tracks:300}") int tracks) {
     this.jdbc = jdbc;
     this.tx = tx;
+    this.files = files;
     this.catalog = catalog;
     this.scanner = scanner;
     this.pieces = pieces;
@@ -297,21 +301,7 @@ public class DemoAudio {
 
   /** Those of {@code trackIds} whose audio is linked (a present file). */
   private Set<Long> linkedTracks(List<Long> trackIds) {
-    Set<Long> out = new HashSet<>();
-    for (int i = 0; i < trackIds.size(); i += 500) {
-      List<Long> chunk = trackIds.subList(i, Math.min(trackIds.size(), i + 500));
-      List<Object> args = new ArrayList<>(chunk);
-      args.add(true);
-      jdbc.query(
-          "SELECT DISTINCT track_id FROM audio_files WHERE track_id IN ("
-              + String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))
-              + ") AND present = ?",
-          rs -> {
-            out.add(rs.getLong(1));
-          },
-          args.toArray());
-    }
-    return out;
+    return files.withPresentFile(trackIds);
   }
 
   /** One piece to make: the track, and the tags its file carries. */
