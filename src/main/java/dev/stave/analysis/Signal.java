@@ -44,6 +44,21 @@ public final class Signal {
     return new Signal(mono, sampleRate, meter.integrated(1));
   }
 
+  /**
+   * The integrated loudness in LUFS of a stereo programme, measured as an analysis measures a
+   * decoded file; for makers of audio that must come out at a given loudness (the demo audio).
+   */
+  public static double loudnessOf(float[] left, float[] right, int sampleRate) {
+    LoudnessMeter meter = new LoudnessMeter(sampleRate, 2);
+    double[] frame = new double[2];
+    for (int i = 0; i < left.length; i++) {
+      frame[0] = left[i];
+      frame[1] = right[i];
+      meter.add(frame);
+    }
+    return meter.integrated(2);
+  }
+
   public double seconds() {
     return mono.length / (double) sampleRate;
   }

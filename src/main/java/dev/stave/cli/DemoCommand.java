@@ -5,6 +5,7 @@ import dev.stave.catalog.ChangeFollower;
 import dev.stave.ingest.demo.DemoCatalog;
 import dev.stave.ingest.demo.DemoGenerator;
 import dev.stave.ingest.demo.DemoReport;
+import dev.stave.ingest.demo.audio.DemoAudio;
 import dev.stave.library.LibraryStore;
 import java.util.List;
 import java.util.Locale;
@@ -60,6 +61,23 @@ public class DemoCommand implements Callable<Integer> {
               + " (repairs a demo catalog edited since; overwrites other data under the same ids)")
   boolean rewrite;
 
+  @Option(
+      names = "--audio",
+      paramLabel = "TRACKS",
+      defaultValue = "0",
+      description =
+          "Also make audio for about this many tracks (whole albums, at least one per genre while"
+              + " they fit), generated from their audio features with ffmpeg into DATA/"
+              + DemoAudio.FOLDER
+              + "; 0: none (default). Re-running continues an interrupted run.")
+  int audio;
+
+  @Option(
+      names = "--audio-threads",
+      paramLabel = "N",
+      description = "Pieces made at once (default: one per core)")
+  Integer audioThreads;
+
   @Override
   public Integer call() {
     if (tracks < 0) {
@@ -86,8 +104,46 @@ public class DemoCommand implements Callable<Integer> {
           ctx.getBeanProvider(ChangeFollower.class).orderedStream().toList();
       ChangeFollower.catchUpAll(followers, note -> System.out.println("note: " + note));
       print(report, followers.size());
+      if (audio > 0) {
+        makeAudio(ctx.getBean(DemoAudio.class));
+      }
     }
     return 0;
+  }
+
+  private void makeAudio(DemoAudio demoAudio) {
+    int threads = audioThreads == null ? Runtime.getRuntime().availableProcessors() : audioThreads;
+    long started = System.nanoTime();
+    DemoAudio.Report r;
+    try (ProgressBar bar =
+        new ProgressBarBuilder()
+            .setTaskName("audio")
+            .setInitialMax(audio)
+            .setUnit(" tracks", 1)
+            .setStyle(ProgressBarStyle.ASCII)
+            .showSpeed()
+            .build()) {
+      r =
+          demoAudio.run(
+              audio,
+              threads,
+              playable -> {
+                bar.maxHint(Math.max(audio, playable));
+                bar.stepTo(playable);
+              });
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "Demo audio in %s: %,d of %,d planned tracks playable (%,d made now, %,d linked now,"
+            + " %,d failed) in %.1f s.%n",
+        demoAudio.root(),
+        r.linked() + r.alreadyLinked(),
+        r.planned(),
+        r.made(),
+        r.linked(),
+        r.failed().size(),
+        (System.nanoTime() - started) / 1e9);
+    r.failed().stream().limit(10).forEach(f -> System.out.println("  failed: " + f));
   }
 
   private static void print(DemoReport r, long followers) {

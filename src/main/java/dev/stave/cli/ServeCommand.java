@@ -5,6 +5,7 @@ import dev.stave.access.AppRegistry;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.ChangeFollower;
 import dev.stave.config.StaveProperties;
+import dev.stave.ingest.demo.audio.DemoAudio;
 import dev.stave.library.LibraryStore;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -24,7 +25,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Start the API server.",
-      "On an empty data directory a small demo catalog and a demo app are created first."
+      "On an empty data directory a small demo catalog and a demo app are created first, and"
+          + " audio for a share of the demo tracks is made in the background"
+          + " (stave.demo.audio.enabled=false turns that off)."
     })
 public class ServeCommand implements Callable<Integer> {
   @Mixin StoreOptions store;
@@ -77,6 +80,9 @@ public class ServeCommand implements Callable<Integer> {
     String host = env.getProperty("server.address", "127.0.0.1");
     String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
     firstRun.printWelcome(System.out, "http://" + host + ":" + port, app);
+    // Behind the answering server, never before it: the demo catalog's audio (a fresh data
+    // directory), or what an earlier start left unfinished.
+    ctx.getBean(DemoAudio.class).serveStarted(seeded > 0);
     CountDownLatch closed = new CountDownLatch(1);
     ctx.addApplicationListener(
         event -> {

@@ -68,6 +68,9 @@ public final class StaveProcess implements AutoCloseable {
     cmd.addAll(List.of(args));
     ProcessBuilder pb =
         new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
+    // A serve on an empty data directory makes demo audio in the background: minutes of CPU
+    // that tests of other things must not pay for. A test about it sets the variable itself.
+    pb.environment().put("STAVE_DEMO_AUDIO_ENABLED", "false");
     pb.environment().putAll(env);
     return new StaveProcess(pb.start());
   }

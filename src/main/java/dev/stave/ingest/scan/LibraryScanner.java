@@ -88,10 +88,26 @@ public class LibraryScanner {
    * @param stopAfterBatches simulates an interruption (0: never)
    * @param holdInBatch writes this batch (1-based) and holds its transaction open until the process
    *     is killed, for crash tests ({@link CrashPoint}; 0: never)
+   * @param queueAnalysis whether tracks whose audio is new or changed are reported to the {@link
+   *     AudioContentListener}s (queued for analysis); off for audio made from the tracks' own
+   *     features (the demo audio), which an analysis would only replace by its estimate of them
    */
-  public record Options(boolean progress, int batchSize, int stopAfterBatches, int holdInBatch) {
+  public record Options(
+      boolean progress,
+      int batchSize,
+      int stopAfterBatches,
+      int holdInBatch,
+      boolean queueAnalysis) {
+    public Options(boolean progress, int batchSize, int stopAfterBatches, int holdInBatch) {
+      this(progress, batchSize, stopAfterBatches, holdInBatch, true);
+    }
+
     public static Options defaults() {
       return new Options(false, 50, 0, 0);
+    }
+
+    public Options withoutAnalysis() {
+      return new Options(progress, batchSize, stopAfterBatches, holdInBatch, false);
     }
   }
 
@@ -243,7 +259,7 @@ public class LibraryScanner {
           }
         });
 
-    Batch batch = new Batch(known, vanished, presentByHash, report);
+    Batch batch = new Batch(known, vanished, presentByHash, report, options.queueAnalysis());
     int batches = 0;
     try (ExecutorService readers = readers();
         ProgressBar bar =
@@ -449,13 +465,15 @@ public class LibraryScanner {
     final Set<String> created = new HashSet<>();
 
     /** Resolved once per scan: every batch hands its new or changed content to the same ones. */
-    final List<AudioContentListener> listeners = contentListeners.orderedStream().toList();
+    final List<AudioContentListener> listeners;
 
     Batch(
         Map<Path, AudioFile> known,
         Map<String, AudioFile> vanished,
         Map<String, AudioFile> presentByHash,
-        ScanReport report) {
+        ScanReport report,
+        boolean queueAnalysis) {
+      this.listeners = queueAnalysis ? contentListeners.orderedStream().toList() : List.of();
       this.known = known;
       this.vanished = vanished;
       this.presentByHash = presentByHash;
