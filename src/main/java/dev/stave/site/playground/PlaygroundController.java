@@ -90,6 +90,7 @@ public class PlaygroundController {
     model.addAttribute("state", state);
     model.addAttribute("targets", Target.values());
     model.addAttribute("seeds", seeds);
+    model.addAttribute("seedIds", ids(seeds));
     model.addAttribute("results", results);
     model.addAttribute("resultIds", ids(results));
     suggestions(state, model);

@@ -16,7 +16,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * the GET form without script, from htmx when a slider moves, and from a shared link.
  *
  * <p>Parameters: {@code seed} (repeated, 1…{@value RecommendationRequest#MAX_SEEDS} track ids),
- * {@code t} (repeated: the targets switched on, by {@link Target#param()}), one parameter per
+ * {@code t} (repeated: the targets switched on, by {@link Target#field()}), one parameter per
  * target holding its slider's value, {@code weight} (1…5: how much the targets weigh against the
  * seeds) and {@code q} (the text of the seed search). Bad values are not fatal: each is reported
  * next to its field ({@link #errors()}, keyed by parameter name) and left out, and the page shows
@@ -72,7 +72,7 @@ public record PlaygroundState(
     Map<Target, Double> values = new EnumMap<>(Target.class);
     for (Target t : Target.values()) {
       values.put(t, t.start());
-      String raw = params.getFirst(t.param());
+      String raw = params.getFirst(t.field());
       if (raw == null || raw.isBlank()) {
         continue;
       }
@@ -82,8 +82,8 @@ public record PlaygroundState(
           values.put(t, v);
         } else {
           errors.put(
-              t.param(),
-              t.param()
+              t.field(),
+              t.field()
                   + ": "
                   + raw.strip()
                   + " is outside "
@@ -93,7 +93,7 @@ public record PlaygroundState(
                   + ".");
         }
       } catch (NumberFormatException e) {
-        errors.put(t.param(), t.param() + ": “" + raw.strip() + "” is not a number.");
+        errors.put(t.field(), t.field() + ": “" + raw.strip() + "” is not a number.");
       }
     }
     Map<Target, Double> active = new EnumMap<>(Target.class);
@@ -101,7 +101,7 @@ public record PlaygroundState(
       Target.byParam(name.strip())
           .ifPresentOrElse(
               t -> {
-                if (!errors.containsKey(t.param())) {
+                if (!errors.containsKey(t.field())) {
                   active.put(t, values.get(t));
                 }
               },
@@ -154,8 +154,8 @@ public record PlaygroundState(
     seeds.forEach(s -> b.queryParam("seed", s));
     active.forEach(
         (t, v) -> {
-          b.queryParam("t", t.param());
-          b.queryParam(t.param(), Target.plain(v));
+          b.queryParam("t", t.field());
+          b.queryParam(t.field(), Target.plain(v));
         });
     if (weight != DEFAULT_WEIGHT) {
       b.queryParam("weight", Target.plain(weight));

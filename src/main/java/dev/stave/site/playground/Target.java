@@ -48,7 +48,7 @@ public enum Target {
   }
 
   /** The query parameter (and ReccoBeats' name for the target). */
-  public String param() {
+  public String field() {
     return param;
   }
 
