@@ -199,7 +199,7 @@
     var button = el("play");
     if (!button) return;
     var playing = !audio.paused && !!audio.src;
-    button.textContent = playing ? "⏸" : "▶";
+    button.dataset.state = playing ? "playing" : "paused";
     button.setAttribute("aria-label", (playing ? "Pause" : "Play") + " (space or k)");
     if ("mediaSession" in navigator) {
       navigator.mediaSession.playbackState = playing ? "playing" : "paused";
