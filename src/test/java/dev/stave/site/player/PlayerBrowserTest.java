@@ -127,6 +127,14 @@ class PlayerBrowserTest {
     waitUntilTimePasses(beforeNavigation + 0.5);
     assertThat(playing()).as("still playing after navigating").isTrue();
     assertThat(browser.find("#player").isDisplayed()).isTrue();
+    String title = browser.find("#player [data-player=title]").getText();
+    browser.driver().navigate().back();
+    browser.waitFor(10, d -> d.findElements(By.id("seeds-h")).size() == 1);
+    double afterBack = currentTime();
+    waitUntilTimePasses(afterBack + 0.5);
+    assertThat(browser.find("#player [data-player=title]").getText())
+        .as("the player after the back button")
+        .isEqualTo(title);
 
     // Keyboard: k pauses and resumes, the arrows seek, as the help says.
     Actions keys = new Actions(browser.driver());
