@@ -8,8 +8,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -61,22 +64,38 @@ public class Accounts {
   public static final class AccountException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final Problem problem;
+    private final String field;
 
-    AccountException(Problem problem, String message) {
+    AccountException(Problem problem, String field, String message) {
       super(message);
       this.problem = problem;
+      this.field = field;
     }
 
     public Problem problem() {
       return problem;
     }
+
+    /** The sign-up field at fault ({@code name}, {@code email} or {@code password}). */
+    public String field() {
+      return field;
+    }
   }
 
-  /** An account with its user, state and creation time. */
-  public record Account(User user, boolean active, Instant createdAt) {}
+  /**
+   * An account with its user, state, creation time and whether it is an operator's (who may open
+   * the operator console).
+   */
+  public record Account(User user, boolean active, Instant createdAt, boolean operator) {}
 
-  /** What a login needs: the user id, the stored password hash and whether the account is on. */
-  public record Login(long userId, String passwordHash, boolean active) {}
+  /**
+   * What a login needs: the user id, the stored password hash, whether the account is on and
+   * whether it is an operator's.
+   */
+  public record Login(long userId, String passwordHash, boolean active, boolean operator) {}
+
+  /** One page of accounts, and how many match in all. */
+  public record AccountPage(List<Account> accounts, long total) {}
 
   /**
    * Creates a user with an account.
@@ -90,14 +109,17 @@ public class Accounts {
     if (!NAME.matcher(n).matches()) {
       throw new AccountException(
           Problem.INVALID,
+          "name",
           "The name must be 2 to 40 letters, digits, dots, dashes or underscores.");
     }
     if (!EMAIL.matcher(e).matches()) {
-      throw new AccountException(Problem.INVALID, "That is not an e-mail address.");
+      throw new AccountException(Problem.INVALID, "email", "That is not an e-mail address.");
     }
     if (password == null || password.length() < MIN_PASSWORD) {
       throw new AccountException(
-          Problem.INVALID, "The password must have at least " + MIN_PASSWORD + " characters.");
+          Problem.INVALID,
+          "password",
+          "The password must have at least " + MIN_PASSWORD + " characters.");
     }
     String hash = encoder.encode(password);
     for (int attempt = 0; ; attempt++) {
@@ -119,14 +141,17 @@ public class Accounts {
             Integer.class,
             name.toLowerCase(Locale.ROOT));
     if (nameTaken != null && nameTaken > 0) {
-      throw new AccountException(Problem.NAME_TAKEN, "The name '" + name + "' is already taken.");
+      throw new AccountException(
+          Problem.NAME_TAKEN, "name", "The name '" + name + "' is already taken.");
     }
     Integer emailTaken =
         jdbc.queryForObject(
             "SELECT COUNT(*) FROM users WHERE LOWER(email) = ?", Integer.class, email);
     if (emailTaken != null && emailTaken > 0) {
       throw new AccountException(
-          Problem.EMAIL_TAKEN, "An account with the e-mail address " + email + " already exists.");
+          Problem.EMAIL_TAKEN,
+          "email",
+          "An account with the e-mail address " + email + " already exists.");
     }
     Long max = jdbc.queryForObject("SELECT MAX(id) FROM users WHERE id >= ?", Long.class, FIRST_ID);
     long id = max == null ? FIRST_ID : max + 1;
@@ -145,19 +170,66 @@ public class Accounts {
 
   /** Every account, oldest first. */
   public List<Account> list() {
-    List<Object[]> rows =
+    return accounts(
         jdbc.query(
-            "SELECT user_id, state, created_at FROM accounts ORDER BY created_at, user_id",
-            (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)});
-    List<Long> ids = rows.stream().map(r -> (Long) r[0]).toList();
-    List<User> users = catalog.read(LibraryTables.USERS, ids);
-    return java.util.stream.IntStream.range(0, rows.size())
-        .mapToObj(
-            i ->
+            "SELECT user_id, state, created_at, operator FROM accounts"
+                + " ORDER BY created_at, user_id",
+            Accounts::row));
+  }
+
+  /** The account of user {@code userId}, if it has one. */
+  public Optional<Account> find(long userId) {
+    return accounts(
+            jdbc.query(
+                "SELECT user_id, state, created_at, operator FROM accounts WHERE user_id = ?",
+                Accounts::row,
+                userId))
+        .stream()
+        .findFirst();
+  }
+
+  /**
+   * The accounts whose name or e-mail address contains {@code text} (case-insensitively; all when
+   * blank), oldest first, {@code limit} from {@code offset} on. Accounts are few next to the
+   * catalog, so a substring scan of the users who have one is cheap.
+   */
+  public AccountPage page(String text, int offset, int limit) {
+    String like = LikePattern.contains(text);
+    String where =
+        " FROM accounts a JOIN users u ON u.id = a.user_id"
+            + " WHERE LOWER(u.name) LIKE ? ESCAPE '\\' OR LOWER(u.email) LIKE ? ESCAPE '\\'";
+    Long total = jdbc.queryForObject("SELECT COUNT(*)" + where, Long.class, like, like);
+    List<AccountRow> rows =
+        jdbc.query(
+            "SELECT a.user_id, a.state, a.created_at, a.operator"
+                + where
+                + " ORDER BY a.created_at, a.user_id LIMIT ? OFFSET ?",
+            Accounts::row,
+            like,
+            like,
+            limit,
+            offset);
+    return new AccountPage(accounts(rows), total == null ? 0 : total);
+  }
+
+  private record AccountRow(long userId, String state, String createdAt, boolean operator) {}
+
+  private static AccountRow row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    return new AccountRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4));
+  }
+
+  private List<Account> accounts(List<AccountRow> rows) {
+    Map<Long, User> users =
+        catalog.read(LibraryTables.USERS, rows.stream().map(AccountRow::userId).toList()).stream()
+            .collect(Collectors.toMap(User::id, Function.identity()));
+    return rows.stream()
+        .map(
+            r ->
                 new Account(
-                    users.get(i),
-                    "active".equals(rows.get(i)[1]),
-                    Instant.parse((String) rows.get(i)[2])))
+                    users.get(r.userId()),
+                    "active".equals(r.state()),
+                    Instant.parse(r.createdAt()),
+                    r.operator()))
         .toList();
   }
 
@@ -169,9 +241,14 @@ public class Accounts {
     String l = login.strip().toLowerCase(Locale.ROOT);
     return jdbc
         .query(
-            "SELECT a.user_id, a.password_hash, a.state FROM accounts a JOIN users u"
+            "SELECT a.user_id, a.password_hash, a.state, a.operator FROM accounts a JOIN users u"
                 + " ON u.id = a.user_id WHERE LOWER(u.name) = ? OR LOWER(u.email) = ?",
-            (rs, i) -> new Login(rs.getLong(1), rs.getString(2), "active".equals(rs.getString(3))),
+            (rs, i) ->
+                new Login(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    "active".equals(rs.getString(3)),
+                    rs.getBoolean(4)),
             l,
             l)
         .stream()
@@ -201,6 +278,22 @@ public class Accounts {
             .userId();
     jdbc.update(
         "UPDATE accounts SET state = ? WHERE user_id = ?", active ? "active" : "disabled", userId);
+    return userId;
+  }
+
+  /**
+   * Grants or revokes the operator role of the account of the user named (or with the e-mail)
+   * {@code login}: an operator may open the operator console. Takes effect at the account's next
+   * login (a session already open keeps the authorities it logged in with).
+   *
+   * @throws IllegalArgumentException when no account matches
+   */
+  public long setOperator(String login, boolean operator) {
+    long userId =
+        login(login)
+            .orElseThrow(() -> new IllegalArgumentException("no account named " + login))
+            .userId();
+    jdbc.update("UPDATE accounts SET operator = ? WHERE user_id = ?", operator, userId);
     return userId;
   }
 }

@@ -42,7 +42,8 @@ public class AppRegistry {
   private static final StringKeyGenerator SECRETS =
       new Base64StringKeyGenerator(Base64.getUrlEncoder().withoutPadding(), 32);
 
-  private static final RowMapper<App> MAPPER =
+  /** Maps a row of {@code apps} ({@code SELECT *}); AppSelfService reads its own columns beside. */
+  static final RowMapper<App> MAPPER =
       (rs, i) ->
           new App(
               rs.getString("client_id"),
@@ -194,6 +195,31 @@ public class AppRegistry {
     return Arrays.stream(joined.split(" ")).filter(s -> !s.isEmpty()).toList();
   }
 
+  /** One page of apps, and how many match in all. */
+  public record AppPage(List<App> apps, long total) {}
+
+  /**
+   * The apps whose name, client id or owner contains {@code text} (case-insensitively; all when
+   * blank), oldest first, {@code limit} from {@code offset} on.
+   */
+  public AppPage page(String text, int offset, int limit) {
+    String like = LikePattern.contains(text);
+    String where =
+        " FROM apps WHERE LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(client_id) LIKE ? ESCAPE '\\'"
+            + " OR LOWER(COALESCE(owner, '')) LIKE ? ESCAPE '\\'";
+    Long total = jdbc.queryForObject("SELECT COUNT(*)" + where, Long.class, like, like, like);
+    List<App> apps =
+        jdbc.query(
+            "SELECT *" + where + " ORDER BY created_at, client_id LIMIT ? OFFSET ?",
+            MAPPER,
+            like,
+            like,
+            like,
+            limit,
+            offset);
+    return new AppPage(apps, total == null ? 0 : total);
+  }
+
   public List<App> list() {
     return jdbc.query("SELECT * FROM apps ORDER BY created_at, client_id", MAPPER);
   }
@@ -222,6 +248,21 @@ public class AppRegistry {
   public App setState(String clientId, App.State state) {
     updateOrFail("UPDATE apps SET state = ? WHERE client_id = ?", clientId, stateName(state));
     return find(clientId).orElseThrow();
+  }
+
+  /**
+   * Deletes the app with its OAuth2 tokens and consents: its client id and secret stop working at
+   * once on this node, within {@link RecentRows#LIFETIME} on the others.
+   *
+   * @return false when no app has that client id
+   */
+  public boolean delete(String clientId) {
+    jdbc.update("DELETE FROM oauth2_authorization WHERE registered_client_id = ?", clientId);
+    jdbc.update(
+        "DELETE FROM oauth2_authorization_consent WHERE registered_client_id = ?", clientId);
+    int deleted = jdbc.update("DELETE FROM apps WHERE client_id = ?", clientId);
+    recent.forget(clientId);
+    return deleted > 0;
   }
 
   static String createdAtText(Instant createdAt) {

@@ -100,17 +100,29 @@ public class AnalysisQueue implements AudioContentListener {
   }
 
   /** Entries waiting (not failed). */
-  long waiting() {
+  public long waiting() {
     Long n =
         jdbc.queryForObject("SELECT COUNT(*) FROM analysis_queue WHERE error IS NULL", Long.class);
     return n == null ? 0 : n;
   }
 
   /** Entries whose last attempt failed. */
-  long failedCount() {
+  public long failedCount() {
     Long n =
         jdbc.queryForObject(
             "SELECT COUNT(*) FROM analysis_queue WHERE error IS NOT NULL", Long.class);
     return n == null ? 0 : n;
+  }
+
+  /** A queued track whose last analysis failed, and why. */
+  public record Failure(long trackId, String queuedAt, String error) {}
+
+  /** The {@code limit} most recently queued failures (the operator console lists them). */
+  public List<Failure> failures(int limit) {
+    return jdbc.query(
+        "SELECT track_id, queued_at, error FROM analysis_queue WHERE error IS NOT NULL"
+            + " ORDER BY queued_at DESC, track_id LIMIT ?",
+        (rs, i) -> new Failure(rs.getLong(1), rs.getString(2), rs.getString(3)),
+        limit);
   }
 }

@@ -2,6 +2,7 @@ package dev.stave.cli;
 
 import dev.stave.access.App;
 import dev.stave.access.AppRegistry;
+import dev.stave.access.AppSelfService;
 import dev.stave.access.limits.AppLimits;
 import dev.stave.access.limits.AppLimitsStore;
 import dev.stave.access.limits.LimitsProperties;
@@ -29,6 +30,8 @@ import picocli.CommandLine.Parameters;
       AppsCommand.SetLimits.class,
       AppsCommand.RotateSecret.class,
       AppsCommand.SetPlan.class,
+      AppsCommand.ApprovePlan.class,
+      AppsCommand.DeclinePlan.class,
       AppsCommand.SetRedirectUris.class
     })
 public class AppsCommand implements Runnable {
@@ -44,11 +47,13 @@ public class AppsCommand implements Runnable {
 
     private AppLimitsStore limits;
     private LimitsProperties defaults;
+    private AppSelfService selfService;
 
     @Override
     public Integer call() {
       try (ConfigurableApplicationContext ctx = SpringContexts.start(store, false, Map.of())) {
         limits = ctx.getBean(AppLimitsStore.class);
+        selfService = ctx.getBean(AppSelfService.class);
         defaults = ctx.getBean(LimitsProperties.class);
         return run(ctx.getBean(AppRegistry.class));
       }
@@ -60,31 +65,33 @@ public class AppsCommand implements Runnable {
       return limits;
     }
 
+    AppSelfService selfService() {
+      return selfService;
+    }
+
     /**
      * One line per app: client id, state, name, creation time and the limits in force, e.g. {@code
      * limits: 6,000/minute (default), 35,000/month}.
      */
     void print(App app) {
       AppLimits own = limits.find(app.clientId()).orElse(AppLimits.DEFAULTS);
+      String asks =
+          selfService
+              .any(app.clientId())
+              .flatMap(AppSelfService.OwnedApp::requestedPlan)
+              .map(
+                  p ->
+                      "  asks for " + p.key() + " (stave apps approve-plan " + app.clientId() + ")")
+              .orElse("");
       System.out.printf(
-          "%s  %-9s  %-10s  %s  (created %s)  limits: %s, %s%n",
+          "%s  %-9s  %-10s  %s  (created %s)  limits: %s%s%n",
           app.clientId(),
           app.state().name().toLowerCase(Locale.ROOT),
           app.plan().key(),
           app.name(),
           app.createdAt(),
-          limitText(own.perMinute(), defaults.app().perMinute(), "minute"),
-          limitText(own.monthly(), defaults.app().monthly(), "month"));
-    }
-
-    /** "6,000/minute (default)", "35,000/month", "unlimited/month", "off" when limits are off. */
-    private String limitText(Long own, long fallback, String per) {
-      if (!defaults.enabled()) {
-        return "off";
-      }
-      long n = own == null ? fallback : own;
-      String text = (n == 0 ? "unlimited" : String.format(Locale.ROOT, "%,d", n)) + "/" + per;
-      return own == null ? text + " (default)" : text;
+          own.describe(defaults),
+          asks);
     }
 
     static void printDetails(App app) {
@@ -227,34 +234,10 @@ public class AppsCommand implements Runnable {
           .set(
               clientId,
               new AppLimits(
-                  value("--per-minute", perMinute, own.perMinute()),
-                  value("--monthly", monthly, own.monthly())));
+                  AppLimits.parse("--per-minute", perMinute, own.perMinute()),
+                  AppLimits.parse("--monthly", monthly, own.monthly())));
       print(app);
       return 0;
-    }
-
-    /** A count, 'unlimited' (0), 'default' (null), or the current value when not given. */
-    private static Long value(String option, String given, Long current) {
-      if (given == null) {
-        return current;
-      }
-      String v = given.strip().toLowerCase(Locale.ROOT).replace(",", "").replace("_", "");
-      if (v.equals("default")) {
-        return null;
-      }
-      if (v.equals("unlimited")) {
-        return 0L;
-      }
-      try {
-        long n = Long.parseLong(v);
-        if (n >= 0) {
-          return n;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      throw new IllegalArgumentException(
-          option + " must be a number of requests, 'unlimited' or 'default'; got '" + given + "'");
     }
   }
 
@@ -302,6 +285,38 @@ public class AppsCommand implements Runnable {
     @Override
     int run(AppRegistry apps) {
       print(apps.setPlan(clientId, plan(plan)));
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "approve-plan",
+      mixinStandardHelpOptions = true,
+      description =
+          "Give an app the plan its developer asked for in the developer portal (read-write).")
+  static class ApprovePlan extends AppTask {
+    @Parameters(index = "0", paramLabel = "CLIENT_ID")
+    String clientId;
+
+    @Override
+    int run(AppRegistry apps) {
+      print(selfService().approvePlan(clientId));
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "decline-plan",
+      mixinStandardHelpOptions = true,
+      description = "Turn down the plan an app asked for; it keeps its plan.")
+  static class DeclinePlan extends AppTask {
+    @Parameters(index = "0", paramLabel = "CLIENT_ID")
+    String clientId;
+
+    @Override
+    int run(AppRegistry apps) {
+      selfService().declinePlan(clientId);
+      print(apps.require(clientId));
       return 0;
     }
   }

@@ -77,6 +77,8 @@ public class ExportCommand implements Runnable {
       description = {
         "Write the whole store as Stave's JSON Lines import format (docs/import-format.md):",
         "artists, albums, tracks, users, playlists, reviews, radios, feeds and relations.",
+        "A track's audio is its file's path relative to the audio root holding it; a file",
+        "outside every root is reported and left out.",
         "`stave import jsonl FILE` into an empty data directory answers every read the same.",
         "Streamed in constant memory; FILE appears only when complete; FILE.gz is gzipped."
       })
@@ -91,7 +93,49 @@ public class ExportCommand implements Runnable {
           .forEach(
               (type, n) -> counts.append(String.format(Locale.ROOT, "%n  %-10s %,d", type, n)));
       System.out.printf(Locale.ROOT, "Exported %,d lines to %s:%s%n", result.total(), file, counts);
+      printAudio(result.audio());
       return 0;
+    }
+
+    /**
+     * Where the tracks' audio paths are relative to, so the operator knows which {@code
+     * --audio-root} the import needs, and which linked files could not be written.
+     */
+    private static void printAudio(JsonlExport.AudioLinks audio) {
+      if (audio.linked() + audio.named() + audio.outside() == 0) {
+        return;
+      }
+      if (audio.linked() > 0) {
+        System.out.printf(
+            Locale.ROOT,
+            "Audio: %,d tracks with their file, relative to %s (import with --audio-root set to"
+                + " it)%n",
+            audio.linked(),
+            String.join(", ", audio.roots().stream().map(Path::toString).toList()));
+      } else {
+        System.out.println("Audio: no track has a file inside an audio root");
+      }
+      if (audio.named() > 0) {
+        System.out.printf(
+            Locale.ROOT,
+            "  %,d tracks with the path their import named (no file linked yet)%n",
+            audio.named());
+      }
+      if (audio.outside() > 0) {
+        System.out.printf(
+            Locale.ROOT,
+            "  %,d tracks whose file lies outside every audio root: no relative path, audio not"
+                + " written (add its folder to stave.audio.roots or `stave scan` it, then export"
+                + " again):%n",
+            audio.outside());
+        audio.outsideExamples().forEach(e -> System.out.println("    " + e));
+        if (audio.outside() > audio.outsideExamples().size()) {
+          System.out.printf(
+              Locale.ROOT,
+              "    … and %,d more%n",
+              audio.outside() - audio.outsideExamples().size());
+        }
+      }
     }
   }
 

@@ -18,7 +18,9 @@ import picocli.CommandLine.Parameters;
       UsersCommand.Create.class,
       UsersCommand.ListUsers.class,
       UsersCommand.Disable.class,
-      UsersCommand.Enable.class
+      UsersCommand.Enable.class,
+      UsersCommand.GrantOperator.class,
+      UsersCommand.RevokeOperator.class
     })
 public class UsersCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -84,9 +86,10 @@ public class UsersCommand implements Runnable {
           a ->
               System.out.printf(
                   Locale.ROOT,
-                  "%6d  %-8s  %s  %s  (created %s)%n",
+                  "%6d  %-8s  %-8s  %s  %s  (created %s)%n",
                   a.user().id(),
                   a.active() ? "active" : "disabled",
+                  a.operator() ? "operator" : "user",
                   a.user().name(),
                   a.user().email(),
                   a.createdAt()));
@@ -125,6 +128,47 @@ public class UsersCommand implements Runnable {
     @Override
     boolean active() {
       return true;
+    }
+  }
+
+  /** Grants or revokes the operator role. */
+  abstract static class SetOperator extends UserTask {
+    @Parameters(paramLabel = "NAME_OR_EMAIL")
+    String login;
+
+    abstract boolean operator();
+
+    @Override
+    int run(Accounts accounts) {
+      long id = accounts.setOperator(login, operator());
+      System.out.println(
+          (operator() ? "User " + id + " is now an operator" : "User " + id + " is no operator")
+              + " (from the account's next login).");
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "grant-operator",
+      mixinStandardHelpOptions = true,
+      description =
+          "Make an account an operator's: it may open the operator console (/console) at its next"
+              + " login.")
+  static class GrantOperator extends SetOperator {
+    @Override
+    boolean operator() {
+      return true;
+    }
+  }
+
+  @Command(
+      name = "revoke-operator",
+      mixinStandardHelpOptions = true,
+      description = "Take the operator role from an account (from its next login).")
+  static class RevokeOperator extends SetOperator {
+    @Override
+    boolean operator() {
+      return false;
     }
   }
 }

@@ -1,8 +1,10 @@
 package dev.stave.export;
 
+import dev.stave.audio.AudioRoots;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.EditorialTables;
 import dev.stave.catalog.EntityTable;
+import dev.stave.catalog.Track;
 import dev.stave.library.LibraryStore;
 import dev.stave.library.LibraryTables;
 import dev.stave.library.UserRelation;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,6 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>The file is written under a temporary name beside FILE and renamed at the end, so an
  * interrupted export never leaves a FILE that looks complete. A name ending in {@code .gz} is
  * gzipped.
+ *
+ * <p>Each track's {@code audio} is the path of its file relative to the audio root holding it
+ * ({@link ExportedAudio}), so importing the file with the same audio root links the same files.
  */
 @Component
 public class JsonlExport {
@@ -43,11 +49,16 @@ public class JsonlExport {
 
   private final CatalogStore catalog;
   private final LibraryStore library;
+  private final JdbcTemplate jdbc;
+  private final AudioRoots audioRoots;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  public JsonlExport(CatalogStore catalog, LibraryStore library) {
+  public JsonlExport(
+      CatalogStore catalog, LibraryStore library, JdbcTemplate jdbc, AudioRoots audioRoots) {
     this.catalog = catalog;
     this.library = library;
+    this.jdbc = jdbc;
+    this.audioRoots = audioRoots;
   }
 
   /** Called after each page: lines written so far and the total expected. */
@@ -55,12 +66,21 @@ public class JsonlExport {
     void written(long lines, long total);
   }
 
-  /** Lines written per type, in file order. */
-  public record Result(Map<String, Long> lines) {
+  /** Lines written per type, in file order, and what became of the tracks' audio links. */
+  public record Result(Map<String, Long> lines, AudioLinks audio) {
     public long total() {
       return lines.values().stream().mapToLong(Long::longValue).sum();
     }
   }
+
+  /**
+   * The tracks' {@code audio} fields: {@code linked} written relative to one of {@code roots},
+   * {@code named} the path their import named (no file linked inside a root yet), and {@code
+   * outside} linked to a file outside every root, for which no relative path exists ({@code
+   * outsideExamples} lists the first of them: file and track).
+   */
+  public record AudioLinks(
+      List<Path> roots, long linked, long named, long outside, List<String> outsideExamples) {}
 
   public Result export(Path file, Progress progress) throws IOException {
     Path target = file.toAbsolutePath();
@@ -77,17 +97,19 @@ public class JsonlExport {
             + library.relationCount();
     Counter counter = new Counter(progress, total);
     Map<String, Long> lines = new java.util.LinkedHashMap<>();
+    ExportedAudio audio = new ExportedAudio(jdbc, audioRoots);
     try (OutputStream raw = Files.newOutputStream(partial);
         OutputStream out = target.toString().endsWith(".gz") ? new GZIPOutputStream(raw) : raw;
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
-      lines.put("artists", table(w, CatalogStore.ARTISTS, JsonlLines::artist, counter));
-      lines.put("albums", table(w, CatalogStore.ALBUMS, JsonlLines::album, counter));
-      lines.put("tracks", table(w, CatalogStore.TRACKS, JsonlLines::track, counter));
-      lines.put("users", table(w, LibraryTables.USERS, JsonlLines::user, counter));
-      lines.put("playlists", table(w, LibraryTables.PLAYLISTS, JsonlLines::playlist, counter));
-      lines.put("reviews", table(w, LibraryTables.REVIEWS, JsonlLines::review, counter));
-      lines.put("radios", table(w, EditorialTables.RADIOS, JsonlLines::radio, counter));
-      lines.put("feeds", table(w, EditorialTables.FEEDS, JsonlLines::feed, counter));
+      lines.put("artists", table(w, CatalogStore.ARTISTS, each(JsonlLines::artist), counter));
+      lines.put("albums", table(w, CatalogStore.ALBUMS, each(JsonlLines::album), counter));
+      lines.put("tracks", table(w, CatalogStore.TRACKS, page -> tracks(page, audio), counter));
+      lines.put("users", table(w, LibraryTables.USERS, each(JsonlLines::user), counter));
+      lines.put(
+          "playlists", table(w, LibraryTables.PLAYLISTS, each(JsonlLines::playlist), counter));
+      lines.put("reviews", table(w, LibraryTables.REVIEWS, each(JsonlLines::review), counter));
+      lines.put("radios", table(w, EditorialTables.RADIOS, each(JsonlLines::radio), counter));
+      lines.put("feeds", table(w, EditorialTables.FEEDS, each(JsonlLines::feed), counter));
       lines.put("relations", relations(w, counter));
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(partial);
@@ -95,19 +117,35 @@ public class JsonlExport {
     }
     Files.move(
         partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    return new Result(lines);
+    return new Result(lines, audio.report());
+  }
+
+  /** A page of tracks as lines, with the audio path of each (looked up once per page). */
+  private static List<Map<String, Object>> tracks(List<Track> page, ExportedAudio audio) {
+    Map<Long, String> paths = audio.paths(page.stream().map(Track::id).toList());
+    return page.stream().map(t -> JsonlLines.track(t, paths.get(t.id()))).toList();
+  }
+
+  private static <T> Function<List<T>, List<Map<String, Object>>> each(
+      Function<T, Map<String, Object>> line) {
+    return page -> page.stream().map(line).toList();
   }
 
   private <T> long table(
-      Writer w, EntityTable<T> table, Function<T, Map<String, Object>> line, Counter counter)
+      Writer w,
+      EntityTable<T> table,
+      Function<List<T>, List<Map<String, Object>>> lines,
+      Counter counter)
       throws IOException {
     long n = 0;
     long after = 0;
     while (true) {
       List<T> page = catalog.readAfter(table, after, PAGE);
-      for (T entity : page) {
-        write(w, line.apply(entity));
-        after = table.id(entity);
+      for (Map<String, Object> line : lines.apply(page)) {
+        write(w, line);
+      }
+      if (!page.isEmpty()) {
+        after = table.id(page.get(page.size() - 1));
       }
       n += page.size();
       counter.add(page.size());

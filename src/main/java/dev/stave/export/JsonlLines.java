@@ -110,7 +110,10 @@ final class JsonlLines {
         .map();
   }
 
-  static Map<String, Object> track(Track t) {
+  /**
+   * A track; {@code audio} is its file relative to an audio root, or null ({@link ExportedAudio}).
+   */
+  static Map<String, Object> track(Track t, String audio) {
     return new Line("track")
         .put("id", t.id())
         .put("uuid", text(t.uuid()))
@@ -127,6 +130,7 @@ final class JsonlLines {
         .put("isrc", t.externalIds().isrc())
         .put("spotify_id", t.externalIds().spotifyId())
         .put("musicbrainz_id", t.externalIds().musicbrainzId())
+        .put("audio", audio)
         .put("popularity", nonZero(t.popularity()))
         .put("available_countries", t.availableCountries())
         .put("flags", flags(t.flags()))

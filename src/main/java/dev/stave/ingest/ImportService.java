@@ -30,6 +30,7 @@ public class ImportService {
   private final TransactionTemplate tx;
   private final ImportCheckpoints checkpoints;
   private final ObjectProvider<ChangeFollower> followers;
+  private final RunReports runs;
 
   public ImportService(
       CatalogStore store,
@@ -37,7 +38,9 @@ public class ImportService {
       JdbcTemplate jdbc,
       TransactionTemplate tx,
       ImportCheckpoints checkpoints,
-      ObjectProvider<ChangeFollower> followers) {
+      ObjectProvider<ChangeFollower> followers,
+      RunReports runs) {
+    this.runs = runs;
     this.store = store;
     this.library = library;
     this.jdbc = jdbc;
@@ -91,6 +94,14 @@ public class ImportService {
             Duration.ofNanos(Math.max(0, threads.getCurrentThreadCpuTime() - cpuStarted)),
             completed);
       }
+      runs.record(
+          RunReports.Kind.IMPORT,
+          importer.format()
+              + " "
+              + String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList()),
+          report.elapsed(),
+          report.completed(),
+          report::print);
       return report;
     }
   }

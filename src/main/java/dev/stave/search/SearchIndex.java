@@ -10,6 +10,7 @@ import dev.stave.catalog.Track;
 import dev.stave.config.StaveProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -247,6 +249,37 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
   public long appliedSeq() {
     Live l = live;
     return l == null ? 0 : l.seq.get();
+  }
+
+  /**
+   * The live generation, its document count and size on disk (the operator console). Opens the
+   * index when it is not open yet, as any read does.
+   */
+  public IndexStatus status() {
+    long documents = withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
+    Live l = live;
+    long bytes = 0;
+    String generation = null;
+    if (l != null) {
+      generation = l.path.getFileName().toString();
+      try (Stream<Path> files = Files.list(l.path)) {
+        bytes =
+            files
+                .filter(Files::isRegularFile)
+                .mapToLong(
+                    f -> {
+                      try {
+                        return Files.size(f);
+                      } catch (IOException e) {
+                        return 0; // a segment file merged away while we listed
+                      }
+                    })
+                .sum();
+      } catch (IOException e) {
+        log.warn("Cannot measure the search index in {}: {}", l.path, e.toString());
+      }
+    }
+    return new IndexStatus(generation, documents, bytes, appliedSeq(), store.lastChangeSeq());
   }
 
   // ---------------------------------------------------------------- reads

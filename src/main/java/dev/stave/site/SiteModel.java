@@ -11,11 +11,12 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What every page of the web face needs in its model, whatever the controller: the viewer (for the
- * header's account menu and the console link). Resolved once per request from the security context:
- * the principal's name is the user id (access.AccountUserDetails), the operator role an authority.
+ * What every page of the web face (and the account pages, which share its layout) needs in its
+ * model, whatever the controller: the viewer (for the header's account menu and the console link).
+ * Resolved once per request from the security context: the principal's name is the user id
+ * (access.AccountUserDetails), the operator role an authority.
  */
-@ControllerAdvice(basePackages = "dev.stave.site")
+@ControllerAdvice(basePackages = {"dev.stave.site", "dev.stave.access.web"})
 public class SiteModel {
   static final String OPERATOR_ROLE = "ROLE_OPERATOR";
 

@@ -33,6 +33,13 @@ public final class SitePaths {
   /** Operator console ({@code site.console}): accounts with the operator role. */
   public static final String CONSOLE = "/console";
 
+  /**
+   * The account pages ({@code access.web}): served by the core, but in the web face's layout, so
+   * their error pages are the web face's too.
+   */
+  public static final List<String> ACCOUNT =
+      List.of("/login", "/logout", "/signup", "/account", "/oauth/consent");
+
   /** Every path prefix the web face answers, the home page aside. */
   public static List<String> prefixes() {
     return java.util.stream.Stream.concat(
@@ -48,7 +55,8 @@ public final class SitePaths {
     if (uri.equals(HOME) || uri.startsWith("/?") || uri.startsWith("/;")) {
       return true;
     }
-    return prefixes().stream().anyMatch(p -> DialectErrorDocuments.under(p, uri));
+    return java.util.stream.Stream.concat(prefixes().stream(), ACCOUNT.stream())
+        .anyMatch(p -> DialectErrorDocuments.under(p, uri));
   }
 
   /** The patterns of {@link #prefixes()} and the home page, for request matchers. */

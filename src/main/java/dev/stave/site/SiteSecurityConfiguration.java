@@ -2,6 +2,7 @@ package dev.stave.site;
 
 import static dev.stave.access.oauth.AuthorizationServerConfiguration.LOGIN_PAGE;
 
+import dev.stave.web.PagePolicy;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,11 +26,6 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 public class SiteSecurityConfiguration {
-  static final String CONTENT_SECURITY_POLICY =
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'"
-          + " data:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; object-src"
-          + " 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
-
   @Bean
   @Order(3)
   SecurityFilterChain siteChain(HttpSecurity http) throws Exception {
@@ -46,7 +42,7 @@ public class SiteSecurityConfiguration {
             e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE)))
         .headers(
             h ->
-                h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                h.contentSecurityPolicy(c -> c.policyDirectives(PagePolicy.CONTENT_SECURITY_POLICY))
                     .referrerPolicy(
                         r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
     return http.build();

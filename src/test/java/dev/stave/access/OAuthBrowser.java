@@ -20,19 +20,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A user's browser and an app's HTTP client against a test server: a cookie jar, no automatic
- * redirects, form posts with the page's CSRF token, and the OAuth2 authorize and grant steps the
- * way a client performs them.
+ * A user's browser and an app's HTTP client against a test server (also the web face's page
+ * tests'): a cookie jar, no automatic redirects, form posts with the page's CSRF token, and the
+ * OAuth2 authorize and grant steps the way a client performs them.
  */
-final class OAuthBrowser {
+public final class OAuthBrowser {
   private static final Pattern HIDDEN =
-      Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+      Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"\\s*/?>");
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final HttpClient http;
   private final String base;
 
-  OAuthBrowser(int port) {
+  public OAuthBrowser(int port) {
     this.base = "http://127.0.0.1:" + port;
     this.http =
         HttpClient.newBuilder()
@@ -41,16 +41,16 @@ final class OAuthBrowser {
             .build();
   }
 
-  String base() {
+  public String base() {
     return base;
   }
 
-  HttpResponse<String> get(String pathOrUrl) throws IOException, InterruptedException {
+  public HttpResponse<String> get(String pathOrUrl) throws IOException, InterruptedException {
     return http.send(
         HttpRequest.newBuilder(uri(pathOrUrl)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<String> post(String pathOrUrl, Map<String, String> form)
+  public HttpResponse<String> post(String pathOrUrl, Map<String, String> form)
       throws IOException, InterruptedException {
     return post(pathOrUrl, form, Map.of());
   }
@@ -108,7 +108,7 @@ final class OAuthBrowser {
   }
 
   /** Logs in on the login page; returns the response to the login post. */
-  HttpResponse<String> logIn(String login, String password)
+  public HttpResponse<String> logIn(String login, String password)
       throws IOException, InterruptedException {
     return submit("/login", "/login", Map.of("username", login, "password", password));
   }
@@ -227,7 +227,7 @@ final class OAuthBrowser {
     return JSON.readTree(r.body());
   }
 
-  static String location(HttpResponse<String> r) {
+  public static String location(HttpResponse<String> r) {
     return r.headers()
         .firstValue("Location")
         .orElseThrow(
@@ -243,10 +243,11 @@ final class OAuthBrowser {
     return out;
   }
 
+  /** The consent page's forms, Allow first and Deny second (the page header's search aside). */
   private static List<Map<String, String>> forms(String html) {
     List<Map<String, String>> out = new ArrayList<>();
     for (String part : html.split("<form ")) {
-      if (part.contains("</form>")) {
+      if (part.contains("</form>") && part.contains("name=\"client_id\"")) {
         out.add(hidden(part.substring(0, part.indexOf("</form>"))));
       }
     }

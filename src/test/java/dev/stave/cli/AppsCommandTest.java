@@ -109,6 +109,37 @@ class AppsCommandTest {
     assertThat(stave("serve", "--help").out()).contains("--port").contains("--data");
   }
 
+  /**
+   * A plan asked for in the developer portal (as AppSelfService records it) is listed, and the
+   * operator grants it with approve-plan.
+   */
+  @Test
+  void approvesThePlanAnAppAskedFor() throws Exception {
+    Matcher m =
+        Pattern.compile("Client id: ([0-9a-f]{32})")
+            .matcher(stave("apps", "create", "Asks to write").out());
+    assertThat(m.find()).isTrue();
+    String clientId = m.group(1);
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:sqlite:" + data.resolve("stave.db").toAbsolutePath());
+        var st =
+            c.prepareStatement(
+                "UPDATE apps SET requested_plan = 'read-write' WHERE client_id = ?")) {
+      st.setString(1, clientId);
+      assertThat(st.executeUpdate()).isOne();
+    }
+    assertThat(stave("apps", "list").out())
+        .contains(clientId + "  active     read-only")
+        .contains("asks for read-write (stave apps approve-plan " + clientId + ")");
+
+    Run approved = stave("apps", "approve-plan", clientId);
+    assertThat(approved.exit()).isZero();
+    assertThat(approved.out()).contains(clientId + "  active     read-write");
+    assertThat(stave("apps", "list").out()).doesNotContain("asks for");
+    assertThat(stave("apps", "approve-plan", clientId).exit()).isNotZero();
+  }
+
   private String storedSecretHash(String clientId) throws Exception {
     try (Connection c =
             DriverManager.getConnection(

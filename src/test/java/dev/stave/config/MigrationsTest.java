@@ -43,7 +43,9 @@ class MigrationsTest {
           "accounts",
           "oauth2_authorization",
           "oauth2_authorization_consent",
-          "audio_waveforms");
+          "audio_waveforms",
+          "api_usage",
+          "run_reports");
 
   @Test
   void everyMigrationAppliesAndSucceeds(JdbcTemplate jdbc, StoreKind kind) {
@@ -55,11 +57,13 @@ class MigrationsTest {
     // 4.1: the shared rate-limit buckets, PostgreSQL only (SQLite keeps them in memory);
     // 6: apps' OAuth2 columns, accounts and the authorization server's tables
     // 9: audio paths named by imports (MTG PATH, jsonl audio) and the indexes the scan matches on
+    // 10: API usage counts per app and hour; apps registered in the developer portal
+    // 11: the operator role of accounts and the reports of past imports and scans (console)
     assertThat(applied)
         .containsExactlyElementsOf(
             kind == StoreKind.POSTGRESQL
-                ? List.of("1", "2", "3", "4", "4.1", "5", "6", "7", "8", "9")
-                : List.of("1", "2", "3", "4", "5", "6", "7", "8", "9"));
+                ? List.of("1", "2", "3", "4", "4.1", "5", "6", "7", "8", "9", "10", "11")
+                : List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"));
     Integer failed =
         jdbc.queryForObject(
             "SELECT COUNT(*) FROM flyway_schema_history WHERE success = ?", Integer.class, false);

@@ -3,13 +3,18 @@ package dev.stave.export;
 import static dev.stave.export.ServerReads.stave;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stave.audio.TestAudio;
 import dev.stave.testsupport.CommandRun;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code stave export jsonl} → {@code stave import jsonl} into an empty data directory → the same
@@ -20,6 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
  * of reads of both dialects, sent to a server on each data directory, answers the same bodies
  * (after removing what differs by design: the server's address, audio URL signatures and the client
  * id); and a gzipped export imports too.
+ *
+ * <p>Audio links survive the trip: track 9502 names its file in the jsonl {@code audio} field,
+ * track 9500 gets its file from {@code stave scan} (by the id in its name, {@code 9500.mp3}); both
+ * are exported relative to their audio root, and in the copy, imported with the same {@code
+ * --audio-root}, they still stream over HTTP while track 9501, which has no file, still answers
+ * empty audio URLs. A file outside every audio root is reported by the export and left out.
  */
 class JsonlExportRoundTripTest {
   @TempDir Path work;
@@ -31,6 +42,7 @@ class JsonlExportRoundTripTest {
       {"type":"album","id":9050,"uuid":"21111111-2222-4333-8444-555555555555","name":"Lisboa à Noite","artist_ids":[9005,9006],"release_date":"2019-05","label":"Casa","album_type":"ep","upc":"012345678905","ean":"4006381333931","image":"https://img.example/al50.jpg","zip_allowed":false,"spotify_id":"1A2GTWGtFfWp7KSQTwWOyo","musicbrainz_id":"6b11f4ce-a62d-471e-81fc-a69a8278c7da","popularity":0.5,"descriptions":{"en":"Night songs"},"tags":["fado","lisbon"]}
       {"type":"track","id":9500,"uuid":"31111111-2222-4333-8444-555555555555","name":"Alfama","artist_ids":[9005,9006],"album_id":9050,"position":3,"disc":1,"duration_ms":201500,"release_date":"2019-05-17","license_url":"https://creativecommons.org/licenses/by-sa/4.0/","musicinfo":{"vocal_instrumental":"vocal","lang":"pt","gender":"female","acoustic_electric":"acoustic","speed":"low"},"lyrics":"Noite...","isrc":"PTABC1900001","spotify_id":"4iV5W9uYEdYUVa79Axb7Rh","musicbrainz_id":"7b11f4ce-a62d-471e-81fc-a69a8278c7da","popularity":0.77,"available_countries":"PT,BR","flags":{"download_allowed":false,"content_id_free":true,"featured":true,"explicit":true},"stats":{"listens_week":1,"listens_month":2,"listens_total":3,"downloads_week":4,"downloads_month":5,"downloads_total":6,"playlisted":7,"favorited":8,"likes":9,"dislikes":10,"avg_note":4.5,"note_count":11},"features":{"acousticness":0.9,"danceability":0.3,"energy":0.2,"instrumentalness":0.01,"key":9,"liveness":0.1,"loudness":-12.5,"mode":0,"speechiness":0.05,"tempo":72.5,"valence":0.25},"tags":{"genre":["fado"],"instrument":["guitar","voice"],"mood":["melancholic"]}}
       {"type":"track","id":9501,"name":"Minimal","artist_ids":[9006]}
+      {"type":"track","id":9502,"name":"Take One","artist_ids":[9005],"album_id":9050,"audio":"label/take one.mp3"}
       {"type":"user","id":9001,"uuid":"41111111-2222-4333-8444-555555555555","name":"rita","dispname":"Rita","email":"rita@mail.example","lang":"pt","creation_date":"2015-06-07","image":"https://img.example/u.jpg"}
       {"type":"playlist","id":9100,"name":"Noites","user_id":9001,"creation_date":"2020-01-02","zip_allowed":false,"tracks":[{"track_id":9500,"added_date":"2020-01-03"},{"track_id":9501}]}
       {"type":"review","id":9200,"entity_type":"album","entity_id":9050,"user_id":9001,"title":"Lindo","text":"<p>Muito bom</p>","score":4.5,"lang":"pt","date_added":"2020-02-03","agree_count":2}
@@ -46,15 +58,23 @@ class JsonlExportRoundTripTest {
     Path a = work.resolve("a");
     Path b = work.resolve("b");
     Path rich = work.resolve("rich.jsonl");
+    Path music = work.resolve("music");
     Files.writeString(rich, RICH);
+    TestAudio.write(music.resolve("label/take one.mp3"), TestAudio.tone(2, 440), Map.of(), null);
+    TestAudio.write(music.resolve("9500.mp3"), TestAudio.tone(2, 550), Map.of(), null);
     stave("demo", "--tracks", "300", "--data", a.toString());
-    stave("import", "jsonl", rich.toString(), "--data", a.toString(), "--no-progress");
+    String root = "--audio-root=" + music;
+    stave("import", "jsonl", rich.toString(), "--data", a.toString(), root, "--no-progress");
+    stave("scan", music.toString(), "--data", a.toString(), "--no-progress");
 
     Path exportA = work.resolve("a.jsonl");
     CommandRun exported =
         stave("export", "jsonl", exportA.toString(), "--data", a.toString(), "--no-progress");
-    assertThat(exported.out()).contains("Exported").contains("relations");
-    stave("import", "jsonl", exportA.toString(), "--data", b.toString(), "--no-progress");
+    assertThat(exported.out())
+        .contains("Exported")
+        .contains("relations")
+        .contains("Audio: 2 tracks with their file, relative to " + music.toRealPath());
+    stave("import", "jsonl", exportA.toString(), "--data", b.toString(), root, "--no-progress");
     Path exportB = work.resolve("b.jsonl");
     stave("export", "jsonl", exportB.toString(), "--data", b.toString(), "--no-progress");
     // Everything stored survived the trip: the copy exports to the very same file.
@@ -73,9 +93,18 @@ class JsonlExportRoundTripTest {
             "feed")) {
       assertThat(lines).anyMatch(l -> l.startsWith("{\"type\":\"" + type + "\""));
     }
-    // the rich lines come back as written (defaults left out, nothing lost)
+    // the rich lines come back as written (defaults left out, nothing lost), with their audio
     assertThat(lines)
-        .contains(RICH.lines().filter(l -> l.contains("\"id\":9500")).findFirst().get());
+        .contains(
+            richLine(9500)
+                .replace(
+                    "\"musicbrainz_id\":\"7b11f4ce-a62d-471e-81fc-a69a8278c7da\",",
+                    "\"musicbrainz_id\":\"7b11f4ce-a62d-471e-81fc-a69a8278c7da\","
+                        + "\"audio\":\"9500.mp3\","))
+        .anyMatch(
+            l ->
+                l.startsWith("{\"type\":\"track\",\"id\":9502,")
+                    && l.endsWith("\"audio\":\"label/take one.mp3\"}"));
 
     Path gz = work.resolve("a.jsonl.gz");
     stave("export", "jsonl", gz.toString(), "--data", a.toString(), "--no-progress");
@@ -85,8 +114,53 @@ class JsonlExportRoundTripTest {
     }
 
     List<String> answersA = ServerReads.answers(work, a, READS);
-    List<String> answersB = ServerReads.answers(work, b, READS);
+    List<String> answersB = ServerReads.answers(work, b, READS, JsonlExportRoundTripTest::stream);
     ServerReads.assertSame(READS, answersA, answersB);
+
+    // A file outside every audio root (its folder was a configured root, no longer) has no path
+    // relative to a root: the export says so and leaves the track's audio out.
+    Path elsewhere = work.resolve("elsewhere");
+    TestAudio.write(elsewhere.resolve("9501.mp3"), TestAudio.tone(2, 660), Map.of(), null);
+    stave("scan", "--data", a.toString(), "--stave.audio.roots=" + elsewhere, "--no-progress");
+    Path again = work.resolve("again.jsonl");
+    CommandRun outside =
+        stave("export", "jsonl", again.toString(), "--data", a.toString(), "--no-progress");
+    assertThat(outside.out())
+        .contains("1 tracks whose file lies outside every audio root")
+        .contains(elsewhere.toRealPath().resolve("9501.mp3") + " (track 9501)");
+    assertThat(Files.readAllLines(again))
+        .contains(Files.readAllLines(exportA).toArray(String[]::new));
+  }
+
+  private static String richLine(long id) {
+    return RICH.lines().filter(l -> l.contains("\"id\":" + id + ",")).findFirst().orElseThrow();
+  }
+
+  /**
+   * In the imported copy: the linked tracks (9500 by the scan, 9502 by the import) stream their
+   * MP3; track 9501, which has no file, answers empty audio URLs and a 404 from {@code
+   * tracks/file}.
+   */
+  private static void stream(ServerReads.Server server) throws Exception {
+    JsonNode tracks =
+        server
+            .json("/v3.0/tracks/?client_id=CID&id=9500+9501+9502&type=single+albumtrack&order=id")
+            .get("results");
+    assertThat(tracks).hasSize(3);
+    for (int i : new int[] {0, 2}) {
+      String audio = tracks.get(i).get("audio").asString();
+      assertThat(audio).as("audio of " + tracks.get(i).get("id")).isNotEmpty();
+      HttpResponse<byte[]> mp3 = server.get(audio);
+      assertThat(mp3.statusCode()).as(audio).isEqualTo(200);
+      assertThat(mp3.headers().firstValue("content-type")).hasValue("audio/mpeg");
+      assertThat(new String(mp3.body(), 0, 3, StandardCharsets.ISO_8859_1)).isEqualTo("ID3");
+    }
+    assertThat(tracks.get(2).get("audiodownload").asString()).isNotEmpty();
+    assertThat(tracks.get(1).get("audio").asString()).isEmpty();
+    assertThat(tracks.get(1).get("audiodownload").asString()).isEmpty();
+    assertThat(server.get("/v3.0/tracks/file/?client_id=CID&id=9501").statusCode()).isEqualTo(404);
+    assertThat(server.get("/v3.0/tracks/file/?client_id=CID&id=9502").body())
+        .startsWith("ID3".getBytes(StandardCharsets.ISO_8859_1));
   }
 
   /** Reads of both dialects; {@code CID} is replaced by each server's client id. */

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the round-trip tests compare: the answers of a real {@code stave serve} on a data directory
@@ -38,14 +40,50 @@ final class ServerReads {
    * read code 0, so that two identical errors never pass for the same answer.
    */
   static List<String> answers(Path work, Path data, List<String> reads) throws Exception {
+    return answers(work, data, reads, server -> {});
+  }
+
+  /** A running server of {@link #answers}, for checks beyond comparing bodies. */
+  record Server(String base, String clientId, HttpClient http) {
+    /** GET of {@code pathOrUrl} (a path gets the base; {@code CID} is the client id). */
+    HttpResponse<byte[]> get(String pathOrUrl) throws Exception {
+      String url = pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl;
+      return http.send(
+          HttpRequest.newBuilder(URI.create(url.replace("CID", clientId))).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    JsonNode json(String path) throws Exception {
+      HttpResponse<byte[]> r = get(path);
+      assertThat(r.statusCode()).as(path).isEqualTo(200);
+      return JsonMapper.builder().build().readTree(r.body());
+    }
+  }
+
+  /** Checks made on a server while it runs. */
+  interface WhileServing {
+    void check(Server server) throws Exception;
+  }
+
+  /** As {@link #answers(Path, Path, List)}, then {@code checks} on the same server. */
+  static List<String> answers(Path work, Path data, List<String> reads, WhileServing checks)
+      throws Exception {
     CommandRun app = stave("apps", "create", "Round trip", "--data", data.toString());
     Matcher id = Pattern.compile("Client id: ([0-9a-f]{32})").matcher(app.out());
     assertThat(id.find()).as(app.out()).isTrue();
     String clientId = id.group(1);
     List<String> out = new ArrayList<>();
-    HttpClient http = HttpClient.newHttpClient();
+    HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+    // No background analysis: it would change the features of linked tracks while being read.
     try (StaveProcess server =
-        StaveProcess.start(work, "serve", "--port", "0", "--data", data.toString())) {
+        StaveProcess.start(
+            work,
+            "serve",
+            "--port",
+            "0",
+            "--data",
+            data.toString(),
+            "--stave.analysis.worker.threads=0")) {
       Matcher m =
           SERVING.matcher(
               server.awaitLine(
@@ -69,6 +107,7 @@ final class ServerReads {
                 .replace(clientId, "CID")
                 .replaceAll("exp=\\d+&sig=[A-Za-z0-9_-]+", "SIGNED"));
       }
+      checks.check(new Server(base, clientId, http));
       server.stop(Duration.ofSeconds(30));
     }
     return out;

@@ -84,4 +84,18 @@ class HomePageTest {
         .contains("404 Not Found", "href=\"/\"")
         .doesNotContain("timestamp", "Whitelabel");
   }
+
+  @Test
+  void aLoginPostWithoutItsCsrfTokenIsRefusedWithAnHtmlPage() throws Exception {
+    HttpResponse<String> refused =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=a&password=b"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("403 Forbidden").doesNotContain("timestamp");
+  }
 }

@@ -3,6 +3,7 @@ package dev.stave.access.web;
 import static dev.stave.access.oauth.AuthorizationServerConfiguration.CONSENT_PAGE;
 import static dev.stave.access.oauth.AuthorizationServerConfiguration.LOGIN_PAGE;
 
+import dev.stave.web.PagePolicy;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +17,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * The security filter chain of Stave's own pages: log in and out, sign up, the consent page of the
@@ -45,7 +47,12 @@ public class WebSecurityConfiguration {
         .authenticationManager(
             new ProviderManager(new ThrottledLogin(users, encoder, new LoginThrottle())))
         .formLogin(f -> f.loginPage(LOGIN_PAGE).failureHandler(failure).defaultSuccessUrl(ACCOUNT))
-        .logout(l -> l.logoutSuccessUrl(LOGIN_PAGE + "?logout"));
+        .logout(l -> l.logoutSuccessUrl(LOGIN_PAGE + "?logout"))
+        .headers(
+            h ->
+                h.contentSecurityPolicy(c -> c.policyDirectives(PagePolicy.CONTENT_SECURITY_POLICY))
+                    .referrerPolicy(
+                        r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
     return http.build();
   }
 }

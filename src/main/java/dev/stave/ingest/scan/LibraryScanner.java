@@ -20,6 +20,7 @@ import dev.stave.catalog.ReleaseDate;
 import dev.stave.catalog.Tag;
 import dev.stave.catalog.Track;
 import dev.stave.ingest.ArtistAlbumIds;
+import dev.stave.ingest.RunReports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileVisitResult;
@@ -104,6 +105,7 @@ public class LibraryScanner {
   private final ObjectProvider<AudioContentListener> contentListeners;
   private final TrackMatcher matcher;
   private final AudioAvailability availability;
+  private final RunReports runs;
 
   public LibraryScanner(
       CatalogStore store,
@@ -115,7 +117,9 @@ public class LibraryScanner {
       Waveforms waveforms,
       ObjectProvider<AudioContentListener> contentListeners,
       TrackMatcher matcher,
-      AudioAvailability availability) {
+      AudioAvailability availability,
+      RunReports runs) {
+    this.runs = runs;
     this.matcher = matcher;
     this.availability = availability;
     this.waveforms = waveforms;
@@ -161,7 +165,7 @@ public class LibraryScanner {
     for (Path root : scanRoots) {
       walk(root, found, report);
     }
-    return run(scanRoots, found, true, options, report, started);
+    return recorded(run(scanRoots, found, true, options, report, started));
   }
 
   /**
@@ -192,7 +196,18 @@ public class LibraryScanner {
         report.problem(file, "cannot read: " + e.getMessage());
       }
     }
-    return run(List.of(realRoot), found, false, options, report, started);
+    return recorded(run(List.of(realRoot), found, false, options, report, started));
+  }
+
+  /** Keeps the report of the scan for the operator console ({@link RunReports}). */
+  private ScanReport recorded(ScanReport report) {
+    runs.record(
+        RunReports.Kind.SCAN,
+        String.join(", ", report.roots().stream().map(Path::toString).toList()),
+        report.elapsed,
+        report.completed(),
+        report::print);
+    return report;
   }
 
   private ScanReport run(

@@ -2,6 +2,8 @@ package dev.stave.jamendo.api;
 
 import dev.stave.access.App;
 import dev.stave.access.AppRegistry;
+import dev.stave.access.usage.UsageRecorder;
+import dev.stave.web.ApiMethodUri;
 import dev.stave.web.ErrorReasons;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,13 +44,21 @@ public class JamendoController {
   private final AppRegistry apps;
   private final JamendoRenderer renderer;
   private final JamendoLimits limits;
+  private final UsageRecorder usage;
+
+  /** The request attribute holding the answer's code, for the usage count. */
+  private static final String ANSWER_CODE = JamendoController.class.getName() + ".code";
+
+  /** The request attribute holding the client id of the app the request was counted against. */
+  private static final String APP_ID = JamendoController.class.getName() + ".app";
 
   public JamendoController(
       List<JamendoMethod> methods,
       List<JamendoWriteMethod> writes,
       AppRegistry apps,
       JamendoRenderer renderer,
-      JamendoLimits limits) {
+      JamendoLimits limits,
+      UsageRecorder usage) {
     this.methods =
         methods.stream().collect(Collectors.toMap(JamendoMethod::path, Function.identity()));
     this.writes =
@@ -56,6 +66,7 @@ public class JamendoController {
     this.apps = apps;
     this.renderer = renderer;
     this.limits = limits;
+    this.usage = usage;
   }
 
   @RequestMapping({
@@ -84,10 +95,45 @@ public class JamendoController {
     return handle(uri.substring(Math.min(uri.length(), "/v3.0/".length())), request, response);
   }
 
+  /** Answers the request, then counts it for its app's usage (the developer portal's charts). */
   private ResponseEntity<String> handle(
+      String path, HttpServletRequest request, HttpServletResponse response) {
+    ResponseEntity<String> answer = answer(path, request, response);
+    Object code = request.getAttribute(ANSWER_CODE);
+    usage.count(
+        countedApp(request),
+        "jamendo",
+        methods.containsKey(path) || writes.containsKey(path) ? path : "unknown",
+        code == null ? String.valueOf(answer.getStatusCode().value()) : code.toString(),
+        code != null && code.equals(JamendoCode.RATE_LIMIT_EXCEEDED.code()));
+    return answer;
+  }
+
+  /**
+   * The app the request is counted against: the one its client id named once checked, else (the
+   * request was refused before that, e.g. by its caller address's rate limit) the registered app
+   * its {@code client_id} names, else none.
+   */
+  private String countedApp(HttpServletRequest request) {
+    if (request.getAttribute(APP_ID) instanceof String id) {
+      return id;
+    }
+    try {
+      return apps.findRecent(request.getParameter("client_id"))
+          .map(App::clientId)
+          .orElse(UsageRecorder.NO_APP);
+    } catch (RuntimeException unreadableParameters) {
+      return UsageRecorder.NO_APP;
+    }
+  }
+
+  private ResponseEntity<String> answer(
       String path, HttpServletRequest request, HttpServletResponse response) {
     JamendoMethod method = methods.get(path);
     JamendoWriteMethod write = writes.get(path);
+    if (method != null || write != null) {
+      ApiMethodUri.name(request, "/v3.0/" + path); // the metrics' uri tag names the method
+    }
     JamendoParams params;
     try {
       params = JamendoParams.of(withBearerToken(request, method, write));
@@ -104,7 +150,8 @@ public class JamendoController {
                   new JamendoException(JamendoCode.TYPE, malformed.reason()), new ArrayList<>()),
               "json",
               null,
-              "item");
+              "item",
+              request);
       return malformed.parameter() != null
           ? answer
           : ResponseEntity.badRequest().headers(answer.getHeaders()).body(answer.getBody());
@@ -120,7 +167,8 @@ public class JamendoController {
               params),
           "json",
           null,
-          itemName);
+          itemName,
+          request);
     }
     String callback = params.string("callback").orElse(null);
     if (callback != null && (!"json".equals(format) || !"GET".equals(request.getMethod()))) {
@@ -132,7 +180,8 @@ public class JamendoController {
           failure(JamendoException.type("callback", "must be a JavaScript function name"), params),
           format,
           null,
-          itemName);
+          itemName,
+          request);
     }
     JamendoDocument doc;
     try {
@@ -141,6 +190,8 @@ public class JamendoController {
               ? runWrite(write, params, request, response)
               : run(method, path, params, request, response);
       if (result.bare() != null) {
+        request.setAttribute(
+            ANSWER_CODE, result.bare().location() != null ? 0 : result.bare().status());
         return bare(result.bare());
       }
       doc =
@@ -155,7 +206,7 @@ public class JamendoController {
               new JamendoException(JamendoCode.EXCEPTION, "the server could not answer; try again"),
               params);
     }
-    return respond(doc, format, callback, itemName);
+    return respond(doc, format, callback, itemName, request);
   }
 
   private JamendoMethod.Result run(
@@ -176,7 +227,7 @@ public class JamendoController {
           JamendoCode.HTTP_METHOD, "method '" + path + "' answers GET, not " + request.getMethod());
     }
     limits.checkCaller(request);
-    App app = checkClient(params);
+    App app = checkClient(params, request);
     Optional<JamendoMethod.Result> overQuota = limits.admit(app, params, request, response);
     if (overQuota.isPresent()) {
       return overQuota.get();
@@ -201,7 +252,7 @@ public class JamendoController {
           "method '" + write.path() + "' answers POST, not " + request.getMethod());
     }
     limits.checkCaller(request);
-    App app = checkClient(params);
+    App app = checkClient(params, request);
     Optional<JamendoMethod.Result> overQuota = limits.admit(app, params, request, response);
     if (overQuota.isPresent()) {
       return overQuota.get();
@@ -245,7 +296,7 @@ public class JamendoController {
     return b.header(HttpHeaders.CONTENT_TYPE, "text/plain;charset=UTF-8").body(bare.detail());
   }
 
-  private App checkClient(JamendoParams params) {
+  private App checkClient(JamendoParams params, HttpServletRequest request) {
     String clientId = params.required("client_id");
     Optional<App> app = apps.findRecent(clientId);
     if (app.isEmpty()) {
@@ -257,6 +308,7 @@ public class JamendoController {
           JamendoCode.SUSPENDED_APPLICATION,
           "Your application has been suspended, please contact the operator of this server");
     }
+    request.setAttribute(APP_ID, app.get().clientId());
     return app.get();
   }
 
@@ -265,7 +317,12 @@ public class JamendoController {
   }
 
   private ResponseEntity<String> respond(
-      JamendoDocument doc, String format, String callback, String itemName) {
+      JamendoDocument doc,
+      String format,
+      String callback,
+      String itemName,
+      HttpServletRequest request) {
+    request.setAttribute(ANSWER_CODE, doc.code().code());
     JamendoRenderer.Rendered r = renderer.render(doc, format, callback, itemName);
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_TYPE, r.contentType())

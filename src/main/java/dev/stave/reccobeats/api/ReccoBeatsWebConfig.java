@@ -9,19 +9,24 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * CORS open to every origin on {@code /v1} (browser apps call ReccoBeats directly, spec §1.1;
- * preflights are answered by Spring), the rate limits ({@link ReccoBeatsLimits}), and the dialect's
- * OpenAPI group, served at {@code /v3/api-docs/reccobeats}.
+ * preflights are answered by Spring), the usage counts ({@link ReccoBeatsUsage}), the rate limits
+ * ({@link ReccoBeatsLimits}), and the dialect's OpenAPI group, served at {@code
+ * /v3/api-docs/reccobeats}.
  */
 @Configuration
 class ReccoBeatsWebConfig implements WebMvcConfigurer {
   private final ReccoBeatsLimits limits;
+  private final ReccoBeatsUsage usage;
 
-  ReccoBeatsWebConfig(ReccoBeatsLimits limits) {
+  ReccoBeatsWebConfig(ReccoBeatsLimits limits, ReccoBeatsUsage usage) {
     this.limits = limits;
+    this.usage = usage;
   }
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
+    // usage first: its afterCompletion then runs for the requests the limits refuse, too
+    registry.addInterceptor(usage).addPathPatterns("/v1/**");
     registry.addInterceptor(limits).addPathPatterns("/v1/**");
   }
 
