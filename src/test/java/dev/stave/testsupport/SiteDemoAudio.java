@@ -7,8 +7,11 @@ import dev.stave.catalog.Track;
 import dev.stave.config.StaveProperties;
 import dev.stave.ingest.scan.AudioLinker;
 import jakarta.servlet.Filter;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -27,19 +30,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Audio for the player's tests ({@link StavePlayerSiteTest}): one album of the demo catalog gets
  * real files, linked the way an import links them ({@code track_audio_paths} resolved by {@link
  * AudioLinker}, which scans them), and every request to the audio endpoint is logged with its
- * {@code Range} header and status, so a test can prove what the browser asked for.
+ * {@code Range} header and status, so a test can prove what the browser asked for; its answers
+ * leave at 1 MB/s, as over a real connection.
  *
  * <p>The album's first track is an hour long (29 MB: a 20 s MP3 repeated, written without a Xing
- * header so the duration is read from the bitrate): long enough that a browser cannot have fetched
- * its middle when it starts playing, so a seek there must be a new Range request. (Chromium on a
- * local connection reads some 5 MB ahead within a second or two: a twenty-minute file of 9.6 MB had
- * its middle in the browser's cache already, and the seek was a revalidation answered 304.) The
- * other tracks last {@value #SHORT_SECONDS} s. Made once per context, in a second or so.
+ * header so the duration is read from the bitrate): at 1 MB/s a browser that starts playing it
+ * cannot have fetched its middle for a quarter of a minute, so a seek there must be a new Range
+ * request. (Unthrottled, Chromium read a twenty-minute file's middle ahead within a second or two,
+ * and even an hour-long file's now and then, and answered the seek from its cache.) The other
+ * tracks last {@value #SHORT_SECONDS} s. Made once per context, in a second or so.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class SiteDemoAudio {
   static final int SHORT_SECONDS = 20;
   static final int LONG_REPEATS = 180;
+  static final int BYTES_PER_SECOND = 1 << 20;
+  static final int CHUNK = 16 * 1024;
 
   /** One request the audio endpoint answered. */
   public record Served(String path, String range, int status) {}
@@ -76,20 +82,107 @@ public class SiteDemoAudio {
   FilterRegistrationBean<Filter> audioRequestLog() {
     Filter log =
         (request, response, chain) -> {
-          chain.doFilter(request, response);
           HttpServletRequest http = (HttpServletRequest) request;
-          served.add(
-              new Served(
-                  http.getRequestURI(),
-                  http.getHeader("Range"),
-                  ((HttpServletResponse) response).getStatus()));
+          Throttled throttled =
+              new Throttled(
+                  (HttpServletResponse) response,
+                  status ->
+                      served.add(
+                          new Served(http.getRequestURI(), http.getHeader("Range"), status)));
+          try {
+            chain.doFilter(request, throttled);
+          } finally {
+            throttled.logged();
+          }
         };
     FilterRegistrationBean<Filter> bean = new FilterRegistrationBean<>(log);
     bean.addUrlPatterns("/audio/track/*");
     return bean;
   }
 
-  /** The audio requests served so far (path, Range header or null, status). */
+  /**
+   * A response whose body leaves at most {@value #BYTES_PER_SECOND} bytes a second, as over a
+   * modest real connection: on the loopback a browser reads a whole file ahead in an instant, and
+   * then a seek is served from what it already holds, which proves nothing about Range.
+   */
+  private static final class Throttled extends HttpServletResponseWrapper {
+    private final java.util.function.IntConsumer log;
+    private boolean logged;
+    private ServletOutputStream out;
+
+    Throttled(HttpServletResponse response, java.util.function.IntConsumer log) {
+      super(response);
+      this.log = log;
+    }
+
+    /**
+     * Logs the request once, with its status: when its body starts (a long answer is logged while
+     * it is still being sent, so a test sees the request the moment it was answered), else at the
+     * end.
+     */
+    void logged() {
+      if (!logged) {
+        logged = true;
+        log.accept(getStatus());
+      }
+    }
+
+    @Override
+    public ServletOutputStream getOutputStream() throws IOException {
+      if (out == null) {
+        logged();
+        ServletOutputStream raw = super.getOutputStream();
+        long start = System.nanoTime();
+        out =
+            new ServletOutputStream() {
+              private long written;
+
+              @Override
+              public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+              }
+
+              @Override
+              public void write(byte[] b, int off, int len) throws IOException {
+                for (int done = 0; done < len; ) {
+                  int n = Math.min(CHUNK, len - done);
+                  raw.write(b, off + done, n);
+                  done += n;
+                  written += n;
+                  long due = start + written * 1_000_000_000L / BYTES_PER_SECOND;
+                  long wait = due - System.nanoTime();
+                  if (wait > 0) {
+                    try {
+                      Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                      throw new java.io.InterruptedIOException();
+                    }
+                  }
+                }
+              }
+
+              @Override
+              public void flush() throws IOException {
+                raw.flush();
+              }
+
+              @Override
+              public boolean isReady() {
+                return raw.isReady();
+              }
+
+              @Override
+              public void setWriteListener(WriteListener listener) {
+                raw.setWriteListener(listener);
+              }
+            };
+      }
+      return out;
+    }
+  }
+
+  /** The audio requests answered so far, in the order their answers began (path, Range, status). */
   public List<Served> served() {
     return List.copyOf(served);
   }
