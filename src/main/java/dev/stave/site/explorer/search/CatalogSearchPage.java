@@ -79,63 +79,41 @@ public class CatalogSearchPage {
             p,
             "artists",
             ARTISTS_PER_PAGE,
-            (offset) ->
+            offset ->
                 search.artists(
                     EntityQuery.builder().text(p.q()).page(offset, ARTISTS_PER_PAGE).build()),
             ids -> cards.artists(store.findArtists(ids))),
-        group(
-            p,
-            "albums",
-            ALBUMS_PER_PAGE,
-            (offset) ->
-                search.albums(
-                    EntityQuery.builder().text(p.q()).page(offset, ALBUMS_PER_PAGE).build()),
-            ids -> cards.albums(store.findAlbums(ids))),
-        group(
-            p,
-            "tracks",
-            TRACKS_PER_PAGE,
-            (offset) ->
-                search.tracks(
-                    TrackQuery.builder()
-                        .text(p.q())
-                        .boost(TrackSort.POPULARITY, POPULARITY_BOOST)
-                        .page(offset, TRACKS_PER_PAGE)
-                        .build()),
-            ids -> rows.of(store.findTracks(ids))),
+        albums(p, EntityQuery.builder().text(p.q())),
+        tracks(p, TrackQuery.builder().text(p.q()).boost(TrackSort.POPULARITY, POPULARITY_BOOST)),
         playlists(p));
   }
 
   /** Tracks and albums carrying {@code p.tag()}, most popular first. */
   public Results tag(SearchParams p) {
-    String tag = p.tag().toLowerCase(java.util.Locale.ROOT);
+    List<String> tag = List.of(p.tag().toLowerCase(java.util.Locale.ROOT));
     return new Results(
         ResultGroup.empty("artists", ARTISTS_PER_PAGE),
-        group(
-            p,
-            "albums",
-            ALBUMS_PER_PAGE,
-            (offset) ->
-                search.albums(
-                    EntityQuery.builder()
-                        .tags(List.of(tag))
-                        .sortBy(EntitySort.POPULARITY, true)
-                        .page(offset, ALBUMS_PER_PAGE)
-                        .build()),
-            ids -> cards.albums(store.findAlbums(ids))),
-        group(
-            p,
-            "tracks",
-            TRACKS_PER_PAGE,
-            (offset) ->
-                search.tracks(
-                    TrackQuery.builder()
-                        .tags(List.of(tag))
-                        .sortBy(TrackSort.POPULARITY, true)
-                        .page(offset, TRACKS_PER_PAGE)
-                        .build()),
-            ids -> rows.of(store.findTracks(ids))),
+        albums(p, EntityQuery.builder().tags(tag).sortBy(EntitySort.POPULARITY, true)),
+        tracks(p, TrackQuery.builder().tags(tag).sortBy(TrackSort.POPULARITY, true)),
         ResultGroup.empty("playlists", PLAYLISTS_PER_PAGE));
+  }
+
+  private ResultGroup<AlbumCard> albums(SearchParams p, EntityQuery.Builder query) {
+    return group(
+        p,
+        "albums",
+        ALBUMS_PER_PAGE,
+        offset -> search.albums(query.page(offset, ALBUMS_PER_PAGE).build()),
+        ids -> cards.albums(store.findAlbums(ids)));
+  }
+
+  private ResultGroup<TrackRow> tracks(SearchParams p, TrackQuery.Builder query) {
+    return group(
+        p,
+        "tracks",
+        TRACKS_PER_PAGE,
+        offset -> search.tracks(query.page(offset, TRACKS_PER_PAGE).build()),
+        ids -> rows.of(store.findTracks(ids)));
   }
 
   private ResultGroup<PlaylistCard> playlists(SearchParams p) {
