@@ -81,7 +81,15 @@ public class Recommender {
   }
 
   public Recommendations recommend(RecommendationRequest r) {
-    List<Track> seeds = store.findTracks(r.seeds());
+    return recommend(r, store.findTracks(r.seeds()));
+  }
+
+  /**
+   * As {@link #recommend(RecommendationRequest)} for a caller that already holds the seed tracks (a
+   * track page shows its track and asks for similar ones): {@code seeds} are the request's seed
+   * tracks that exist, so the store is not asked for them again.
+   */
+  public Recommendations recommend(RecommendationRequest r, List<Track> seeds) {
     if (seeds.isEmpty()) {
       return Recommendations.none();
     }

@@ -76,6 +76,15 @@ public class CatalogSearch {
     return vectors;
   }
 
+  /**
+   * Whether {@code text} holds a word the full-text search can look for: a text of punctuation
+   * alone has none, and a query with such a text would set no text condition at all (and match
+   * everything).
+   */
+  public static boolean hasSearchWords(String text) {
+    return text != null && !text.isBlank() && !Names.terms(text).isEmpty();
+  }
+
   /** Tracks matching {@code q}. */
   public SearchResult tracks(TrackQuery q) {
     BooleanQuery.Builder filters = new BooleanQuery.Builder();

@@ -23,6 +23,12 @@ public class SiteErrors {
     return page(model, HttpStatus.NOT_FOUND, e.getMessage());
   }
 
+  @ExceptionHandler(PageBadRequestException.class)
+  @ResponseStatus(HttpStatus.BAD_REQUEST)
+  public String badRequest(PageBadRequestException e, Model model) {
+    return page(model, HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   @ResponseStatus(HttpStatus.BAD_REQUEST)
   public String badParameter(MethodArgumentTypeMismatchException e, Model model) {

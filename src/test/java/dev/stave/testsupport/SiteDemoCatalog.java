@@ -1,5 +1,7 @@
 package dev.stave.testsupport;
 
+import dev.stave.audio.AudioAvailability;
+import dev.stave.audio.AudioFileStore;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.ChangeFollower;
 import dev.stave.ingest.demo.DemoCatalog;
@@ -12,8 +14,9 @@ import org.springframework.context.event.EventListener;
 
 /**
  * Seeds the {@link StaveSiteTest} server with a small demo catalog (with its listeners and
- * playlists) the way {@code serve} seeds a fresh data directory, and lets the search index catch up
- * before any test runs.
+ * playlists) the way {@code serve} seeds a fresh data directory, plus what the explorer pages test
+ * ({@link ExplorerFixture}: radios, names with HTML in them, tracks with audio rows), and lets the
+ * search index catch up before any test runs.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class SiteDemoCatalog {
@@ -23,18 +26,27 @@ public class SiteDemoCatalog {
   private final CatalogStore catalog;
   private final LibraryStore library;
   private final List<ChangeFollower> followers;
+  private final AudioFileStore audioFiles;
+  private final AudioAvailability audio;
 
   public SiteDemoCatalog(
-      CatalogStore catalog, LibraryStore library, List<ChangeFollower> followers) {
+      CatalogStore catalog,
+      LibraryStore library,
+      List<ChangeFollower> followers,
+      AudioFileStore audioFiles,
+      AudioAvailability audio) {
     this.catalog = catalog;
     this.library = library;
     this.followers = followers;
+    this.audioFiles = audioFiles;
+    this.audio = audio;
   }
 
   @EventListener(ApplicationReadyEvent.class)
   public void seed() {
     if (catalog.count("tracks") == 0) {
       DemoCatalog.seed(catalog, library, TRACKS, SEED, ProgressListener.NONE);
+      ExplorerFixture.write(catalog, audioFiles, audio);
     }
     ChangeFollower.catchUpAll(followers, note -> {});
   }

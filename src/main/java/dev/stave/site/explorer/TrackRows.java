@@ -1,0 +1,92 @@
+package dev.stave.site.explorer;
+
+import dev.stave.audio.AudioAvailability;
+import dev.stave.catalog.Album;
+import dev.stave.catalog.Artist;
+import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.Track;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns loaded tracks into the rows a page lists: the artists and albums they link to are read in
+ * one query per kind for the whole list, whether each track can be played in one query too ({@link
+ * AudioAvailability#prefetch}), so a list of fifty tracks costs three reads, not a hundred and
+ * fifty. Entities the page already loaded (the album of an album page, the artist of an artist
+ * page) are passed in and not read again.
+ */
+@Component
+public class TrackRows {
+  private final CatalogStore store;
+  private final AudioAvailability audio;
+
+  public TrackRows(CatalogStore store, AudioAvailability audio) {
+    this.store = store;
+    this.audio = audio;
+  }
+
+  /** Rows for {@code tracks}, in their order. */
+  public List<TrackRow> of(List<Track> tracks) {
+    return of(tracks, List.of(), List.of());
+  }
+
+  /**
+   * Rows for {@code tracks}, in their order, reading only the artists and albums not among {@code
+   * knownArtists} and {@code knownAlbums}.
+   */
+  public List<TrackRow> of(
+      List<Track> tracks, Collection<Artist> knownArtists, Collection<Album> knownAlbums) {
+    if (tracks.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, String> artists = new HashMap<>();
+    knownArtists.forEach(a -> artists.put(a.id(), a.name()));
+    Map<Long, String> albums = new HashMap<>();
+    knownAlbums.forEach(a -> albums.put(a.id(), a.name()));
+
+    Set<Long> missingArtists = new LinkedHashSet<>();
+    Set<Long> missingAlbums = new LinkedHashSet<>();
+    for (Track t : tracks) {
+      t.artistIds().stream().filter(id -> !artists.containsKey(id)).forEach(missingArtists::add);
+      if (t.albumId() != null && !albums.containsKey(t.albumId())) {
+        missingAlbums.add(t.albumId());
+      }
+    }
+    if (!missingArtists.isEmpty()) {
+      store.findArtists(missingArtists).forEach(a -> artists.put(a.id(), a.name()));
+    }
+    if (!missingAlbums.isEmpty()) {
+      store.findAlbums(missingAlbums).forEach(a -> albums.put(a.id(), a.name()));
+    }
+    audio.prefetch(tracks.stream().map(Track::id).toList());
+
+    List<TrackRow> rows = new ArrayList<>(tracks.size());
+    for (Track t : tracks) {
+      List<EntityLink> by =
+          t.artistIds().stream()
+              .filter(artists::containsKey)
+              .map(id -> new EntityLink(id, artists.get(id)))
+              .toList();
+      EntityLink album =
+          t.albumId() != null && albums.containsKey(t.albumId())
+              ? new EntityLink(t.albumId(), albums.get(t.albumId()))
+              : null;
+      rows.add(
+          new TrackRow(
+              t.id(),
+              t.name(),
+              by,
+              album,
+              album == null ? null : t.position(),
+              t.durationMs(),
+              audio.has(t.id())));
+    }
+    return rows;
+  }
+}

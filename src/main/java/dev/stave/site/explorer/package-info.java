@@ -1,0 +1,13 @@
+/**
+ * The catalog explorer (issue 13 item 2): search as you type with results by kind, and a page for
+ * every artist, album, track and playlist, and the radios with what plays now. One subpackage per
+ * page; what several pages share (a list of tracks with their artists and albums, links to other
+ * sites, formats) lives here.
+ *
+ * <p>Every page reads the catalog through the core services the dialects use ({@code CatalogSearch}
+ * for lists and search, {@code CatalogStore} for entities, {@code LibraryStore} for playlists,
+ * {@code RadioSchedule}, {@code Recommender}, the audio services), loads each entity once per
+ * request and hydrates lists in one query per kind. Pages never build audio URLs: they name track
+ * ids in the play-button fragments and the player asks for the rest.
+ */
+package dev.stave.site.explorer;
