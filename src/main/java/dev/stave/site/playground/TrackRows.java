@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * then whether each has audio, each loaded once for the whole list (four queries, whatever its
  * length).
  */
-@Component
+@Component("playgroundTrackRows") // the explorer has a TrackRows bean of its own
 public class TrackRows {
   private final CatalogStore catalog;
   private final AudioAvailability audio;
