@@ -3,6 +3,7 @@ package dev.stave.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stave.catalog.CatalogStore;
+import dev.stave.ingest.demo.DemoAudioProgress;
 import dev.stave.testsupport.StaveSiteTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -97,5 +98,22 @@ class HomePageTest {
 
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.body()).contains("403 Forbidden").doesNotContain("timestamp");
+  }
+
+  @Test
+  void whileDemoAudioIsMadeTheHomePageShowsHowFarItHasCome(@Autowired DemoAudioProgress progress)
+      throws Exception {
+    assertThat(get("/").body()).doesNotContain("demo-audio-progress");
+    try {
+      progress.started(300, 0);
+      progress.linked(120);
+
+      assertThat(get("/").body())
+          .contains("id=\"demo-audio-progress\"", "120 of 300 tracks playable (40 %)");
+    } finally {
+      progress.linked(180);
+      progress.stopped();
+    }
+    assertThat(get("/").body()).doesNotContain("demo-audio-progress");
   }
 }

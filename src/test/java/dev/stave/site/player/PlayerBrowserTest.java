@@ -31,6 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class PlayerBrowserTest {
   @LocalServerPort int port;
   @Autowired SiteDemoAudio audio;
+  @Autowired dev.stave.catalog.CatalogStore catalog;
 
   private Browser browser;
   private SiteDemoAudio.Linked linked;
@@ -71,8 +72,23 @@ class PlayerBrowserTest {
     // Chromium then answers a seek from its cache (revalidated by a conditional request, 304).
     browser.close();
     browser = Browser.open("http://127.0.0.1:" + port);
-    browser.go("/playground?seed=" + longTrack);
-    browser.find("#seeds-h ~ ul [data-play-track='" + longTrack + "']").click();
+    // Search → open the album → play its first track, as a visitor does (issue 13, item 7).
+    String albumName = catalog.findAlbums(List.of(linked.albumId())).getFirst().name();
+    browser.go("/");
+    browser.find("#site-q").sendKeys(albumName, org.openqa.selenium.Keys.ENTER);
+    browser.waitFor(
+        10,
+        d ->
+            !d.findElements(By.cssSelector("#main a[href='/albums/" + linked.albumId() + "']"))
+                .isEmpty());
+    browser.find("#main a.album-name[href='/albums/" + linked.albumId() + "']").click();
+    browser.waitFor(10, d -> d.getCurrentUrl().endsWith("/albums/" + linked.albumId()));
+    browser.waitFor(
+        10,
+        d ->
+            !d.findElements(By.cssSelector("#main [data-play-track='" + longTrack + "']"))
+                .isEmpty());
+    browser.find("#main [data-play-track='" + longTrack + "']").click();
 
     browser.waitFor(20, d -> playing());
     waitUntilTimePasses(1.0);
@@ -123,6 +139,7 @@ class PlayerBrowserTest {
     assertThat(bufferedStart).isGreaterThan(duration / 4);
     String valueText = browser.find("#player [data-player=seek]").getDomAttribute("aria-valuetext");
     assertThat(valueText).matches("\\d+:\\d\\d(:\\d\\d)? of 1:00:\\d\\d");
+    browser.screenshot("album-with-player");
 
     // Browsing: a boosted link swaps the page's main region; the player is untouched.
     double beforeNavigation = currentTime();
@@ -133,7 +150,11 @@ class PlayerBrowserTest {
     assertThat(browser.find("#player").isDisplayed()).isTrue();
     String title = browser.find("#player [data-player=title]").getText();
     browser.driver().navigate().back();
-    browser.waitFor(10, d -> d.findElements(By.id("seeds-h")).size() == 1);
+    browser.waitFor(
+        10,
+        d ->
+            d.findElements(By.cssSelector("#main [data-play-track='" + longTrack + "']")).size()
+                == 1);
     double afterBack = currentTime();
     waitUntilTimePasses(afterBack + 0.5);
     assertThat(browser.find("#player [data-player=title]").getText())
