@@ -45,4 +45,24 @@ class HomePageBrowserTest {
     browser.assertAccessible();
     browser.screenshot("home-phone");
   }
+
+  @Test
+  void theAccountPagesShareTheLookAndPassTheScan() {
+    for (String page : java.util.List.of("login", "signup")) {
+      browser.go("/" + page);
+      assertThat(browser.find("main form button[type=submit]").isDisplayed()).isTrue();
+      browser.assertAccessible();
+      browser.screenshot("account-" + page);
+    }
+    // A refused sign-up shows its error next to the field it concerns, and still scans clean.
+    browser.go("/signup");
+    browser.find("#name").sendKeys("x");
+    browser.find("#email").sendKeys("someone@example.org");
+    browser.find("#password").sendKeys("long enough password");
+    browser.find("main form button[type=submit]").click();
+    browser.waitFor(10, d -> !d.findElements(org.openqa.selenium.By.id("name-error")).isEmpty());
+    assertThat(browser.find("#name").getDomAttribute("aria-invalid")).isEqualTo("true");
+    browser.assertAccessible();
+    browser.screenshot("account-signup-error");
+  }
 }

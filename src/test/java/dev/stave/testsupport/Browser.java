@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -103,9 +104,14 @@ public final class Browser implements AutoCloseable {
     return driver.findElements(By.cssSelector(cssSelector));
   }
 
-  /** Waits up to {@code seconds} for {@code condition} to give a non-null, non-false value. */
+  /**
+   * Waits up to {@code seconds} for {@code condition} to give a non-null, non-false value. An
+   * element that went stale while htmx swapped the page is asked for again, not a failure.
+   */
   public <T> T waitFor(int seconds, Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(condition);
+    return new WebDriverWait(driver, Duration.ofSeconds(seconds))
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition);
   }
 
   /** Runs a script in the page and returns its result. */
