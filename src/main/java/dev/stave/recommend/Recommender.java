@@ -1,6 +1,6 @@
 package dev.stave.recommend;
 
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Track;
 import dev.stave.search.Facet;
 import dev.stave.search.FeatureVector;
@@ -72,21 +72,21 @@ public class Recommender {
           Facet.Kind.GENDER, 0.25,
           Facet.Kind.SPEED, 0.25);
 
-  private final CatalogStore store;
+  private final EntityCache entities;
   private final NeighbourSearch neighbours;
 
-  public Recommender(CatalogStore store, NeighbourSearch neighbours) {
-    this.store = store;
+  public Recommender(EntityCache entities, NeighbourSearch neighbours) {
+    this.entities = entities;
     this.neighbours = neighbours;
   }
 
   public Recommendations recommend(RecommendationRequest r) {
-    List<Track> seeds = store.findTracks(r.seeds());
+    List<Track> seeds = entities.tracks(r.seeds());
     if (seeds.isEmpty()) {
       return Recommendations.none();
     }
     List<Track> negatives =
-        r.negativeSeeds().isEmpty() ? List.of() : store.findTracks(r.negativeSeeds());
+        r.negativeSeeds().isEmpty() ? List.of() : entities.tracks(r.negativeSeeds());
 
     float[] profile =
         blend(mean(seeds), FeatureVector.partial(r.targets()), (float) r.featureWeight());
