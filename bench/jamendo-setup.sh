@@ -66,3 +66,6 @@ for name, paths in mixes.items():
         f.write("\n".join(paths) + "\n")
 print(f"catalog: {total:,} tracks; sampled {len(ids)} ids")
 PY
+if [[ -n "${KEEP_PATHS:-}" ]]; then # for a later in-process run (JamendoQueryBenchmark)
+  mkdir -p "$KEEP_PATHS" && cp "$WORK"/*.paths "$KEEP_PATHS"/
+fi

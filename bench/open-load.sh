@@ -15,7 +15,7 @@
 #                      on 4 or more cores the load generator gets the last core and the server the
 #                      others; on fewer, nothing is pinned and both share the cores, as reported)
 #   MIXES="tracks_by_id search"   only these families (default: all five)
-#   STAVE_JAR=...      benchmark another build
+#   STAVE_JAR=...      benchmark another build; KEEP_PATHS=dir keeps the request lists
 # Targets (issue 15, at 80 % of the maximum): p99 < 5 ms for tracks?id=, < 50 ms for filtered
 # lists and search=, < 10 ms for autocomplete, < 30 ms for tracks/similar.
 set -euo pipefail
