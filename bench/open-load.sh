@@ -48,10 +48,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== machine"
-echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-echo "cpus: $(nproc), memory: $(free -g | awk '/Mem:/{print $2}') GiB, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-"$JAVA" -version 2>&1 | head -1
+print_machine
 echo "server cpus: ${SERVER_CPUS:-all}, load generator cpus: ${LOADGEN_CPUS:-all}"
 
 # shellcheck source=jamendo-setup.sh
