@@ -48,10 +48,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== machine"
-echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-echo "cpus: $(nproc), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-"$JAVA" -version 2>&1 | head -1
+print_machine
 "$PG_BIN/postgres" --version; python3 -c 'import sqlite3; print("SQLite", sqlite3.sqlite_version)'
 
 # shellcheck source=jamendo-setup.sh
@@ -161,16 +158,16 @@ for n in 2 16; do
     -f "$WORK/search.sql" >"$WORK/pgbench-$n.txt" 2>&1)
   tps=$(awk '/^tps/ {print $3; exit}' "$WORK/pgbench-$n.txt")
   p50=$(cat "$WORK"/pgbench_log.* | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {printf "%.2f", a[int(NR/2)+1]/1000}')
-  RESULT[pg,$n]="$tps $p50"
+  RESULT[pg,$n]="$(printf '%.1f' "$tps") $p50"
 done
 
 echo "== searches/s and p50 (ms) for the same words, same catalog, same run"
-printf "%-22s %14s %10s %14s %10s %16s\n" engine "2 callers/s" "p50" "16 callers/s" "p50" "Stave ÷ engine"
+printf "%-22s %14s %10s %14s %10s %16s\n" engine "2 callers/s" "p50" "16 callers/s" "p50" "Stave ÷ it (16)"
 for e in stave pg sqlite; do
   read -r r2 p2 <<<"${RESULT[$e,2]}"
   read -r r16 p16 <<<"${RESULT[$e,16]}"
   read -r s16 _ <<<"${RESULT[stave,16]}"
-  name=$e; [[ $e == pg ]] && name="PostgreSQL FTS"; [[ $e == sqlite ]] && name="SQLite FTS5"
+  name=Stave; [[ $e == pg ]] && name="PostgreSQL FTS"; [[ $e == sqlite ]] && name="SQLite FTS5"
   printf "%-22s %14s %10s %14s %10s %16s\n" "$name" "$r2" "$p2" "$r16" "$p16" \
     "$(awk -v s="$s16" -v r="$r16" 'BEGIN { if (r > 0) printf "x%.1f", s / r }')"
 done
