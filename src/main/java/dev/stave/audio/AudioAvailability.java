@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -19,14 +20,38 @@ import org.springframework.stereotype.Component;
  * staleness, not a change-log follower: files are linked by {@code stave scan} / {@code stave
  * import --audio-root}, often in another process, and a track whose file appeared shows its URLs at
  * most {@link #FRESH} later; the scan in this process forgets the cache after every batch.
+ *
+ * <p>Each track's waveform (the peaks of its present master file) is cached the same way and for
+ * the same reason (issue 15: rendering a page needs no store read once its tracks were asked for):
+ * waveforms are written by the scan, which forgets both caches.
  */
 @Component
 public class AudioAvailability {
   static final Duration FRESH = Duration.ofSeconds(5);
 
   private final LoadingCache<Long, Boolean> present;
+  private final LoadingCache<Long, String> waveforms;
 
   public AudioAvailability(AudioFileStore files) {
+    this.waveforms =
+        Caffeine.newBuilder()
+            .expireAfterWrite(FRESH)
+            .maximumSize(200_000)
+            .build(
+                new CacheLoader<Long, String>() {
+                  @Override
+                  public String load(Long id) {
+                    return files.waveforms(List.of(id)).getOrDefault(id, Waveforms.EMPTY);
+                  }
+
+                  @Override
+                  public Map<Long, String> loadAll(Set<? extends Long> ids) {
+                    Map<Long, String> found = files.waveforms(List.copyOf(ids));
+                    Map<Long, String> answers = new HashMap<>();
+                    ids.forEach(id -> answers.put(id, found.getOrDefault(id, Waveforms.EMPTY)));
+                    return answers;
+                  }
+                });
     this.present =
         Caffeine.newBuilder()
             .expireAfterWrite(FRESH)
@@ -56,6 +81,14 @@ public class AudioAvailability {
     var unused = present.getAll(trackIds); // loaded into the cache, read per track by has()
   }
 
+  /**
+   * The waveform JSON of each given track ({@link Waveforms#EMPTY} when it has none), for a whole
+   * page at once.
+   */
+  public Map<Long, String> waveforms(Collection<Long> trackIds) {
+    return waveforms.getAll(trackIds);
+  }
+
   /** Whether the track has a present audio file. */
   public boolean has(long trackId) {
     return present.get(trackId);
@@ -64,5 +97,6 @@ public class AudioAvailability {
   /** Drops every cached answer (files were just linked, moved or marked missing). */
   public void forget() {
     present.invalidateAll();
+    waveforms.invalidateAll();
   }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -591,6 +592,14 @@ public class CatalogStore {
   public long lastChangeSeq() {
     Long seq = jdbc.queryForObject("SELECT MAX(seq) FROM change_log", Long.class);
     return seq == null ? 0 : seq;
+  }
+
+  /**
+   * Calls {@code listener} with the kind and ids of every change this process writes, right after
+   * its transaction commits and before the write returns (see {@link EntityCache}).
+   */
+  public void onCommittedChanges(BiConsumer<String, List<Long>> listener) {
+    changeLog.onCommitted(listener);
   }
 
   public List<Change> changesAfter(long seq, int limit) {

@@ -1,7 +1,11 @@
 package dev.stave.catalog;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
@@ -47,6 +51,8 @@ final class ChangeLogWriter {
       "INSERT INTO change_log (entity_type, entity_id) VALUES (?, ?)";
 
   private final JdbcTemplate jdbc;
+  private final List<BiConsumer<String, List<Long>>> committedListeners =
+      new CopyOnWriteArrayList<>();
   private volatile Boolean postgres;
 
   ChangeLogWriter(JdbcTemplate jdbc) {
@@ -64,6 +70,7 @@ final class ChangeLogWriter {
     List<Object[]> rows = ids.stream().map(id -> new Object[] {kind, id}).toList();
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       append(rows);
+      committed(rows);
       return;
     }
     Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
@@ -73,6 +80,26 @@ final class ChangeLogWriter {
       TransactionSynchronizationManager.registerSynchronization(pending);
     }
     pending.rows.addAll(rows);
+  }
+
+  /**
+   * Calls {@code listener} with the kind and ids of every change this process writes, once it is
+   * committed (visible to every reader), on the writing thread: how caches of this node forget an
+   * entity before the write returns to its caller.
+   */
+  void onCommitted(BiConsumer<String, List<Long>> listener) {
+    committedListeners.add(listener);
+  }
+
+  private void committed(List<Object[]> rows) {
+    if (committedListeners.isEmpty() || rows.isEmpty()) {
+      return;
+    }
+    Map<String, List<Long>> byKind = new LinkedHashMap<>();
+    for (Object[] row : rows) {
+      byKind.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((Long) row[1]);
+    }
+    byKind.forEach((kind, ids) -> committedListeners.forEach(l -> l.accept(kind, ids)));
   }
 
   private void append(List<Object[]> rows) {
@@ -102,6 +129,11 @@ final class ChangeLogWriter {
     @Override
     public void beforeCommit(boolean readOnly) {
       append(rows);
+    }
+
+    @Override
+    public void afterCommit() {
+      committed(rows);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.stave.recommend;
 
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Track;
 import dev.stave.search.Facet;
 import dev.stave.search.FeatureVector;
@@ -72,16 +72,16 @@ public class Recommender {
           Facet.Kind.GENDER, 0.25,
           Facet.Kind.SPEED, 0.25);
 
-  private final CatalogStore store;
+  private final EntityCache entities;
   private final NeighbourSearch neighbours;
 
-  public Recommender(CatalogStore store, NeighbourSearch neighbours) {
-    this.store = store;
+  public Recommender(EntityCache entities, NeighbourSearch neighbours) {
+    this.entities = entities;
     this.neighbours = neighbours;
   }
 
   public Recommendations recommend(RecommendationRequest r) {
-    return recommend(r, store.findTracks(r.seeds()));
+    return recommend(r, entities.tracks(r.seeds()));
   }
 
   /**
@@ -94,7 +94,7 @@ public class Recommender {
       return Recommendations.none();
     }
     List<Track> negatives =
-        r.negativeSeeds().isEmpty() ? List.of() : store.findTracks(r.negativeSeeds());
+        r.negativeSeeds().isEmpty() ? List.of() : entities.tracks(r.negativeSeeds());
 
     float[] profile =
         blend(mean(seeds), FeatureVector.partial(r.targets()), (float) r.featureWeight());

@@ -124,9 +124,22 @@ class JamendoWriteMethodsTest {
     return store.findTracks(List.of(id)).getFirst();
   }
 
+  /** The favorited count of track {@code id} as {@code tracks} renders it (issue 15: cached). */
+  long renderedFavorited(long id) throws Exception {
+    return OAuthBrowser.json(
+            client.get(
+                "/v3.0/tracks?include=stats&id=" + id + "&client_id=" + app.app().clientId()))
+        .get("results")
+        .get(0)
+        .get("stats")
+        .get("favorited")
+        .asLong();
+  }
+
   @Test
   void aFavoriteShowsInUsersTracksCountsOnceAndIsUndone() throws Exception {
     Track before = stored(100);
+    long rendered = renderedFavorited(100); // rendered once, so cached before the write
     long seq = store.lastChangeSeq();
     JsonNode ok = post("favorite", form("track_id", 100));
     assertThat(ok.get("headers").get("status").asString()).isEqualTo("success");
@@ -134,6 +147,7 @@ class JamendoWriteMethodsTest {
     assertThat(ok.get("results")).isEmpty();
     assertThat(trackRelations(token, 100).get("favorite").asString()).isEqualTo("1");
     assertThat(stored(100).stats().favorited()).isEqualTo(before.stats().favorited() + 1);
+    assertThat(renderedFavorited(100)).as("the next read on this node").isEqualTo(rendered + 1);
     assertThat(stored(100).popularity())
         .isEqualTo(before.popularity() + CatalogStore.FAVORITE_WEIGHT);
     assertThat(store.changesAfter(seq, 10)).isNotEmpty(); // the index follows the change log
@@ -145,6 +159,7 @@ class JamendoWriteMethodsTest {
     assertThat(code(post("unfavorite", form("track_id", 100)))).isZero();
     assertThat(trackRelations(token, 100)).isNull();
     assertThat(stored(100).stats().favorited()).isEqualTo(before.stats().favorited());
+    assertThat(renderedFavorited(100)).isEqualTo(rendered);
     assertThat(stored(100).popularity()).isEqualTo(before.popularity());
   }
 

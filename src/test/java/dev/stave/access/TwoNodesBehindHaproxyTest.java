@@ -293,6 +293,22 @@ class TwoNodesBehindHaproxyTest {
               r -> resultsCount(r) == 1,
               "imported track in the search index of " + node));
     }
+
+    // both nodes have now rendered the track (and cached it, issue 15): renamed by another import
+    // from the CLI (a third process), each node renders the new name, through the change log
+    for (String node : List.of(a, b)) {
+      assertThat(get(node, "/v3.0/tracks?id=9000001").body()).contains("Zyzzyva Nodefest");
+    }
+    importTrack(9_000_001, "Zyzzyva Renamed");
+    long renamed = System.nanoTime();
+    for (String node : List.of(a, b)) {
+      poll(
+          renamed,
+          within,
+          () -> get(node, "/v3.0/tracks?id=9000001"),
+          r -> r.body().contains("\"name\":\"Zyzzyva Renamed\""),
+          "renamed track rendered by " + node);
+    }
     System.err.printf(
         "[two nodes] read on the other node after the write was acknowledged: favorite %d ms,"
             + " favorite count in the index %d ms, like %d ms; imported track searchable after %d"

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.stave.catalog.AudioFeatures;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Tag;
 import dev.stave.catalog.Track;
 import dev.stave.cli.StaveCommand;
@@ -56,7 +57,8 @@ class RecommendationBenchmark {
       index.open();
       try {
         long tracks = db.store().count("tracks");
-        Recommender recommender = new Recommender(db.store(), new NeighbourSearch(index));
+        Recommender recommender =
+            new Recommender(new EntityCache(db.store()), new NeighbourSearch(index));
         CatalogSearch search = new CatalogSearch(index);
         Random random = new Random(11);
         long[] seeds = random.longs(ROUNDS * 5L, 1, tracks + 1).toArray();
@@ -246,7 +248,8 @@ class RecommendationBenchmark {
       SearchIndex index = new SearchIndex(db.store(), db.properties(), false);
       index.open();
       try {
-        Recommender recommender = new Recommender(db.store(), new NeighbourSearch(index));
+        Recommender recommender =
+            new Recommender(new EntityCache(db.store()), new NeighbourSearch(index));
         Map<Long, Track> all = new HashMap<>();
         db.store().forEachTrackPage(1000, page -> page.forEach(t -> all.put(t.id(), t)));
         List<Long> withFeatures =
@@ -322,7 +325,8 @@ class RecommendationBenchmark {
       SearchIndex index = new SearchIndex(db.store(), db.properties(), false);
       index.open();
       try {
-        Recommender recommender = new Recommender(db.store(), new NeighbourSearch(index));
+        Recommender recommender =
+            new Recommender(new EntityCache(db.store()), new NeighbourSearch(index));
         List<Long> labelled = new ArrayList<>();
         db.store()
             .forEachTrackPage(

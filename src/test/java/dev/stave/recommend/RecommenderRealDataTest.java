@@ -3,6 +3,7 @@ package dev.stave.recommend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stave.catalog.AudioFeatures;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Track;
 import dev.stave.search.FeatureVector;
 import dev.stave.search.NeighbourSearch;
@@ -31,7 +32,8 @@ class RecommenderRealDataTest {
       SearchIndex index = new SearchIndex(db.store(), db.properties(), false);
       index.open();
       try {
-        Recommender recommender = new Recommender(db.store(), new NeighbourSearch(index));
+        Recommender recommender =
+            new Recommender(new EntityCache(db.store()), new NeighbourSearch(index));
         Map<Long, Track> tracks =
             db
                 .store()

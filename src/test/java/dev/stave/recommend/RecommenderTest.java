@@ -7,6 +7,7 @@ import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
 import dev.stave.catalog.AudioFeatures;
 import dev.stave.catalog.CatalogBatch;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.MusicInfo;
 import dev.stave.catalog.Tag;
 import dev.stave.catalog.Track;
@@ -86,7 +87,7 @@ class RecommenderTest {
     db.store().write(new CatalogBatch(artists, albums, tracks));
     index = new SearchIndex(db.store(), db.properties(), false);
     index.open();
-    recommender = new Recommender(db.store(), new NeighbourSearch(index));
+    recommender = new Recommender(new EntityCache(db.store()), new NeighbourSearch(index));
   }
 
   @AfterAll
@@ -320,7 +321,7 @@ class RecommenderTest {
     RecommendationRequest.Builder b =
         RecommendationRequest.builder().seeds(1040L, 1041L, 2009L).negativeSeeds(List.of(1042L));
     Recommendations first = recommend(b.size(30));
-    Recommender other = new Recommender(db.store(), new NeighbourSearch(index));
+    Recommender other = new Recommender(new EntityCache(db.store()), new NeighbourSearch(index));
     Recommendations again = other.recommend(b.size(30).build());
     assertThat(again).isEqualTo(first);
     Recommendations shorter = recommend(b.size(7));

@@ -2,7 +2,7 @@ package dev.stave.jamendo.albums;
 
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.jamendo.api.EntityParams;
 import dev.stave.jamendo.api.JamendoLinks;
 import dev.stave.jamendo.api.JamendoMethod;
@@ -47,19 +47,19 @@ public class AlbumsMethod implements JamendoMethod {
   private static final List<String> NOT_SINGLES = List.of("album", "ep", "compilation");
 
   private final CatalogSearch search;
-  private final CatalogStore store;
+  private final EntityCache entities;
   private final JamendoLinks links;
   private final boolean musicinfo;
 
   @Autowired
-  public AlbumsMethod(CatalogSearch search, CatalogStore store, JamendoLinks links) {
-    this(search, store, links, false);
+  public AlbumsMethod(CatalogSearch search, EntityCache entities, JamendoLinks links) {
+    this(search, entities, links, false);
   }
 
   private AlbumsMethod(
-      CatalogSearch search, CatalogStore store, JamendoLinks links, boolean musicinfo) {
+      CatalogSearch search, EntityCache entities, JamendoLinks links, boolean musicinfo) {
     this.search = search;
-    this.store = store;
+    this.entities = entities;
     this.links = links;
     this.musicinfo = musicinfo;
   }
@@ -72,8 +72,8 @@ public class AlbumsMethod implements JamendoMethod {
   public static class MusicInfo implements JamendoMethod {
     private final AlbumsMethod albums;
 
-    public MusicInfo(CatalogSearch search, CatalogStore store, JamendoLinks links) {
-      this.albums = new AlbumsMethod(search, store, links, true);
+    public MusicInfo(CatalogSearch search, EntityCache entities, JamendoLinks links) {
+      this.albums = new AlbumsMethod(search, entities, links, true);
     }
 
     @Override
@@ -175,9 +175,9 @@ public class AlbumsMethod implements JamendoMethod {
 
   /** The albums of {@code ids}, in that order, as {@code albums} writes them. */
   public List<Map<String, Object>> render(List<Long> ids, String size) {
-    List<Album> albums = store.findAlbums(ids);
+    List<Album> albums = entities.albums(ids);
     Map<Long, Artist> artists =
-        store.findArtists(albums.stream().map(Album::primaryArtistId).distinct().toList()).stream()
+        entities.artists(albums.stream().map(Album::primaryArtistId).distinct().toList()).stream()
             .collect(Collectors.toMap(Artist::id, Function.identity(), (a, b) -> a));
     List<Map<String, Object>> out = new ArrayList<>();
     for (Album a : albums) {

@@ -1,7 +1,7 @@
 package dev.stave.jamendo.artists;
 
 import dev.stave.catalog.Artist;
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.jamendo.api.EntityParams;
 import dev.stave.jamendo.api.JamendoLinks;
 import dev.stave.jamendo.api.JamendoMethod;
@@ -35,12 +35,12 @@ public class ArtistsMethod implements JamendoMethod {
           "popularity_week", EntitySort.POPULARITY);
 
   private final CatalogSearch search;
-  private final CatalogStore store;
+  private final EntityCache entities;
   private final JamendoLinks links;
 
-  public ArtistsMethod(CatalogSearch search, CatalogStore store, JamendoLinks links) {
+  public ArtistsMethod(CatalogSearch search, EntityCache entities, JamendoLinks links) {
     this.search = search;
-    this.store = store;
+    this.entities = entities;
     this.links = links;
   }
 
@@ -101,7 +101,7 @@ public class ArtistsMethod implements JamendoMethod {
    */
   public Map<Artist, Map<String, Object>> render(List<Long> ids, String size) {
     Map<Artist, Map<String, Object>> out = new LinkedHashMap<>();
-    for (Artist a : store.findArtists(ids)) {
+    for (Artist a : entities.artists(ids)) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", String.valueOf(a.id()));
       m.put("name", a.name());

@@ -2,7 +2,7 @@ package dev.stave.jamendo.autocomplete;
 
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Track;
 import dev.stave.jamendo.api.JamendoException;
 import dev.stave.jamendo.api.JamendoMethod;
@@ -32,11 +32,11 @@ public class AutocompleteMethod implements JamendoMethod {
   private static final List<String> ENTITIES = List.of("artists", "albums", "tracks", "tags");
 
   private final CatalogSearch search;
-  private final CatalogStore store;
+  private final EntityCache entities;
 
-  public AutocompleteMethod(CatalogSearch search, CatalogStore store) {
+  public AutocompleteMethod(CatalogSearch search, EntityCache entities) {
     this.search = search;
-    this.store = store;
+    this.entities = entities;
   }
 
   @Override
@@ -92,19 +92,19 @@ public class AutocompleteMethod implements JamendoMethod {
       case "tracks" ->
           spelled(
               search.completeNames("track", prefix, limit),
-              store::findTracks,
+              entities::tracks,
               Track::id,
               Track::name);
       case "albums" ->
           spelled(
               search.completeNames("album", prefix, limit),
-              store::findAlbums,
+              entities::albums,
               Album::id,
               Album::name);
       default ->
           spelled(
               search.completeNames("artist", prefix, limit),
-              store::findArtists,
+              entities::artists,
               Artist::id,
               Artist::name);
     };

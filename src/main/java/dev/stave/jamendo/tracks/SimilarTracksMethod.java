@@ -1,8 +1,5 @@
 package dev.stave.jamendo.tracks;
 
-import dev.stave.audio.AudioFileStore;
-import dev.stave.catalog.CatalogStore;
-import dev.stave.jamendo.api.JamendoLinks;
 import dev.stave.jamendo.api.JamendoMethod;
 import dev.stave.jamendo.api.JamendoParams;
 import dev.stave.recommend.Recommendation;
@@ -33,16 +30,11 @@ public class SimilarTracksMethod implements JamendoMethod {
   static final double TAG_SHARE = 0.6;
 
   private final Recommender recommender;
-  private final CatalogStore store;
-  private final JamendoLinks links;
-  private final AudioFileStore audioFiles;
+  private final TrackPages pages;
 
-  public SimilarTracksMethod(
-      Recommender recommender, CatalogStore store, JamendoLinks links, AudioFileStore audioFiles) {
-    this.audioFiles = audioFiles;
+  public SimilarTracksMethod(Recommender recommender, TrackPages pages) {
     this.recommender = recommender;
-    this.store = store;
-    this.links = links;
+    this.pages = pages;
   }
 
   @Override
@@ -100,12 +92,7 @@ public class SimilarTracksMethod implements JamendoMethod {
     page.forEach(x -> scores.put(String.valueOf(x.trackId()), round(x.score())));
     List<Map<String, Object>> out = new ArrayList<>();
     for (Map<String, Object> track :
-        TracksMethod.render(
-            store,
-            audioFiles,
-            links,
-            page.stream().map(Recommendation::trackId).toList(),
-            options)) {
+        pages.render(page.stream().map(Recommendation::trackId).toList(), options)) {
       track.put("score", scores.get((String) track.get("id")));
       out.add(track);
     }

@@ -1,15 +1,10 @@
 package dev.stave.jamendo.tracks;
 
-import dev.stave.audio.AudioFileStore;
-import dev.stave.audio.Waveforms;
-import dev.stave.catalog.Album;
-import dev.stave.catalog.Artist;
 import dev.stave.catalog.AudioFeatures;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.Track;
 import dev.stave.jamendo.api.EntityParams;
 import dev.stave.jamendo.api.JamendoException;
-import dev.stave.jamendo.api.JamendoLinks;
 import dev.stave.jamendo.api.JamendoMethod;
 import dev.stave.jamendo.api.JamendoOrder;
 import dev.stave.jamendo.api.JamendoParams;
@@ -23,18 +18,15 @@ import dev.stave.search.TrackSort;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code GET /v3.0/tracks} (spec §8.19), the main search and discovery method, answered from the
- * search index and hydrated from the store.
+ * search index and rendered by {@link TrackPages}.
  *
  * <p>Where the spec is silent: {@code popularity_week}/{@code popularity_month} order and boost by
  * listens in that window and {@code popularity_total} by the catalog's popularity figure; {@code
@@ -87,15 +79,12 @@ public class TracksMethod implements JamendoMethod {
 
   private final CatalogSearch search;
   private final CatalogStore store;
-  private final JamendoLinks links;
-  private final AudioFileStore audioFiles;
+  private final TrackPages pages;
 
-  public TracksMethod(
-      CatalogSearch search, CatalogStore store, JamendoLinks links, AudioFileStore audioFiles) {
-    this.audioFiles = audioFiles;
+  public TracksMethod(CatalogSearch search, CatalogStore store, TrackPages pages) {
     this.search = search;
     this.store = store;
-    this.links = links;
+    this.pages = pages;
   }
 
   @Override
@@ -179,7 +168,7 @@ public class TracksMethod implements JamendoMethod {
       ids = r.ids();
       total = r.total();
     }
-    return Result.of(render(store, audioFiles, links, ids, options), fullcount ? total : null);
+    return Result.of(pages.render(ids, options), fullcount ? total : null);
   }
 
   /** Applies the filters; false when they can match nothing (e.g. an unknown album name). */
@@ -407,39 +396,6 @@ public class TracksMethod implements JamendoMethod {
     return out;
   }
 
-  /** The tracks of {@code ids}, in that order, as {@link TrackView} renders them. */
-  static List<Map<String, Object>> render(
-      CatalogStore store,
-      AudioFileStore audioFiles,
-      JamendoLinks links,
-      List<Long> ids,
-      TrackView.Options options) {
-    List<Track> tracks = store.findTracks(ids);
-    Map<Long, Album> albums =
-        byId(
-            store.findAlbums(
-                tracks.stream().map(Track::albumId).filter(a -> a != null).distinct().toList()),
-            Album::id);
-    Map<Long, Artist> artists =
-        byId(
-            store.findArtists(tracks.stream().map(Track::primaryArtistId).distinct().toList()),
-            Artist::id);
-    Map<Long, String> waveforms = audioFiles.waveforms(ids);
-    links.prefetchAudio(ids);
-    List<Map<String, Object>> out = new ArrayList<>(tracks.size());
-    for (Track t : tracks) {
-      out.add(
-          TrackView.render(
-              t,
-              t.albumId() == null ? null : albums.get(t.albumId()),
-              artists.get(t.primaryArtistId()),
-              waveforms.getOrDefault(t.id(), Waveforms.EMPTY),
-              options,
-              links));
-    }
-    return out;
-  }
-
   /**
    * The rendering parameters {@code imagesize}, {@code audioformat}, {@code audiodlformat}, {@code
    * include}.
@@ -448,11 +404,6 @@ public class TracksMethod implements JamendoMethod {
     TrackView.Options o = TrackView.options(p);
     Set<String> include = new HashSet<>(p.manyOf("include", INCLUDES));
     return new TrackView.Options(o.imageSize(), o.audioFormat(), o.audioDlFormat(), include);
-  }
-
-  private static <T> Map<Long, T> byId(List<T> items, Function<T, Long> id) {
-    return items.stream()
-        .collect(Collectors.toMap(id, Function.identity(), (x, y) -> x, LinkedHashMap::new));
   }
 
   private static List<String> orderValues() {

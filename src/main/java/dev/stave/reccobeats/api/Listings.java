@@ -1,6 +1,6 @@
 package dev.stave.reccobeats.api;
 
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.reccobeats.api.Envelopes.PageEnvelope;
 import dev.stave.reccobeats.api.Views.AlbumView;
 import dev.stave.reccobeats.api.Views.ArtistView;
@@ -21,28 +21,28 @@ import org.springframework.stereotype.Component;
 @Component
 public class Listings {
   private final CatalogSearch search;
-  private final CatalogStore store;
+  private final EntityCache entities;
   private final Renderer render;
 
-  public Listings(CatalogSearch search, CatalogStore store, Renderer render) {
+  public Listings(CatalogSearch search, EntityCache entities, Renderer render) {
     this.search = search;
-    this.store = store;
+    this.entities = entities;
     this.render = render;
   }
 
   public PageEnvelope<TrackView> tracks(TrackQuery.Builder query, Paging paging) {
     SearchResult r = search.tracks(query.page(paging.offset(), paging.size()).build());
-    return PageEnvelope.of(render.tracks(store.findTracks(r.ids())), paging, r.total());
+    return PageEnvelope.of(render.tracks(entities.tracks(r.ids())), paging, r.total());
   }
 
   public PageEnvelope<AlbumView> albums(EntityQuery.Builder query, Paging paging) {
     SearchResult r = search.albums(query.page(paging.offset(), paging.size()).build());
-    return PageEnvelope.of(render.albums(store.findAlbums(r.ids())), paging, r.total());
+    return PageEnvelope.of(render.albums(entities.albums(r.ids())), paging, r.total());
   }
 
   public PageEnvelope<ArtistView> artists(EntityQuery.Builder query, Paging paging) {
     SearchResult r = search.artists(query.page(paging.offset(), paging.size()).build());
-    return PageEnvelope.of(render.artists(store.findArtists(r.ids())), paging, r.total());
+    return PageEnvelope.of(render.artists(entities.artists(r.ids())), paging, r.total());
   }
 
   public PageEnvelope<TrackView> searchTracks(SearchRequest s) {

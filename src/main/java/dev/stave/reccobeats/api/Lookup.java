@@ -2,7 +2,7 @@ package dev.stave.reccobeats.api;
 
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.ExternalIds;
 import dev.stave.catalog.Track;
 import dev.stave.search.CatalogSearch;
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds tracks, albums and artists by the ids a client sends, through the search index, and reads
- * them from the store.
+ * them from the store (through the {@link EntityCache}).
  *
  * <p>{@code ids} lists: UUIDs and Spotify ids alike; rows come back in request order, ids that name
  * nothing are left out, and an entity named twice (by its UUID and its Spotify id) comes back once,
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Lookup {
   private final CatalogSearch search;
-  private final CatalogStore store;
+  private final EntityCache entities;
   private final Kind<Track> tracks;
   private final Kind<Album> albums;
   private final Kind<Artist> artists;
@@ -56,15 +56,15 @@ public class Lookup {
     }
   }
 
-  public Lookup(CatalogSearch search, CatalogStore store) {
+  public Lookup(CatalogSearch search, EntityCache entities) {
     this.search = search;
-    this.store = store;
+    this.entities = entities;
     this.tracks =
         new Kind<>(
             "track",
             b -> search.tracks(b.build()),
             null,
-            store::findTracks,
+            entities::tracks,
             Track::uuid,
             Track::externalIds,
             Track::id);
@@ -73,7 +73,7 @@ public class Lookup {
             "album",
             null,
             search::albums,
-            store::findAlbums,
+            entities::albums,
             Album::uuid,
             Album::externalIds,
             Album::id);
@@ -82,7 +82,7 @@ public class Lookup {
             "artist",
             null,
             search::artists,
-            store::findArtists,
+            entities::artists,
             Artist::uuid,
             Artist::externalIds,
             Artist::id);
@@ -120,7 +120,7 @@ public class Lookup {
                 .albumIds(Set.of(album.id()))
                 .page(0, TrackQuery.MAX_LIMIT)
                 .build());
-    return store.findTracks(r.ids());
+    return entities.tracks(r.ids());
   }
 
   private <T> List<T> byIds(Kind<T> kind, Ids ids) {

@@ -3,7 +3,7 @@ package dev.stave.reccobeats.api;
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
 import dev.stave.catalog.AudioFeatures;
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.ExternalIds;
 import dev.stave.catalog.ReleaseDate;
 import dev.stave.catalog.Track;
@@ -39,12 +39,12 @@ import org.springframework.stereotype.Component;
 public class Renderer {
   private static final String SPOTIFY = "https://open.spotify.com/";
 
-  private final CatalogStore store;
+  private final EntityCache entities;
   private final CatalogSearch search;
   private final PublicUrl publicUrl;
 
-  public Renderer(CatalogStore store, CatalogSearch search, PublicUrl publicUrl) {
-    this.store = store;
+  public Renderer(EntityCache entities, CatalogSearch search, PublicUrl publicUrl) {
+    this.entities = entities;
     this.search = search;
     this.publicUrl = publicUrl;
   }
@@ -143,7 +143,7 @@ public class Renderer {
   private Map<Long, ArtistView> artists(java.util.stream.Stream<Long> ids) {
     Set<Long> distinct = new LinkedHashSet<>(ids.toList());
     Map<Long, ArtistView> out = new HashMap<>();
-    store.findArtists(distinct).forEach(a -> out.put(a.id(), artist(a)));
+    entities.artists(distinct).forEach(a -> out.put(a.id(), artist(a)));
     return out;
   }
 

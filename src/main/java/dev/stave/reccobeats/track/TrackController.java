@@ -1,6 +1,6 @@
 package dev.stave.reccobeats.track;
 
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Track;
 import dev.stave.reccobeats.api.ApiDocs;
 import dev.stave.reccobeats.api.Envelopes.ListEnvelope;
@@ -42,19 +42,19 @@ public class TrackController {
   private final Listings listings;
   private final Renderer render;
   private final Recommender recommender;
-  private final CatalogStore store;
+  private final EntityCache entities;
 
   public TrackController(
       Lookup lookup,
       Listings listings,
       Renderer render,
       Recommender recommender,
-      CatalogStore store) {
+      EntityCache entities) {
     this.lookup = lookup;
     this.listings = listings;
     this.render = render;
     this.recommender = recommender;
-    this.store = store;
+    this.entities = entities;
   }
 
   @GetMapping("/v1/track")
@@ -135,7 +135,7 @@ public class TrackController {
                 .featureWeight(valid.featureWeight())
                 .size(valid.size())
                 .build());
-    return new ListEnvelope<>(render.tracks(store.findTracks(r.trackIds())));
+    return new ListEnvelope<>(render.tracks(entities.tracks(r.trackIds())));
   }
 
   @GetMapping("/v1/audio-features")

@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# Benchmark (issue 15 item 3): the same `search=` words answered by Stave over HTTP, by PostgreSQL
+# full-text search and by SQLite FTS5, on the same demo catalog, at 2 and at 16 concurrent callers,
+# in one run, so that the ratios need not be taken on trust.
+#
+#   Stave       GET /v3.0/tracks?search=WORD&limit=10&fullcount=true (album tracks, the default),
+#               closed loop (bench/OpenLoad.java closed N)
+#   PostgreSQL  a tsvector over each album track's name, all its artists' names, its album's name
+#               and its tags ('simple' configuration: no stemming, as Stave's index), a GIN index,
+#               plainto_tsquery, ts_rank, top 10 with the exact count of matches; driven by pgbench
+#               -c N -j N with a per-transaction log for the p50
+#   SQLite      an FTS5 table over the same text, bm25, top 10 and the count; driven by N Python
+#               processes, each with its own connection, in a closed loop (the closest thing to
+#               pgbench for an embedded database)
+#
+# Usage: bench/fts-baselines.sh [TRACKS]
+#   DATA=dir       reuse (or create and keep) the catalog in dir; otherwise a temporary one
+#   DURATION=20    seconds per measurement; HEAP=2g the server's heap; STAVE_JAR=... another build
+# Needs psql, pgbench and PostgreSQL's server binaries (Debian postgresql-15; initdb/pg_ctl found on
+# PATH or under /usr/lib/postgresql/*/bin), python3. As root, PostgreSQL runs as the unprivileged
+# `postgres` account (setpriv), as the test support does (design.md §2).
+set -euo pipefail
+
+TRACKS="${1:-1000000}"
+HEAP="${HEAP:-2g}"
+DURATION="${DURATION:-20}"
+cd "$(dirname "$0")/.."
+# shellcheck source=common.sh
+. bench/common.sh
+
+PG_BIN="$(dirname "$(ls /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null | sort -V | tail -1)")"
+[[ -x "$PG_BIN/pg_ctl" ]] || PG_BIN="$(dirname "$(command -v pg_ctl)")"
+[[ -x "$PG_BIN/pg_ctl" ]] || { echo "no PostgreSQL server binaries (apt-get install postgresql)" >&2; exit 1; }
+command -v pgbench >/dev/null || { echo "pgbench is not installed" >&2; exit 1; }
+HDR_VERSION=2.2.2
+HDR_JAR="$HOME/.m2/repository/org/hdrhistogram/HdrHistogram/$HDR_VERSION/HdrHistogram-$HDR_VERSION.jar"
+[[ -f "$HDR_JAR" ]] || ./mvnw -B -q dependency:get -Dartifact="org.hdrhistogram:HdrHistogram:$HDR_VERSION" >/dev/null
+
+WORK="$(mktemp -d -t stave-fts-XXXXXX)"
+chmod 755 "$WORK"
+DATA="${DATA:-$WORK/data}"
+PGDATA="$WORK/pg"
+as_pg() { if [[ $(id -u) -eq 0 ]]; then setpriv --reuid=postgres --regid=postgres --clear-groups -- "$@"; else "$@"; fi; }
+cleanup() {
+  stop_server
+  [[ -f "$PGDATA/postmaster.pid" ]] && as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+print_machine
+"$PG_BIN/postgres" --version; python3 -c 'import sqlite3; print("SQLite", sqlite3.sqlite_version)'
+
+# shellcheck source=jamendo-setup.sh
+. bench/jamendo-setup.sh
+# the words of the search mix, one a line (the same words every engine answers)
+sed -E 's/.*search=([^&]*).*/\1/' "$WORK/search.paths" | python3 -c \
+  'import sys, urllib.parse; [print(urllib.parse.unquote_plus(l.strip())) for l in sys.stdin if l.strip()]' \
+  >"$WORK/words.txt"
+sed -E 's/&limit=10$/\&limit=10\&fullcount=true/' "$WORK/search.paths" >"$WORK/stave-search.paths"
+echo "words: $(wc -l <"$WORK/words.txt") ($(sort -u "$WORK/words.txt" | wc -l) distinct)"
+
+mkdir -p "$WORK/loadgen"
+"$JAVA_HOME/bin/javac" -d "$WORK/loadgen" -cp "$HDR_JAR" bench/OpenLoad.java
+declare -A RESULT
+for n in 2 16; do
+  out=$("$JAVA" -Xmx512m -cp "$WORK/loadgen:$HDR_JAR" OpenLoad "$BASE" "$WORK/stave-search.paths" \
+    closed "$n" "$DURATION" "$DURATION")
+  RESULT[stave,$n]=$(sed -E 's/.*: ([0-9.]+) req\/s, p50 ([0-9.]+).*/\1 \2/' <<<"$out")
+done
+stop_server
+
+echo "== the documents: album tracks with their artists' names, album name and tags"
+sqlite3 -readonly "$DATA/stave.db" >"$WORK/docs.tsv" <<'SQL'
+.mode tabs
+.headers off
+SELECT t.id,
+       replace(replace(t.name || ' ' || coalesce(al.name, '') || ' '
+         || coalesce((SELECT group_concat(ar.name, ' ') FROM track_artists ta
+                      JOIN artists ar ON ar.id = ta.artist_id WHERE ta.track_id = t.id), '') || ' '
+         || coalesce((SELECT group_concat(tg.tag, ' ') FROM track_tags tg
+                      WHERE tg.track_id = t.id), ''), char(9), ' '), char(10), ' ')
+FROM tracks t JOIN albums al ON al.id = t.album_id;
+SQL
+echo "documents: $(wc -l <"$WORK/docs.tsv")"
+
+echo "== SQLite FTS5"
+python3 - "$WORK" <<'PY'
+import sqlite3, sys
+work = sys.argv[1]
+db = sqlite3.connect(f"{work}/fts.db")
+db.execute("CREATE VIRTUAL TABLE docs USING fts5(body, tokenize='unicode61 remove_diacritics 2')")
+with open(f"{work}/docs.tsv", encoding="utf-8") as f:
+    db.executemany("INSERT INTO docs(rowid, body) VALUES (?, ?)",
+                   (l.rstrip("\n").split("\t", 1) for l in f))
+db.execute("INSERT INTO docs(docs) VALUES ('optimize')")
+db.commit()
+PY
+for n in 2 16; do
+  RESULT[sqlite,$n]=$(python3 - "$WORK" "$n" "$DURATION" <<'PY'
+import multiprocessing as mp, sqlite3, sys, time
+work, n, duration = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
+words = [w for w in open(f"{work}/words.txt", encoding="utf-8").read().split("\n") if w]
+def fts(word):  # an FTS5 phrase of the word's tokens, as plainto_tsquery makes an AND of them
+    return " ".join('"' + t.replace('"', '""') + '"' for t in word.split())
+def worker(k, end, q):
+    db = sqlite3.connect(f"file:{work}/fts.db?mode=ro", uri=True)
+    lat, i = [], k
+    while time.monotonic() < end:
+        m = fts(words[i % len(words)]); i += n
+        t0 = time.perf_counter()
+        db.execute("SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT 10", (m,)).fetchall()
+        db.execute("SELECT count(*) FROM docs WHERE docs MATCH ?", (m,)).fetchone()
+        lat.append(time.perf_counter() - t0)
+    q.put(lat)
+def run(seconds):
+    q = mp.Queue(); end = time.monotonic() + seconds
+    ps = [mp.Process(target=worker, args=(k, end, q)) for k in range(n)]
+    [p.start() for p in ps]; lat = [x for _ in ps for x in q.get()]; [p.join() for p in ps]
+    return lat
+run(min(5, duration))  # warm the page cache
+lat = sorted(run(duration))
+print(f"{len(lat) / duration:.1f} {lat[len(lat) // 2] * 1000:.2f}")
+PY
+)
+done
+
+echo "== PostgreSQL full-text search"
+mkdir -p "$PGDATA" && chown postgres:postgres "$PGDATA" 2>/dev/null || true
+chmod 700 "$PGDATA"
+as_pg "$PG_BIN/initdb" -D "$PGDATA" -U bench --auth=trust -E UTF8 >/dev/null
+PGPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/log" -w \
+  -o "-p $PGPORT -k $PGDATA -c listen_addresses=127.0.0.1 -c shared_buffers=256MB -c max_connections=40" start >/dev/null
+export PGHOST=127.0.0.1 PGPORT PGUSER=bench PGDATABASE=postgres
+psql -q -v ON_ERROR_STOP=1 <<SQL
+CREATE TABLE docs (id bigint PRIMARY KEY, body text NOT NULL, tsv tsvector);
+\copy docs (id, body) FROM '$WORK/docs.tsv' WITH (FORMAT text)
+UPDATE docs SET tsv = to_tsvector('simple', body);
+CREATE INDEX docs_tsv ON docs USING gin (tsv);
+CREATE TABLE words (i int PRIMARY KEY, word text NOT NULL);
+SQL
+python3 -c '
+import sys
+for i, w in enumerate(open(sys.argv[1], encoding="utf-8").read().split("\n")):
+    if w: print(f"{i + 1}\t{w}")' "$WORK/words.txt" >"$WORK/words.tsv"
+psql -q -v ON_ERROR_STOP=1 -c "\\copy words FROM '$WORK/words.tsv'" -c "VACUUM ANALYZE"
+NWORDS=$(wc -l <"$WORK/words.tsv")
+cat >"$WORK/search.sql" <<SQL
+\set i random(1, $NWORDS)
+WITH q AS (SELECT plainto_tsquery('simple', word) AS q FROM words WHERE i = :i),
+     hits AS (SELECT d.id, ts_rank(d.tsv, q.q) AS rank FROM docs d, q WHERE d.tsv @@ q.q)
+SELECT (SELECT count(*) FROM hits) AS total, id FROM hits ORDER BY rank DESC LIMIT 10;
+SQL
+for n in 2 16; do
+  pgbench -n -c "$n" -j "$n" -T 5 -f "$WORK/search.sql" >/dev/null 2>&1 # warm-up
+  (cd "$WORK" && rm -f pgbench_log.* && pgbench -n -c "$n" -j "$n" -T "$DURATION" -l \
+    -f "$WORK/search.sql" >"$WORK/pgbench-$n.txt" 2>&1)
+  tps=$(awk '/^tps/ {print $3; exit}' "$WORK/pgbench-$n.txt")
+  p50=$(cat "$WORK"/pgbench_log.* | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {printf "%.2f", a[int(NR/2)+1]/1000}')
+  RESULT[pg,$n]="$(printf '%.1f' "$tps") $p50"
+done
+
+echo "== searches/s and p50 (ms) for the same words, same catalog, same run"
+printf "%-22s %14s %10s %14s %10s %16s\n" engine "2 callers/s" "p50" "16 callers/s" "p50" "Stave ÷ it (16)"
+for e in stave pg sqlite; do
+  read -r r2 p2 <<<"${RESULT[$e,2]}"
+  read -r r16 p16 <<<"${RESULT[$e,16]}"
+  read -r s16 _ <<<"${RESULT[stave,16]}"
+  name=Stave; [[ $e == pg ]] && name="PostgreSQL FTS"; [[ $e == sqlite ]] && name="SQLite FTS5"
+  printf "%-22s %14s %10s %14s %10s %16s\n" "$name" "$r2" "$p2" "$r16" "$p16" \
+    "$(awk -v s="$s16" -v r="$r16" 'BEGIN { if (r > 0) printf "x%.1f", s / r }')"
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
