@@ -38,6 +38,31 @@ public class AudioFileStore {
         .findFirst();
   }
 
+  /**
+   * The present master file of each given track that has one (the first by path, as {@link
+   * #forTrack}), in one query per 500 ids: a list page of songs shows each file's size and format,
+   * and asking per song made a page cost one query per song.
+   */
+  public Map<Long, AudioFile> forTracks(Collection<Long> trackIds) {
+    Map<Long, AudioFile> out = new HashMap<>();
+    List<Long> ids = trackIds.stream().distinct().toList();
+    for (int i = 0; i < ids.size(); i += 500) {
+      List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 500));
+      List<Object> args = new ArrayList<>(chunk);
+      args.add(true);
+      jdbc.query(
+          "SELECT * FROM audio_files WHERE track_id IN ("
+              + String.join(",", Collections.nCopies(chunk.size(), "?"))
+              + ") AND present = ? ORDER BY track_id, path",
+          rs -> {
+            AudioFile f = row(rs, 0);
+            out.putIfAbsent(f.trackId(), f);
+          },
+          args.toArray());
+    }
+    return out;
+  }
+
   /** A track and the path of its present master file. */
   public record TrackFile(long trackId, Path path) {}
 

@@ -37,8 +37,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Where Stave's catalog has no exact counterpart (documented in docs/subsonic.md): {@code
  * newest} is by release date (the catalog records no date of addition), {@code frequent} by
- * popularity (albums have no play count of their own), {@code random} draws from the first {@link
- * TrackQuery#MAX_WINDOW} matches of the index.
+ * popularity (albums have no play count of their own), {@code random} draws from the whole catalog
+ * (random ids of its id range, a few queries for a whole page), and {@code getRandomSongs} with a
+ * genre or years from the first {@link TrackQuery#MAX_WINDOW} matches of the index.
  */
 @Component
 class ListMethods implements SubsonicMethods {
@@ -154,13 +155,9 @@ class ListMethods implements SubsonicMethods {
     return search.albums(q.build()).ids();
   }
 
+  /** Random albums of the whole catalog, drawn in a few queries, not one per album. */
   private List<Long> randomAlbums(int size) {
-    long total = search.albums(EntityQuery.builder().page(0, 1).build()).total();
-    Set<Long> ids = new LinkedHashSet<>();
-    for (int offset : randomOffsets(total, size)) {
-      ids.addAll(search.albums(EntityQuery.builder().page(offset, 1).build()).ids());
-    }
-    return List.copyOf(ids);
+    return store.randomIds(CatalogStore.ALBUMS, size);
   }
 
   /**
@@ -220,10 +217,14 @@ class ListMethods implements SubsonicMethods {
           from == null ? null : LocalDate.of(from, 1, 1),
           to == null ? null : LocalDate.of(to, 12, 31));
     }
-    long total = search.tracks(q.page(0, 1).build()).total();
     Set<Long> ids = new LinkedHashSet<>();
-    for (int offset : randomOffsets(total, size)) {
-      ids.addAll(search.tracks(q.page(offset, 1).build()).ids());
+    if (r.string("genre").isEmpty() && from == null && to == null) {
+      ids.addAll(store.randomIds(CatalogStore.TRACKS, size)); // the whole catalog: no index query
+    } else {
+      long total = search.tracks(q.page(0, 1).build()).total();
+      for (int offset : randomOffsets(total, size)) {
+        ids.addAll(search.tracks(q.page(offset, 1).build()).ids());
+      }
     }
     return Node.of("randomSongs")
         .addAll("song", views.songs("song", store.findTracks(List.copyOf(ids)), r.userId()));
