@@ -244,6 +244,19 @@ public class CatalogStore {
     return List.copyOf(found);
   }
 
+  /**
+   * One page of a catalog table's ids in id order: the primary key's own order, so a deep page (a
+   * player syncing the whole library) costs a walk of the key, not the top-N sort a search index
+   * does for {@code offset + limit} documents.
+   */
+  public List<Long> idPage(EntityTable<?> table, int offset, int limit) {
+    return jdbc.queryForList(
+        "SELECT id FROM " + table.table() + " ORDER BY id LIMIT ? OFFSET ?",
+        Long.class,
+        limit,
+        offset);
+  }
+
   /** The number of tracks without an album (singles). */
   public long singles() {
     Long n = jdbc.queryForObject("SELECT COUNT(*) FROM tracks WHERE album_id IS NULL", Long.class);

@@ -303,12 +303,18 @@ class ListMethods implements SubsonicMethods {
     int songOffset = r.integer("songOffset", 0, 0, TrackQuery.MAX_WINDOW - MAX_SIZE);
     String text = query.isEmpty() ? null : query;
     Node n = Node.of("searchResult3");
+    // Decision: the empty query (a library sync, page after page) lists by id straight from the
+    // catalog tables: a deep page costs a walk of the primary key, not an index sort of
+    // offset + count documents. The order and the pages are the same as the index's by id.
     if (artistCount > 0) {
-      EntityQuery.Builder q = EntityQuery.builder().text(text).page(artistOffset, artistCount);
-      if (text == null) {
-        q.sortBy(EntitySort.ID, false);
-      }
-      List<Artist> artists = store.findArtists(search.artists(q.build()).ids());
+      List<Artist> artists =
+          store.findArtists(
+              text == null
+                  ? store.idPage(CatalogStore.ARTISTS, artistOffset, artistCount)
+                  : search
+                      .artists(
+                          EntityQuery.builder().text(text).page(artistOffset, artistCount).build())
+                      .ids());
       n.addAll(
           "artist",
           views.artists(
@@ -318,22 +324,22 @@ class ListMethods implements SubsonicMethods {
               r.userId()));
     }
     if (albumCount > 0) {
-      EntityQuery.Builder q = EntityQuery.builder().text(text).page(albumOffset, albumCount);
-      if (text == null) {
-        q.sortBy(EntitySort.ID, false);
-      }
-      n.addAll(
-          "album",
-          views.albums("album", store.findAlbums(search.albums(q.build()).ids()), r.userId()));
+      List<Long> ids =
+          text == null
+              ? store.idPage(CatalogStore.ALBUMS, albumOffset, albumCount)
+              : search
+                  .albums(EntityQuery.builder().text(text).page(albumOffset, albumCount).build())
+                  .ids();
+      n.addAll("album", views.albums("album", store.findAlbums(ids), r.userId()));
     }
     if (songCount > 0) {
-      TrackQuery.Builder q = TrackQuery.builder().text(text).page(songOffset, songCount);
-      if (text == null) {
-        q.sortBy(dev.stave.search.TrackSort.ID, false);
-      }
-      n.addAll(
-          "song",
-          views.songs("song", store.findTracks(search.tracks(q.build()).ids()), r.userId()));
+      List<Long> ids =
+          text == null
+              ? store.idPage(CatalogStore.TRACKS, songOffset, songCount)
+              : search
+                  .tracks(TrackQuery.builder().text(text).page(songOffset, songCount).build())
+                  .ids();
+      n.addAll("song", views.songs("song", store.findTracks(ids), r.userId()));
     }
     return n;
   }
