@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /** The {@code audio_files} and {@code audio_roots} tables. */
@@ -36,6 +37,50 @@ public class AudioFileStore {
             true)
         .stream()
         .findFirst();
+  }
+
+  /**
+   * The present master file of each given track that has one (the first by path, as {@link
+   * #forTrack}), in one query per 500 ids: a list page of songs shows each file's size and format,
+   * and asking per song made a page cost one query per song.
+   */
+  public Map<Long, AudioFile> forTracks(Collection<Long> trackIds) {
+    Map<Long, AudioFile> out = new HashMap<>();
+    forPresentFiles(
+        trackIds,
+        "*",
+        " ORDER BY track_id, path",
+        rs -> {
+          AudioFile f = row(rs, 0);
+          out.putIfAbsent(f.trackId(), f);
+        });
+    return out;
+  }
+
+  /**
+   * Runs {@code SELECT columns FROM audio_files} over the present files of {@code trackIds}, one
+   * query per 500 ids.
+   */
+  private void forPresentFiles(
+      Collection<? extends Long> trackIds,
+      String columns,
+      String orderBy,
+      RowCallbackHandler handler) {
+    List<Long> ids = trackIds.stream().distinct().map(Long::valueOf).toList();
+    for (int i = 0; i < ids.size(); i += 500) {
+      List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 500));
+      List<Object> args = new ArrayList<>(chunk);
+      args.add(true);
+      jdbc.query(
+          "SELECT "
+              + columns
+              + " FROM audio_files WHERE track_id IN ("
+              + String.join(",", Collections.nCopies(chunk.size(), "?"))
+              + ") AND present = ?"
+              + orderBy,
+          handler,
+          args.toArray());
+    }
   }
 
   /** A track and the path of its present master file. */
@@ -125,20 +170,7 @@ public class AudioFileStore {
   /** Those of {@code trackIds} that have a present audio file, in one query per 500 ids. */
   public Set<Long> withPresentFile(Collection<? extends Long> trackIds) {
     Set<Long> out = new HashSet<>();
-    List<Long> ids = List.copyOf(trackIds);
-    for (int i = 0; i < ids.size(); i += 500) {
-      List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 500));
-      List<Object> args = new ArrayList<>(chunk);
-      args.add(true);
-      jdbc.query(
-          "SELECT DISTINCT track_id FROM audio_files WHERE track_id IN ("
-              + String.join(",", Collections.nCopies(chunk.size(), "?"))
-              + ") AND present = ?",
-          rs -> {
-            out.add(rs.getLong(1));
-          },
-          args.toArray());
-    }
+    forPresentFiles(trackIds, "DISTINCT track_id", "", rs -> out.add(rs.getLong(1)));
     return out;
   }
 

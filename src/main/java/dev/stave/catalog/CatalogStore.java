@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -115,6 +119,143 @@ public class CatalogStore {
                     Long.class,
                     chunk.toArray())));
     return find(TRACKS, ids);
+  }
+
+  /** What an album's tracks add up to: how many, how long, how often listened to. */
+  public record AlbumTotals(int tracks, long durationMs, long listens) {
+    public static final AlbumTotals NONE = new AlbumTotals(0, 0, 0);
+  }
+
+  /**
+   * The totals of each given album that has tracks, one grouped query per chunk: a list page of
+   * albums shows each one's song count and length without reading every track of every album.
+   */
+  public Map<Long, AlbumTotals> albumTotals(Collection<Long> albumIds) {
+    Map<Long, AlbumTotals> out = new HashMap<>();
+    forChunks(
+        albumIds.stream().distinct().toList(),
+        chunk ->
+            jdbc.query(
+                "SELECT album_id, COUNT(*), COALESCE(SUM(duration_ms), 0),"
+                    + " COALESCE(SUM(listens_total), 0) FROM tracks WHERE album_id IN ("
+                    + placeholders(chunk.size())
+                    + ") GROUP BY album_id",
+                rs -> {
+                  out.put(
+                      rs.getLong(1), new AlbumTotals(rs.getInt(2), rs.getLong(3), rs.getLong(4)));
+                },
+                chunk.toArray()));
+    return out;
+  }
+
+  /**
+   * The distinct tags of one category (such as {@link Tag#GENRE}) of each given album's tracks, in
+   * album order of the tracks (position, unknown last, then id), without reading the tracks.
+   */
+  public Map<Long, List<String>> trackTagsOfAlbums(Collection<Long> albumIds, String category) {
+    Map<Long, List<String>> out = new HashMap<>();
+    forChunks(
+        albumIds.stream().distinct().toList(),
+        chunk ->
+            jdbc.query(
+                "SELECT t.album_id, g.tag FROM tracks t JOIN track_tags g ON g.track_id = t.id"
+                    + " WHERE t.album_id IN ("
+                    + placeholders(chunk.size())
+                    + ") AND g.category = ? ORDER BY t.album_id,"
+                    + " CASE WHEN t.position IS NULL THEN 1 ELSE 0 END, t.position, t.id",
+                rs -> {
+                  List<String> tags = out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>());
+                  String tag = rs.getString(2);
+                  if (!tags.contains(tag)) {
+                    tags.add(tag);
+                  }
+                },
+                concat(chunk.toArray(), new Object[] {category})));
+    return out;
+  }
+
+  /**
+   * How many albums each artist is the primary artist of, for the given artists, or for every
+   * artist when {@code artistIds} is null: one grouped query instead of reading whole album rows.
+   */
+  public Map<Long, Integer> albumCountsByArtist(Collection<Long> artistIds) {
+    Map<Long, Integer> out = new HashMap<>();
+    if (artistIds == null) {
+      jdbc.query(
+          "SELECT artist_id, COUNT(*) FROM albums GROUP BY artist_id",
+          rs -> {
+            out.put(rs.getLong(1), rs.getInt(2));
+          });
+      return out;
+    }
+    forChunks(
+        artistIds.stream().distinct().toList(),
+        chunk ->
+            jdbc.query(
+                "SELECT artist_id, COUNT(*) FROM albums WHERE artist_id IN ("
+                    + placeholders(chunk.size())
+                    + ") GROUP BY artist_id",
+                rs -> {
+                  out.put(rs.getLong(1), rs.getInt(2));
+                },
+                chunk.toArray()));
+    return out;
+  }
+
+  /**
+   * Up to {@code n} distinct random ids of a catalog table, drawn uniformly from its id range in a
+   * few queries (ids the catalog no longer holds are drawn again): a random list needs neither a
+   * full scan ({@code ORDER BY RANDOM()}) nor one query per item.
+   */
+  public List<Long> randomIds(EntityTable<?> table, int n) {
+    Map<String, Object> range =
+        jdbc.queryForMap("SELECT MIN(id) AS lo, MAX(id) AS hi FROM " + table.table());
+    if (range.get("lo") == null || n <= 0) {
+      return List.of();
+    }
+    long lo = ((Number) range.get("lo")).longValue();
+    long hi = ((Number) range.get("hi")).longValue();
+    int wanted = n;
+    Set<Long> found = new LinkedHashSet<>();
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    for (int round = 0; round < 16 && found.size() < wanted; round++) {
+      if (round == 1) {
+        wanted = (int) Math.min(n, count(table)); // a small catalog may hold fewer than n
+      }
+      List<Long> draw = new ArrayList<>();
+      for (int i = 0; i < Math.min(IN_CHUNK, (wanted - found.size()) * 2 + 8); i++) {
+        draw.add(random.nextLong(lo, hi + 1));
+      }
+      Set<Long> present =
+          new HashSet<>(
+              jdbc.queryForList(
+                  "SELECT id FROM "
+                      + table.table()
+                      + " WHERE id IN ("
+                      + placeholders(draw.size())
+                      + ")",
+                  Long.class,
+                  draw.toArray()));
+      for (Long id : draw) {
+        if (found.size() < wanted && present.contains(id)) {
+          found.add(id);
+        }
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  /**
+   * One page of a catalog table's ids in id order: the primary key's own order, so a deep page (a
+   * player syncing the whole library) costs a walk of the key, not the top-N sort a search index
+   * does for {@code offset + limit} documents.
+   */
+  public List<Long> idPage(EntityTable<?> table, int offset, int limit) {
+    return jdbc.queryForList(
+        "SELECT id FROM " + table.table() + " ORDER BY id LIMIT ? OFFSET ?",
+        Long.class,
+        limit,
+        offset);
   }
 
   /** The number of tracks without an album (singles). */

@@ -7,6 +7,7 @@ import dev.stave.audio.AudioFile;
 import dev.stave.audio.AudioFileStore;
 import dev.stave.audio.Players;
 import dev.stave.audio.TestAudio;
+import dev.stave.catalog.Artist;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.Track;
 import dev.stave.config.StaveProperties;
@@ -412,6 +413,37 @@ class SubsonicApiTest {
         .isTrue();
     assertThat(get("getAlbumInfo2", auth + "&id=" + albumRef.get("id").asString()).has("albumInfo"))
         .isTrue();
+  }
+
+  /**
+   * The artist index is kept until an artist or album changes: a scrobble (a track entry of the
+   * change log) keeps the built index, a new artist is listed at once. Random album lists draw each
+   * album once.
+   */
+  @Test
+  void theArtistIndexIsKeptUntilAnArtistOrAlbumChanges() throws Exception {
+    String auth = auth();
+    long built = get("getIndexes", auth).get("indexes").get("lastModified").asLong();
+    get("scrobble", auth + "&id=" + tracks.get("Three").id());
+    assertThat(get("getIndexes", auth).get("indexes").get("lastModified").asLong())
+        .as("a listen changes no artist: the index is not rebuilt")
+        .isEqualTo(built);
+
+    long id = store.allocateIds("artists", 1);
+    store.write(CatalogStore.ARTISTS, List.of(Artist.named(id, "Zed Index")));
+    List<String> names = new ArrayList<>();
+    get("getArtists", auth)
+        .get("artists")
+        .get("index")
+        .forEach(i -> i.get("artist").forEach(a -> names.add(a.get("name").asString())));
+    assertThat(names).contains("Zed Index", "Ana", "Bo");
+
+    List<String> random = new ArrayList<>();
+    get("getAlbumList2", auth + "&type=random&size=10")
+        .get("albumList2")
+        .get("album")
+        .forEach(a -> random.add(a.get("name").asString()));
+    assertThat(random).containsExactlyInAnyOrder("First Album", "Second");
   }
 
   @Test

@@ -83,16 +83,7 @@ class BrowseMethods implements SubsonicMethods {
     if (r.longValue("ifModifiedSince").orElse(-1L) >= s.builtAtMs()) {
       return n.addAll("index", List.of());
     }
-    s.byLetter()
-        .forEach(
-            (letter, entries) -> {
-              Node i = Node.of("index").attr("name", letter);
-              for (ArtistIndex.Entry e : entries) {
-                i.add(SubsonicViews.artist("artist", e.artist(), e.albumCount()));
-              }
-              n.add(i);
-            });
-    return n.addAll("index", List.of());
+    return n.addAll("index", s.elements()); // rendered once per index build
   }
 
   static void checkFolder(long id) {

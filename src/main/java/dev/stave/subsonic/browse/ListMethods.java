@@ -37,8 +37,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Where Stave's catalog has no exact counterpart (documented in docs/subsonic.md): {@code
  * newest} is by release date (the catalog records no date of addition), {@code frequent} by
- * popularity (albums have no play count of their own), {@code random} draws from the first {@link
- * TrackQuery#MAX_WINDOW} matches of the index.
+ * popularity (albums have no play count of their own), {@code random} draws from the whole catalog
+ * (random ids of its id range, a few queries for a whole page), and {@code getRandomSongs} with a
+ * genre or years from the first {@link TrackQuery#MAX_WINDOW} matches of the index.
  */
 @Component
 class ListMethods implements SubsonicMethods {
@@ -154,13 +155,9 @@ class ListMethods implements SubsonicMethods {
     return search.albums(q.build()).ids();
   }
 
+  /** Random albums of the whole catalog, drawn in a few queries, not one per album. */
   private List<Long> randomAlbums(int size) {
-    long total = search.albums(EntityQuery.builder().page(0, 1).build()).total();
-    Set<Long> ids = new LinkedHashSet<>();
-    for (int offset : randomOffsets(total, size)) {
-      ids.addAll(search.albums(EntityQuery.builder().page(offset, 1).build()).ids());
-    }
-    return List.copyOf(ids);
+    return store.randomIds(CatalogStore.ALBUMS, size);
   }
 
   /**
@@ -220,10 +217,14 @@ class ListMethods implements SubsonicMethods {
           from == null ? null : LocalDate.of(from, 1, 1),
           to == null ? null : LocalDate.of(to, 12, 31));
     }
-    long total = search.tracks(q.page(0, 1).build()).total();
     Set<Long> ids = new LinkedHashSet<>();
-    for (int offset : randomOffsets(total, size)) {
-      ids.addAll(search.tracks(q.page(offset, 1).build()).ids());
+    if (r.string("genre").isEmpty() && from == null && to == null) {
+      ids.addAll(store.randomIds(CatalogStore.TRACKS, size)); // the whole catalog: no index query
+    } else {
+      long total = search.tracks(q.page(0, 1).build()).total();
+      for (int offset : randomOffsets(total, size)) {
+        ids.addAll(search.tracks(q.page(offset, 1).build()).ids());
+      }
     }
     return Node.of("randomSongs")
         .addAll("song", views.songs("song", store.findTracks(List.copyOf(ids)), r.userId()));
@@ -302,12 +303,18 @@ class ListMethods implements SubsonicMethods {
     int songOffset = r.integer("songOffset", 0, 0, TrackQuery.MAX_WINDOW - MAX_SIZE);
     String text = query.isEmpty() ? null : query;
     Node n = Node.of("searchResult3");
+    // Decision: the empty query (a library sync, page after page) lists by id straight from the
+    // catalog tables: a deep page costs a walk of the primary key, not an index sort of
+    // offset + count documents. The order and the pages are the same as the index's by id.
     if (artistCount > 0) {
-      EntityQuery.Builder q = EntityQuery.builder().text(text).page(artistOffset, artistCount);
-      if (text == null) {
-        q.sortBy(EntitySort.ID, false);
-      }
-      List<Artist> artists = store.findArtists(search.artists(q.build()).ids());
+      List<Artist> artists =
+          store.findArtists(
+              text == null
+                  ? store.idPage(CatalogStore.ARTISTS, artistOffset, artistCount)
+                  : search
+                      .artists(
+                          EntityQuery.builder().text(text).page(artistOffset, artistCount).build())
+                      .ids());
       n.addAll(
           "artist",
           views.artists(
@@ -317,22 +324,22 @@ class ListMethods implements SubsonicMethods {
               r.userId()));
     }
     if (albumCount > 0) {
-      EntityQuery.Builder q = EntityQuery.builder().text(text).page(albumOffset, albumCount);
-      if (text == null) {
-        q.sortBy(EntitySort.ID, false);
-      }
-      n.addAll(
-          "album",
-          views.albums("album", store.findAlbums(search.albums(q.build()).ids()), r.userId()));
+      List<Long> ids =
+          text == null
+              ? store.idPage(CatalogStore.ALBUMS, albumOffset, albumCount)
+              : search
+                  .albums(EntityQuery.builder().text(text).page(albumOffset, albumCount).build())
+                  .ids();
+      n.addAll("album", views.albums("album", store.findAlbums(ids), r.userId()));
     }
     if (songCount > 0) {
-      TrackQuery.Builder q = TrackQuery.builder().text(text).page(songOffset, songCount);
-      if (text == null) {
-        q.sortBy(dev.stave.search.TrackSort.ID, false);
-      }
-      n.addAll(
-          "song",
-          views.songs("song", store.findTracks(search.tracks(q.build()).ids()), r.userId()));
+      List<Long> ids =
+          text == null
+              ? store.idPage(CatalogStore.TRACKS, songOffset, songCount)
+              : search
+                  .tracks(TrackQuery.builder().text(text).page(songOffset, songCount).build())
+                  .ids();
+      n.addAll("song", views.songs("song", store.findTracks(ids), r.userId()));
     }
     return n;
   }

@@ -5,6 +5,7 @@ import dev.stave.audio.AudioFileStore;
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
 import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.CatalogStore.AlbumTotals;
 import dev.stave.catalog.ReleaseDate;
 import dev.stave.catalog.Tag;
 import dev.stave.catalog.Track;
@@ -33,8 +34,10 @@ import org.springframework.stereotype.Component;
  * Renders catalog entities as the Subsonic elements players read: a track as a {@code Child}
  * (song), an album as an {@code AlbumID3}, an artist as an {@code ArtistID3}, with the caller's own
  * marks ({@code starred}: the shared library's favorite, my-album and fan relations; {@code
- * userRating}). Each list is rendered with a fixed number of queries for its names, marks and
- * counts, plus one per song for its audio file.
+ * userRating}). Each list is rendered with a fixed number of queries for its names, marks, counts
+ * and audio files, whatever its length: an album's song count, length, play count and genres come
+ * from grouped queries ({@link CatalogStore#albumTotals}, {@link CatalogStore#trackTagsOfAlbums}),
+ * not from reading its tracks; the songs' files from one query per page.
  *
  * <p>Ids: a song's is its track id; an album's is {@code al-N} and an artist's {@code ar-N}, since
  * Stave numbers tracks, albums and artists apart and several methods ({@code setRating}, {@code
@@ -78,10 +81,11 @@ public class SubsonicViews {
             Album::id);
     Map<Long, String> starred = starred(userId, Relation.FAVORITE, ids);
     Map<Long, Integer> ratings = state.ratings(userId, PlayerState.Kind.SONG, ids);
+    Map<Long, AudioFile> audio = files.forTracks(ids);
     List<Node> out = new ArrayList<>(tracks.size());
     for (Track t : tracks) {
       out.add(
-          song(element, t, artists, albums.get(t.albumId()), files.forTrack(t.id()))
+          song(element, t, artists, albums.get(t.albumId()), Optional.ofNullable(audio.get(t.id())))
               .attr("starred", starred.get(t.id()))
               .attr("userRating", ratings.get(t.id())));
     }
@@ -167,10 +171,8 @@ public class SubsonicViews {
       return List.of();
     }
     List<Long> ids = albums.stream().map(Album::id).toList();
-    Map<Long, List<Track>> tracks = new HashMap<>();
-    for (Track t : store.tracksOfAlbums(ids)) {
-      tracks.computeIfAbsent(t.albumId(), k -> new ArrayList<>()).add(t);
-    }
+    Map<Long, AlbumTotals> totals = store.albumTotals(ids);
+    Map<Long, List<String>> trackGenres = store.trackTagsOfAlbums(ids, Tag.GENRE);
     Map<Long, Artist> artists =
         byId(
             store.findArtists(
@@ -180,9 +182,13 @@ public class SubsonicViews {
     Map<Long, Integer> ratings = state.ratings(userId, PlayerState.Kind.ALBUM, ids);
     List<Node> out = new ArrayList<>();
     for (Album a : albums) {
-      List<Track> ts = tracks.getOrDefault(a.id(), List.of());
       out.add(
-          album(element, a, ts, artists)
+          album(
+                  element,
+                  a,
+                  totals.getOrDefault(a.id(), AlbumTotals.NONE),
+                  trackGenres.getOrDefault(a.id(), List.of()),
+                  artists)
               .attr("starred", starred.get(a.id()))
               .attr("userRating", ratings.get(a.id())));
     }
@@ -200,10 +206,14 @@ public class SubsonicViews {
   }
 
   private static Node album(
-      String element, Album a, List<Track> tracks, Map<Long, Artist> artists) {
+      String element,
+      Album a,
+      AlbumTotals totals,
+      List<String> trackGenres,
+      Map<Long, Artist> artists) {
     Artist primary = artists.get(a.primaryArtistId());
     Set<String> genres = new LinkedHashSet<>(a.tags());
-    tracks.forEach(t -> genres.addAll(genres(t)));
+    genres.addAll(trackGenres);
     Node n =
         Node.of(element)
             .attr("id", albumId(a.id()))
@@ -211,10 +221,9 @@ public class SubsonicViews {
             .attr("artist", primary == null ? null : primary.name())
             .attr("artistId", artistId(a.primaryArtistId()))
             .attr("coverArt", albumId(a.id()))
-            .attr("songCount", tracks.size())
-            .attr(
-                "duration", Math.round(tracks.stream().mapToLong(Track::durationMs).sum() / 1000.0))
-            .attr("playCount", tracks.stream().mapToLong(t -> t.stats().listensTotal()).sum())
+            .attr("songCount", totals.tracks())
+            .attr("duration", Math.round(totals.durationMs() / 1000.0))
+            .attr("playCount", totals.listens())
             .attr("created", created(a.releaseDate()))
             .attr("year", year(a.releaseDate()))
             .attr("genre", genres.stream().findFirst().orElse(null))
@@ -261,11 +270,7 @@ public class SubsonicViews {
 
   /** Album counts of the given artists (albums whose primary artist they are). */
   public Map<Long, Integer> albumCounts(Collection<Long> artistIds) {
-    Map<Long, Integer> counts = new HashMap<>();
-    for (Album a : store.albumsOfArtists(artistIds)) {
-      counts.merge(a.primaryArtistId(), 1, Integer::sum);
-    }
-    return counts;
+    return artistIds.isEmpty() ? Map.of() : store.albumCountsByArtist(artistIds);
   }
 
   // ------------------------------------------------------------------ helpers
