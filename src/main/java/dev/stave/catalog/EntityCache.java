@@ -219,14 +219,24 @@ public class EntityCache implements ChangeFollower, DisposableBean {
   private void catchUpQuietly() {
     try {
       catchUp();
+      failing = false;
     } catch (RuntimeException e) {
       // Until the next tick succeeds, nothing new is cached that could be stale: drop everything.
-      log.warn("Entity cache could not follow the change log: {}", e.toString());
+      // Said once per outage, not every second while the store stays away.
+      if (!failing) {
+        log.warn("Entity cache could not follow the change log: {}", e.toString());
+      }
+      failing = true;
       tracks.clear();
       albums.clear();
       artists.clear();
     }
   }
+
+  /**
+   * Whether the last attempt to follow the change log failed (so the next failure is not logged).
+   */
+  private volatile boolean failing;
 
   @Override
   public void destroy() {
