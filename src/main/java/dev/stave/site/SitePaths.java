@@ -40,11 +40,18 @@ public final class SitePaths {
   public static final List<String> ACCOUNT =
       List.of("/login", "/logout", "/signup", "/account", "/oauth/consent");
 
+  private static final List<String> PREFIXES =
+      java.util.stream.Stream.concat(
+              EXPLORER.stream(), java.util.stream.Stream.of(ASSETS, WEBJARS, DEVELOPER, CONSOLE))
+          .toList();
+
+  /** What {@link #owns} checks: the web face's prefixes and the account pages'. */
+  private static final List<String> OWNED =
+      java.util.stream.Stream.concat(PREFIXES.stream(), ACCOUNT.stream()).toList();
+
   /** Every path prefix the web face answers, the home page aside. */
   public static List<String> prefixes() {
-    return java.util.stream.Stream.concat(
-            EXPLORER.stream(), java.util.stream.Stream.of(ASSETS, WEBJARS, DEVELOPER, CONSOLE))
-        .toList();
+    return PREFIXES;
   }
 
   /** Whether a request to {@code uri} (as sent) is one of the web face's. */
@@ -55,8 +62,7 @@ public final class SitePaths {
     if (uri.equals(HOME) || uri.startsWith("/?") || uri.startsWith("/;")) {
       return true;
     }
-    return java.util.stream.Stream.concat(prefixes().stream(), ACCOUNT.stream())
-        .anyMatch(p -> DialectErrorDocuments.under(p, uri));
+    return OWNED.stream().anyMatch(p -> DialectErrorDocuments.under(p, uri));
   }
 
   /** The patterns of {@link #prefixes()} and the home page, for request matchers. */
