@@ -14,22 +14,28 @@
  *               fact).
  *
  * How it sends (the wrk2 model, chosen for its CPU cost): a fixed pool of persistent HTTP/1.1
- * keep-alive connections (open: CONNECTIONS, default 64; closed: N), one request in flight on each,
- * the request bytes built once per path, and one selector thread that reads the answers and parses
- * only what it must (status line, Content-Length or chunked framing, Connection: close). In open
- * mode the main thread parks until each intended time and writes the request on the next free
- * connection itself; when none is free, the request waits in a backlog for the next answer and its
- * latency still runs from its intended time, so queueing in the generator counts against latency
- * and is reported ("queued in the generator"). The first version used java.net.http.HttpClient and
- * one virtual thread per request: about 0.2 ms of CPU per request, so on a 2-core box the
- * generator took most of a core at the rates being measured, and pinned to its own core it became
- * the bottleneck itself (docs/performance.md, issue 15 item 2, has the before/after figures).
- * Tomcat closes a connection after 100 requests (Connection: close); the connection is then opened
- * again, as wrk does.
+ * keep-alive connections (closed: N; open: CONNECTIONS, by default enough to ride out a 50 ms stall
+ * at the rate, at least 64), one request in flight on each, the request bytes built once per path,
+ * and one selector thread that reads every answer and parses only what it must (status line,
+ * Content-Length or chunked framing, Connection: close, the first bytes of the body). In open mode
+ * the main thread parks until each intended time and writes the request on the next free
+ * connection itself; when none is free the request waits in a backlog for the next answer, its
+ * latency still running from its intended time, so queueing in the generator counts against
+ * latency, and the line reports how often it happened ("queued in the generator"). Closed mode uses
+ * the same connections and code, so both modes cost the same per request. Tomcat closes a
+ * connection after 100 requests (Connection: close); it is then opened again, as wrk does.
  *
- * Errors counted: connection failures, non-200 answers, and Jamendo envelopes whose first 200 bytes
- * of body contain "status":"failed" (where a Jamendo answer says it; only that head is kept, so the
- * check costs nothing measurable).
+ * Measured (docs/performance.md, issue 15 item 2): about 15 us of CPU per request, against
+ * ~0.2 ms for the first version (java.net.http.HttpClient and one virtual thread per request),
+ * which on a 2-core box took most of a core at the rates measured and, pinned to its own core,
+ * became the bottleneck itself. Blocking sockets on one platform thread per connection cost about
+ * the same per request in a closed loop (14-21 us against 13-16 us) but an open workload would add a
+ * hand-off from the timing thread to a connection's thread for every request; one selector thread
+ * needs none.
+ *
+ * Errors counted: connection failures, non-200 answers, and Jamendo answers whose envelope says
+ * "status":"failed" within the first 200 bytes of the body (the envelope's headers come first; only
+ * those bytes are kept and scanned, so the check costs nearly nothing).
  *
  * Prints one line: name of the path list, mode, requests/s achieved, p50/p99/p99.9/max in ms
  * (HdrHistogram, 3 significant digits), errors, this process's own CPU time per second of run (so a
@@ -128,7 +134,7 @@ public class OpenLoad {
     int connectionCount =
         switch (mode) {
           case "closed" -> (int) amount;
-          case "open" -> args.length > 6 ? Integer.parseInt(args[6]) : 64;
+          case "open" -> args.length > 6 ? Integer.parseInt(args[6]) : defaultConnections(amount);
           default -> throw new IllegalArgumentException("mode: closed N or open R, not " + mode);
         };
     OpenLoad load = new OpenLoad(base, paths, connectionCount);
@@ -160,6 +166,16 @@ public class OpenLoad {
         r.maxBacklog,
         r.reconnects);
     System.exit(0);
+  }
+
+  /**
+   * Enough connections that the pool rides out a 50 ms stall of the server at the offered rate
+   * without queueing in the generator (at least 64): a stall longer than that shows as "queued in
+   * the generator", still counted from the intended send times. More connections cost the generator
+   * nothing while idle, and make the workload closer to independent callers.
+   */
+  private static int defaultConnections(double rate) {
+    return (int) Math.max(64, Math.ceil(rate / 20));
   }
 
   private record Result(

@@ -15,6 +15,8 @@
 #                      on 4 or more cores the load generator gets the last core and the server the
 #                      others; on fewer, nothing is pinned and both share the cores, as reported)
 #   MIXES="tracks_by_id search"   only these families (default: all five)
+#   OPEN_CONNECTIONS=n keep-alive connections of the open runs (default: enough for a 50 ms stall
+#                      at the rate, at least 64; the line says how many requests still waited)
 #   STAVE_JAR=...      benchmark another build; KEEP_PATHS=dir keeps the request lists
 # Targets (issue 15, at 80 % of the maximum): p99 < 5 ms for tracks?id=, < 50 ms for filtered
 # lists and search=, < 10 ms for autocomplete, < 30 ms for tracks/similar.
@@ -71,7 +73,7 @@ for mix in $MIXES; do
   max=$(sed -E 's/.*: ([0-9.]+) req\/s.*/\1/' <<<"$closed")
   for share in 50 80; do
     rate=$(awk -v m="$max" -v s="$share" 'BEGIN { r = m * s / 100; print (r < 1 ? 1 : r) }')
-    echo "$(load "$paths" open "$rate" "$DURATION" 5) [$share % of the maximum]"
+    echo "$(load "$paths" open "$rate" "$DURATION" 5 ${OPEN_CONNECTIONS:-}) [$share % of the maximum]"
   done
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
