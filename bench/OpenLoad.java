@@ -88,7 +88,6 @@ public class OpenLoad {
   private final ByteBuffer in = ByteBuffer.allocateDirect(64 * 1024);
   private final AtomicLong next = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
-  private final AtomicLong completed = new AtomicLong();
 
   /** Guards free, backlog and each connection's channel and busy state. */
   private final Object lock = new Object();
@@ -184,7 +183,6 @@ public class OpenLoad {
   private Result run(String mode, double amount, long seconds) throws Exception {
     recorder = new Recorder(MAX_TRACKED_NANOS, 3);
     errors.set(0);
-    completed.set(0);
     open = mode.equals("open");
     issued = -1;
     synchronized (lock) {
@@ -309,6 +307,14 @@ public class OpenLoad {
           errors.incrementAndGet();
           recorder.recordValue(Math.min(MAX_TRACKED_NANOS, now - startNanos));
         }
+        backlog.clear();
+        for (Connection conn : connections) { // a clean pool for the next run
+          if (conn.busy) {
+            conn.busy = false;
+            busy--;
+            reconnect(conn);
+          }
+        }
         return true;
       }
       return false;
@@ -356,7 +362,6 @@ public class OpenLoad {
   private void complete(Connection conn, boolean error) {
     long now = System.nanoTime();
     recorder.recordValue(Math.min(MAX_TRACKED_NANOS, now - conn.startNanos));
-    completed.incrementAndGet();
     if (error) {
       errors.incrementAndGet();
     }
