@@ -22,21 +22,19 @@ public final class FixtureAudio {
                 + " (SELECT 1 FROM audio_files f WHERE f.track_id = t.id)",
             Long.class)) {
       files.save(
-          new AudioFile(
-              Path.of("/fixture-audio/track-" + id + ".mp3"),
-              1000,
-              0,
-              "fixture-" + id,
-              id,
-              false,
-              1000,
-              "mp3",
-              "mp3",
-              128,
-              44100,
-              2,
-              false,
-              true));
+          AudioFile.builder()
+              .path(Path.of("/fixture-audio/track-" + id + ".mp3"))
+              .size(1000)
+              .contentHash("fixture-" + id)
+              .trackId(id)
+              .durationMs(1000)
+              .codec("mp3")
+              .container("mp3")
+              .bitrateKbps(128)
+              .sampleRate(44100)
+              .channels(2)
+              .present(true)
+              .build());
     }
     a.forget();
   }
