@@ -1,7 +1,6 @@
 package dev.stave.testsupport;
 
 import dev.stave.audio.AudioAvailability;
-import dev.stave.audio.AudioFile;
 import dev.stave.audio.AudioFileStore;
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
@@ -123,19 +122,8 @@ public final class ExplorerFixture {
     for (Track t : tracks) {
       String hash = "zyx-fixture-" + t.id();
       files.save(
-          AudioFile.builder()
-              .path(Path.of("/fixture-audio/zyx-" + t.id() + ".mp3"))
-              .size(1000)
-              .contentHash(hash)
-              .trackId(t.id())
-              .durationMs(t.durationMs())
-              .codec("mp3")
-              .container("mp3")
-              .bitrateKbps(128)
-              .sampleRate(44100)
-              .channels(2)
-              .present(true)
-              .build());
+          FixtureAudio.mp3(
+              Path.of("/fixture-audio/zyx-" + t.id() + ".mp3"), hash, t.id(), t.durationMs()));
     }
     files.saveWaveform("zyx-fixture-" + FIRST_TRACK_ID, PEAKS);
     availability.forget();
