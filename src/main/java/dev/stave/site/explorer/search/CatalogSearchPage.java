@@ -123,17 +123,12 @@ public class CatalogSearchPage {
     int offset = p.offset("playlists", PLAYLISTS_PER_PAGE);
     Page<Long> page =
         library.playlists(
-            new PlaylistQuery(
-                List.of(),
-                null,
-                p.q(),
-                List.of(),
-                null,
-                null,
-                null,
-                List.of(new Order<>(PlaylistQuery.Field.NAME, false)),
-                offset,
-                PLAYLISTS_PER_PAGE));
+            PlaylistQuery.builder()
+                .nameContains(p.q())
+                .orders(List.of(new Order<>(PlaylistQuery.Field.NAME, false)))
+                .offset(offset)
+                .limit(PLAYLISTS_PER_PAGE)
+                .build());
     return paged(
         p,
         "playlists",
