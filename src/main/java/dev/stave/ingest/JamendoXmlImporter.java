@@ -183,18 +183,15 @@ class JamendoXmlImporter implements Importer {
         locations.add(l);
       }
     }
-    return new Artist(
-        id,
-        null,
-        name,
-        idstr,
-        null, // <url> is the artist's Jamendo page, not the artist's own website
-        null,
-        a.get("image"),
-        new ExternalIds(null, null, a.get("mbgid")),
-        0,
-        locations,
-        null);
+    // No website: <url> is the artist's Jamendo page, not the artist's own website.
+    return Artist.builder()
+        .id(id)
+        .name(name)
+        .idstr(idstr)
+        .image(a.get("image"))
+        .externalIds(new ExternalIds(null, null, a.get("mbgid")))
+        .locations(locations)
+        .build();
   }
 
   private static Album album(XmlNode al, long artistId) {
@@ -207,22 +204,14 @@ class JamendoXmlImporter implements Importer {
       throw new IllegalArgumentException("album " + id + " releasedate: " + e.getMessage(), e);
     }
     String genre = Id3Genres.name(al.get("id3genre"));
-    return new Album(
-        id,
-        null,
-        name,
-        List.of(artistId),
-        date,
-        null,
-        "album",
-        null,
-        null,
-        null,
-        true,
-        new ExternalIds(null, null, al.get("mbgid")),
-        0,
-        null,
-        genre == null ? List.of() : List.of(genre));
+    return Album.builder()
+        .id(id)
+        .name(name)
+        .artistIds(List.of(artistId))
+        .releaseDate(date)
+        .externalIds(new ExternalIds(null, null, al.get("mbgid")))
+        .tags(genre == null ? List.of() : List.of(genre))
+        .build();
   }
 
   private static Track track(XmlNode t, long artistId, Album album) {
@@ -249,26 +238,18 @@ class JamendoXmlImporter implements Importer {
         tags.add(TagVocabulary.categorise(idstr));
       }
     }
-    return new Track(
-        id,
-        null,
-        name,
-        album.id(),
-        position,
-        null,
-        seconds == null ? 0 : Math.round(seconds * 1000),
-        album.releaseDate(),
-        t.get("license"),
-        null,
-        null,
-        new ExternalIds(null, null, t.get("mbgid")),
-        0,
-        null,
-        null,
-        null,
-        null,
-        List.of(artistId),
-        List.copyOf(tags));
+    return Track.builder()
+        .id(id)
+        .name(name)
+        .albumId(album.id())
+        .position(position)
+        .durationMs(seconds == null ? 0 : Math.round(seconds * 1000))
+        .releaseDate(album.releaseDate())
+        .licenseUrl(t.get("license"))
+        .externalIds(new ExternalIds(null, null, t.get("mbgid")))
+        .artistIds(List.of(artistId))
+        .tags(List.copyOf(tags))
+        .build();
   }
 
   private static long id(XmlNode n, String what) {

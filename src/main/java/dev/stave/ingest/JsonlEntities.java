@@ -54,18 +54,19 @@ final class JsonlEntities {
       l.rejectUnknown();
     }
     Artist a =
-        new Artist(
-            id,
-            uuid(o),
-            o.requiredText("name"),
-            o.text("idstr"),
-            o.text("website"),
-            date(o, "join_date"),
-            o.text("image"),
-            new ExternalIds(o.text("spotify_id"), null, o.text("musicbrainz_id")),
-            popularity(o),
-            locations,
-            o.textMap("descriptions"));
+        Artist.builder()
+            .id(id)
+            .uuid(uuid(o))
+            .name(o.requiredText("name"))
+            .idstr(o.text("idstr"))
+            .website(o.text("website"))
+            .joinDate(date(o, "join_date"))
+            .image(o.text("image"))
+            .externalIds(new ExternalIds(o.text("spotify_id"), null, o.text("musicbrainz_id")))
+            .popularity(popularity(o))
+            .locations(locations)
+            .descriptions(o.textMap("descriptions"))
+            .build();
     o.rejectUnknown();
     return a;
   }
@@ -77,22 +78,23 @@ final class JsonlEntities {
       throw new IllegalArgumentException("artist_ids is required (at least one artist id)");
     }
     Album a =
-        new Album(
-            id,
-            uuid(o),
-            o.requiredText("name"),
-            artists,
-            releaseDate(o),
-            o.text("label"),
-            o.oneOf("album_type", Set.of("album", "single", "compilation", "ep")),
-            o.text("upc"),
-            o.text("ean"),
-            o.text("image"),
-            o.bool("zip_allowed", true),
-            new ExternalIds(o.text("spotify_id"), null, o.text("musicbrainz_id")),
-            popularity(o),
-            o.textMap("descriptions"),
-            o.texts("tags"));
+        Album.builder()
+            .id(id)
+            .uuid(uuid(o))
+            .name(o.requiredText("name"))
+            .artistIds(artists)
+            .releaseDate(releaseDate(o))
+            .label(o.text("label"))
+            .albumType(o.oneOf("album_type", Set.of("album", "single", "compilation", "ep")))
+            .upc(o.text("upc"))
+            .ean(o.text("ean"))
+            .image(o.text("image"))
+            .zipAllowed(o.bool("zip_allowed", true))
+            .externalIds(new ExternalIds(o.text("spotify_id"), null, o.text("musicbrainz_id")))
+            .popularity(popularity(o))
+            .descriptions(o.textMap("descriptions"))
+            .tags(o.texts("tags"))
+            .build();
     o.rejectUnknown();
     return a;
   }
@@ -112,26 +114,28 @@ final class JsonlEntities {
       throw new IllegalArgumentException("duration_ms must not be negative");
     }
     Track t =
-        new Track(
-            id,
-            uuid(o),
-            o.requiredText("name"),
-            album,
-            o.smallInt("position"),
-            o.smallInt("disc"),
-            duration == null ? 0 : duration,
-            releaseDate(o),
-            o.text("license_url"),
-            musicInfo(o.object("musicinfo")),
-            o.text("lyrics"),
-            new ExternalIds(o.text("spotify_id"), o.text("isrc"), o.text("musicbrainz_id")),
-            popularity(o),
-            o.text("available_countries"),
-            flags(o.object("flags")),
-            stats(o.object("stats")),
-            features(o.object("features")),
-            artists,
-            tags(o.object("tags")));
+        Track.builder()
+            .id(id)
+            .uuid(uuid(o))
+            .name(o.requiredText("name"))
+            .albumId(album)
+            .position(o.smallInt("position"))
+            .disc(o.smallInt("disc"))
+            .durationMs(duration == null ? 0 : duration)
+            .releaseDate(releaseDate(o))
+            .licenseUrl(o.text("license_url"))
+            .musicInfo(musicInfo(o.object("musicinfo")))
+            .lyrics(o.text("lyrics"))
+            .externalIds(
+                new ExternalIds(o.text("spotify_id"), o.text("isrc"), o.text("musicbrainz_id")))
+            .popularity(popularity(o))
+            .availableCountries(o.text("available_countries"))
+            .flags(flags(o.object("flags")))
+            .stats(stats(o.object("stats")))
+            .features(features(o.object("features")))
+            .artistIds(artists)
+            .tags(tags(o.object("tags")))
+            .build();
     o.rejectUnknown();
     return t;
   }

@@ -145,43 +145,20 @@ class MtgJamendoImporter implements Importer {
       Artist artist = artistOf.apply(t.artistId());
       long albumArtistId = albumArtist.get(t.albumId());
       Album album =
-          new Album(
-              t.albumId(),
-              null,
-              "Album " + t.albumId(),
-              List.of(albumArtistId),
-              null,
-              null,
-              "album",
-              null,
-              null,
-              null,
-              true,
-              null,
-              0,
-              null,
-              null);
+          Album.builder()
+              .id(t.albumId())
+              .name("Album " + t.albumId())
+              .artistIds(List.of(albumArtistId))
+              .build();
       Track track =
-          new Track(
-              t.trackId(),
-              null,
-              trackName,
-              t.albumId(),
-              null,
-              null,
-              Math.round(t.durationSeconds() * 1000),
-              null,
-              null,
-              null,
-              null,
-              null,
-              0,
-              null,
-              null,
-              null,
-              null,
-              List.of(t.artistId()),
-              List.copyOf(t.tags()));
+          Track.builder()
+              .id(t.trackId())
+              .name(trackName)
+              .albumId(t.albumId())
+              .durationMs(Math.round(t.durationSeconds() * 1000))
+              .artistIds(List.of(t.artistId()))
+              .tags(List.copyOf(t.tags()))
+              .build();
       List<Artist> recordArtists =
           albumArtistId == t.artistId()
               ? List.of(artist)

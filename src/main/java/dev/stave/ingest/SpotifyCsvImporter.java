@@ -236,26 +236,21 @@ class SpotifyCsvImporter implements Importer {
       }
       Track track =
           mergeWithStored(
-              new Track(
-                  trackIds.get(r.spotifyId()),
-                  r.uuid(),
-                  r.name(),
-                  g == null ? null : g.id,
-                  r.position(),
-                  r.disc(),
-                  r.durationMs() == null ? 0 : r.durationMs(),
-                  g != null && g.releaseDate != null ? g.releaseDate : r.releaseDate(),
-                  null,
-                  null,
-                  null,
-                  new ExternalIds(r.spotifyId(), null, null),
-                  r.popularity() == null ? 0 : r.popularity(),
-                  null,
-                  new TrackFlags(true, false, false, Boolean.TRUE.equals(r.explicit())),
-                  null,
-                  r.features(),
-                  List.of(artistIds.get(r.artist())),
-                  List.of()),
+              Track.builder()
+                  .id(trackIds.get(r.spotifyId()))
+                  .uuid(r.uuid())
+                  .name(r.name())
+                  .albumId(g == null ? null : g.id)
+                  .position(r.position())
+                  .disc(r.disc())
+                  .durationMs(r.durationMs() == null ? 0 : r.durationMs())
+                  .releaseDate(g != null && g.releaseDate != null ? g.releaseDate : r.releaseDate())
+                  .externalIds(new ExternalIds(r.spotifyId(), null, null))
+                  .popularity(r.popularity() == null ? 0 : r.popularity())
+                  .flags(new TrackFlags(true, false, false, Boolean.TRUE.equals(r.explicit())))
+                  .features(r.features())
+                  .artistIds(List.of(artistIds.get(r.artist())))
+                  .build(),
               r,
               storedTracks.get(trackIds.get(r.spotifyId())));
       sink.accept(new ImportRecord(r.source(), recordArtists, recordAlbums, List.of(track)));
@@ -273,23 +268,18 @@ class SpotifyCsvImporter implements Importer {
         date = s;
       }
     }
-    return new Album(
-        g.id,
-        null,
-        g.name,
-        artists,
-        date,
-        stored == null ? null : stored.label(),
-        stored == null ? "album" : stored.albumType(),
-        stored == null ? null : stored.upc(),
-        stored == null ? null : stored.ean(),
-        stored == null ? null : stored.image(),
-        stored == null || stored.zipAllowed(),
-        new ExternalIds(
-            spotifyId, null, stored == null ? null : stored.externalIds().musicbrainzId()),
-        stored == null ? 0 : stored.popularity(),
-        stored == null ? null : stored.descriptions(),
-        stored == null ? null : stored.tags());
+    // What the CSV says replaces; what only the catalog knows (label, barcodes, image,
+    // descriptions …) is kept from the stored album.
+    return (stored == null ? Album.builder() : stored.toBuilder())
+        .id(g.id)
+        .uuid(null)
+        .name(g.name)
+        .artistIds(artists)
+        .releaseDate(date)
+        .externalIds(
+            new ExternalIds(
+                spotifyId, null, stored == null ? null : stored.externalIds().musicbrainzId()))
+        .build();
   }
 
   /**
@@ -301,31 +291,29 @@ class SpotifyCsvImporter implements Importer {
     if (stored == null) {
       return t;
     }
-    return new Track(
-        t.id(),
-        t.uuid(),
-        t.name(),
-        t.albumId() != null ? t.albumId() : stored.albumId(),
-        r.position() != null ? r.position() : stored.position(),
-        r.disc() != null ? r.disc() : stored.disc(),
-        r.durationMs() != null ? r.durationMs() : stored.durationMs(),
-        t.releaseDate() != null ? t.releaseDate() : stored.releaseDate(),
-        stored.licenseUrl(),
-        stored.musicInfo(),
-        stored.lyrics(),
-        new ExternalIds(
-            r.spotifyId(), stored.externalIds().isrc(), stored.externalIds().musicbrainzId()),
-        r.popularity() != null ? r.popularity() : stored.popularity(),
-        stored.availableCountries(),
-        new TrackFlags(
-            stored.flags().downloadAllowed(),
-            stored.flags().contentIdFree(),
-            stored.flags().featured(),
-            r.explicit() != null ? r.explicit() : stored.flags().explicit()),
-        stored.stats(),
-        r.features().isEmpty() ? stored.features() : t.features(),
-        t.artistIds(),
-        stored.tags());
+    // Kept from the stored track as they are: license, musicinfo, lyrics, countries, stats, tags.
+    return stored.toBuilder()
+        .id(t.id())
+        .uuid(t.uuid())
+        .name(t.name())
+        .albumId(t.albumId() != null ? t.albumId() : stored.albumId())
+        .position(r.position() != null ? r.position() : stored.position())
+        .disc(r.disc() != null ? r.disc() : stored.disc())
+        .durationMs(r.durationMs() != null ? r.durationMs() : stored.durationMs())
+        .releaseDate(t.releaseDate() != null ? t.releaseDate() : stored.releaseDate())
+        .externalIds(
+            new ExternalIds(
+                r.spotifyId(), stored.externalIds().isrc(), stored.externalIds().musicbrainzId()))
+        .popularity(r.popularity() != null ? r.popularity() : stored.popularity())
+        .flags(
+            new TrackFlags(
+                stored.flags().downloadAllowed(),
+                stored.flags().contentIdFree(),
+                stored.flags().featured(),
+                r.explicit() != null ? r.explicit() : stored.flags().explicit()))
+        .features(r.features().isEmpty() ? stored.features() : t.features())
+        .artistIds(t.artistIds())
+        .build();
   }
 
   private static Map<String, Long> resolveArtists(

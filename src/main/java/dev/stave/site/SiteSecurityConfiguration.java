@@ -10,7 +10,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * The security chain of the web face: explorer pages and assets are public, the developer portal
@@ -40,11 +39,7 @@ public class SiteSecurityConfiguration {
                     .permitAll())
         .exceptionHandling(
             e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE)))
-        .headers(
-            h ->
-                h.contentSecurityPolicy(c -> c.policyDirectives(PagePolicy.CONTENT_SECURITY_POLICY))
-                    .referrerPolicy(
-                        r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        .headers(PagePolicy::headers);
     return http.build();
   }
 }

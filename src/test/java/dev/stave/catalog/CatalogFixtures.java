@@ -77,27 +77,16 @@ public final class CatalogFixtures {
    */
   public static Track copy(
       Track t, long id, String name, Long albumId, Integer position, boolean download) {
-    return new Track(
-        id,
-        id == t.id() ? t.uuid() : null,
-        name,
-        albumId,
-        position,
-        t.disc(),
-        t.durationMs(),
-        t.releaseDate(),
-        t.licenseUrl(),
-        t.musicInfo(),
-        t.lyrics(),
-        t.externalIds(),
-        t.popularity(),
-        t.availableCountries(),
-        new TrackFlags(
-            download, t.flags().contentIdFree(), t.flags().featured(), t.flags().explicit()),
-        t.stats(),
-        t.features(),
-        t.artistIds(),
-        t.tags());
+    return t.toBuilder()
+        .id(id)
+        .uuid(id == t.id() ? t.uuid() : null)
+        .name(name)
+        .albumId(albumId)
+        .position(position)
+        .flags(
+            new TrackFlags(
+                download, t.flags().contentIdFree(), t.flags().featured(), t.flags().explicit()))
+        .build();
   }
 
   /** Every feature known, with zeros where zero is a real value distinct from unknown. */
@@ -107,26 +96,7 @@ public final class CatalogFixtures {
 
   /** A minimal track: defaults everywhere, no album, no release date, no features. */
   public static Track bareTrack(long id, long artistId) {
-    return new Track(
-        id,
-        null,
-        "Bare " + id,
-        null,
-        null,
-        null,
-        0,
-        null,
-        null,
-        null,
-        null,
-        null,
-        0,
-        null,
-        null,
-        null,
-        null,
-        List.of(artistId),
-        null);
+    return Track.builder().id(id).name("Bare " + id).artistIds(List.of(artistId)).build();
   }
 
   private static String pad(long id) {

@@ -179,43 +179,25 @@ class CatalogStoreTest {
     Track oldTrack = store.findTracks(List.of(3201L)).get(0);
 
     Album newAlbum =
-        new Album(
-            3101,
-            null,
-            "Renamed",
-            List.of(3003L),
-            ReleaseDate.parse("2002"),
-            null,
-            "single",
-            null,
-            null,
-            null,
-            true,
-            null,
-            0.1,
-            Map.of("de", "Neu"),
-            List.of("jazz"));
+        Album.builder()
+            .id(3101)
+            .name("Renamed")
+            .artistIds(List.of(3003L))
+            .releaseDate(ReleaseDate.parse("2002"))
+            .albumType("single")
+            .popularity(0.1)
+            .descriptions(Map.of("de", "Neu"))
+            .tags(List.of("jazz"))
+            .build();
     Track newTrack =
-        new Track(
-            3201,
-            null,
-            "Renamed track",
-            null,
-            null,
-            null,
-            1,
-            null,
-            null,
-            null,
-            null,
-            null,
-            0,
-            null,
-            null,
-            null,
-            AudioFeatures.NONE,
-            List.of(3003L),
-            List.of(new Tag(Tag.MOOD, "calm")));
+        Track.builder()
+            .id(3201)
+            .name("Renamed track")
+            .durationMs(1)
+            .features(AudioFeatures.NONE)
+            .artistIds(List.of(3003L))
+            .tags(List.of(new Tag(Tag.MOOD, "calm")))
+            .build();
     WriteCounts counts = store.write(batch(List.of(), List.of(newAlbum), List.of(newTrack)));
 
     assertThat(counts).isEqualTo(new WriteCounts(0, 2, 0));
@@ -247,16 +229,14 @@ class CatalogStoreTest {
   @Test
   void uuidIsIssuedOnceAndNeverChanges() {
     UUID given = UUID.fromString("6f1c1f8e-3b1a-4d3e-9a4c-2b8f1e0d9c7a");
-    Artist withUuid =
-        new Artist(4001, given, "Has uuid", null, null, null, null, null, 0, null, null);
+    Artist withUuid = Artist.builder().id(4001).uuid(given).name("Has uuid").build();
     store.write(batch(List.of(withUuid, Artist.named(4002, "No uuid")), List.of(), List.of()));
     UUID issued = store.findArtists(List.of(4002L)).get(0).uuid();
     assertThat(issued).isNotNull();
     assertThat(store.findArtists(List.of(4001L)).get(0).uuid()).isEqualTo(given);
 
     // A changed entity arriving with another (or no) uuid keeps the stored one.
-    Artist otherUuid =
-        new Artist(4001, UUID.randomUUID(), "Renamed", null, null, null, null, null, 0, null, null);
+    Artist otherUuid = Artist.builder().id(4001).uuid(UUID.randomUUID()).name("Renamed").build();
     store.write(batch(List.of(otherUuid, Artist.named(4002, "Renamed too")), List.of(), List.of()));
 
     assertThat(store.findArtists(List.of(4001L, 4002L)))

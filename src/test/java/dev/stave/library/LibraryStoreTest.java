@@ -185,17 +185,22 @@ class LibraryStoreTest {
         library.playlists(
             query()
                 .nameContains("A")
-                .order(new Order<>(PlaylistQuery.Field.ID, true))
-                .page(1, 2)
+                .orders(List.of(new Order<>(PlaylistQuery.Field.ID, true)))
+                .offset(1)
+                .limit(2)
                 .build());
     assertThat(named.items()).containsExactly(504L, 503L);
     assertThat(named.total()).isEqualTo(5);
     assertThat(find(query().name("Calm").build())).containsExactly(503L);
     assertThat(find(query().userName("ana").build())).containsExactly(501L, 503L);
     assertThat(find(query().userIds(List.of(2L)).build())).containsExactly(502L);
-    assertThat(find(query().dates(LocalDate.of(2021, 6, 1), null).build())).containsExactly(502L);
+    assertThat(find(query().createdFrom(LocalDate.of(2021, 6, 1)).build())).containsExactly(502L);
     PlaylistQuery byName =
-        query().order(new Order<>(PlaylistQuery.Field.NAME, true)).page(0, 2).build();
+        query()
+            .orders(List.of(new Order<>(PlaylistQuery.Field.NAME, true)))
+            .offset(0)
+            .limit(2)
+            .build();
     Page<Long> page = library.playlists(byName);
     assertThat(page.items()).containsExactly(502L, 501L);
     assertThat(page.total()).isEqualTo(5);
@@ -285,62 +290,8 @@ class LibraryStoreTest {
     return relations.stream().map(UserRelation::targetId).toList();
   }
 
-  private static QueryBuilder query() {
-    return new QueryBuilder();
-  }
-
-  /** Playlist queries with only what a test sets. */
-  private static final class QueryBuilder {
-    private String name;
-    private String contains;
-    private List<Long> userIds = List.of();
-    private String userName;
-    private LocalDate from;
-    private LocalDate to;
-    private List<Order<PlaylistQuery.Field>> orders = List.of();
-    private long offset;
-    private int limit = 10;
-
-    QueryBuilder name(String v) {
-      name = v;
-      return this;
-    }
-
-    QueryBuilder nameContains(String v) {
-      contains = v;
-      return this;
-    }
-
-    QueryBuilder userIds(List<Long> v) {
-      userIds = v;
-      return this;
-    }
-
-    QueryBuilder userName(String v) {
-      userName = v;
-      return this;
-    }
-
-    QueryBuilder dates(LocalDate f, LocalDate t) {
-      from = f;
-      to = t;
-      return this;
-    }
-
-    QueryBuilder order(Order<PlaylistQuery.Field> o) {
-      orders = List.of(o);
-      return this;
-    }
-
-    QueryBuilder page(long o, int l) {
-      offset = o;
-      limit = l;
-      return this;
-    }
-
-    PlaylistQuery build() {
-      return new PlaylistQuery(
-          List.of(), name, contains, userIds, userName, from, to, orders, offset, limit);
-    }
+  /** A playlist query with only what a test sets, ten playlists at most. */
+  private static PlaylistQuery.Builder query() {
+    return PlaylistQuery.builder().limit(10);
   }
 }

@@ -112,46 +112,24 @@ class RecommenderTest {
   }
 
   private static Album album(long id, long artist) {
-    return new Album(
-        id,
-        null,
-        "Album " + id,
-        List.of(artist),
-        null,
-        null,
-        "album",
-        null,
-        null,
-        null,
-        true,
-        null,
-        0,
-        null,
-        null);
+    return Album.builder().id(id).name("Album " + id).artistIds(List.of(artist)).build();
   }
 
   private static Track track(
       long id, long artist, AudioFeatures f, List<Tag> tags, double popularity) {
-    return new Track(
-        id,
-        null,
-        "Track " + id,
-        100 + artist,
-        1,
-        1,
-        180_000,
-        null,
-        null,
-        MusicInfo.NONE,
-        null,
-        null,
-        popularity,
-        null,
-        null,
-        null,
-        f,
-        List.of(artist),
-        tags);
+    return Track.builder()
+        .id(id)
+        .name("Track " + id)
+        .albumId(100 + artist)
+        .position(1)
+        .disc(1)
+        .durationMs(180_000)
+        .musicInfo(MusicInfo.NONE)
+        .popularity(popularity)
+        .features(f)
+        .artistIds(List.of(artist))
+        .tags(tags)
+        .build();
   }
 
   private static Recommendations recommend(RecommendationRequest.Builder b) {

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stave.catalog.CatalogStore;
 import dev.stave.ingest.demo.DemoAudioProgress;
+import dev.stave.testsupport.RawHttp;
 import dev.stave.testsupport.StaveSiteTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -24,23 +22,16 @@ class HomePageTest {
   @LocalServerPort int port;
   @Autowired CatalogStore catalog;
 
-  private final HttpClient http = HttpClient.newHttpClient();
-
-  private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .header("Accept", "text/html")
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+  private RawHttp.Response get(String path) throws Exception {
+    return new RawHttp(port).get(path, "Accept: text/html");
   }
 
   @Test
   void homeShowsTheCatalogAtAGlance() throws Exception {
-    HttpResponse<String> home = get("/");
+    RawHttp.Response home = get("/");
 
-    assertThat(home.statusCode()).isEqualTo(200);
-    assertThat(home.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(home.status()).isEqualTo(200);
+    assertThat(home.header("Content-Type")).startsWith("text/html");
     String tracks = NumberFormat.getIntegerInstance(Locale.US).format(catalog.count("tracks"));
     assertThat(catalog.count("tracks")).isPositive();
     assertThat(home.body())
@@ -52,13 +43,12 @@ class HomePageTest {
 
   @Test
   void everyPageCarriesTheSecurityHeaders() throws Exception {
-    HttpResponse<String> home = get("/");
+    RawHttp.Response home = get("/");
 
-    assertThat(home.headers().firstValue("Content-Security-Policy"))
-        .hasValueSatisfying(
-            csp -> assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'"));
-    assertThat(home.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-    assertThat(home.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    assertThat(home.header("Content-Security-Policy"))
+        .contains("script-src 'self'", "frame-ancestors 'none'");
+    assertThat(home.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(home.header("X-Frame-Options")).isEqualTo("DENY");
   }
 
   @Test
@@ -67,20 +57,18 @@ class HomePageTest {
     java.util.regex.Matcher css =
         java.util.regex.Pattern.compile("href=\"(/assets/site-[0-9a-f]{32}\\.css)\"").matcher(body);
     assertThat(css.find()).as("a content-hashed stylesheet URL in %s", body).isTrue();
-    HttpResponse<String> stylesheet = get(css.group(1));
-    assertThat(stylesheet.statusCode()).isEqualTo(200);
-    assertThat(stylesheet.headers().firstValue("Cache-Control"))
-        .hasValueSatisfying(c -> assertThat(c).contains("max-age=31536000"));
+    RawHttp.Response stylesheet = get(css.group(1));
+    assertThat(stylesheet.status()).isEqualTo(200);
+    assertThat(stylesheet.header("Cache-Control")).contains("max-age=31536000");
     assertThat(body).containsPattern("src=\"/webjars/htmx.org/[^\"]+/dist/htmx.min[^\"]*\\.js\"");
   }
 
   @Test
   void anUnknownPageIsAnHtmlNotFoundPage() throws Exception {
-    HttpResponse<String> missing = get("/albums/1/no-such-page");
+    RawHttp.Response missing = get("/albums/1/no-such-page");
 
-    assertThat(missing.statusCode()).isEqualTo(404);
-    assertThat(missing.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.header("Content-Type")).startsWith("text/html");
     assertThat(missing.body())
         .contains("404 Not Found", "href=\"/\"")
         .doesNotContain("timestamp", "Whitelabel");
@@ -88,15 +76,17 @@ class HomePageTest {
 
   @Test
   void aLoginPostWithoutItsCsrfTokenIsRefusedWithAnHtmlPage() throws Exception {
-    HttpResponse<String> refused =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=a&password=b"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    byte[] form = "username=a&password=b".getBytes(StandardCharsets.UTF_8);
+    RawHttp.Response refused =
+        new RawHttp(port)
+            .send(
+                "POST /login HTTP/1.1\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\n"
+                    + "Content-Length: "
+                    + form.length,
+                form);
 
-    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.body()).contains("403 Forbidden").doesNotContain("timestamp");
   }
 

@@ -1,7 +1,6 @@
 package dev.stave.testsupport;
 
 import dev.stave.audio.AudioAvailability;
-import dev.stave.audio.AudioFile;
 import dev.stave.audio.AudioFileStore;
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
@@ -70,22 +69,17 @@ public final class ExplorerFixture {
     Album fixtureAlbum =
         CatalogFixtures.album(ALBUM_ID, List.of(ARTIST_ID), ReleaseDate.parse("2021-04-02"));
     Album album =
-        new Album(
-            ALBUM_ID,
-            null,
-            ALBUM_NAME,
-            fixtureAlbum.artistIds(),
-            fixtureAlbum.releaseDate(),
-            fixtureAlbum.label(),
-            "album",
-            null,
-            null,
-            null,
-            true,
-            fixtureAlbum.externalIds(),
-            fixtureAlbum.popularity(),
-            fixtureAlbum.descriptions(),
-            fixtureAlbum.tags());
+        Album.builder()
+            .id(ALBUM_ID)
+            .name(ALBUM_NAME)
+            .artistIds(fixtureAlbum.artistIds())
+            .releaseDate(fixtureAlbum.releaseDate())
+            .label(fixtureAlbum.label())
+            .externalIds(fixtureAlbum.externalIds())
+            .popularity(fixtureAlbum.popularity())
+            .descriptions(fixtureAlbum.descriptions())
+            .tags(fixtureAlbum.tags())
+            .build();
     Track model =
         CatalogFixtures.track(
             FIRST_TRACK_ID, ALBUM_ID, List.of(ARTIST_ID), CatalogFixtures.features());
@@ -128,21 +122,8 @@ public final class ExplorerFixture {
     for (Track t : tracks) {
       String hash = "zyx-fixture-" + t.id();
       files.save(
-          new AudioFile(
-              Path.of("/fixture-audio/zyx-" + t.id() + ".mp3"),
-              1000,
-              0,
-              hash,
-              t.id(),
-              false,
-              t.durationMs(),
-              "mp3",
-              "mp3",
-              128,
-              44100,
-              2,
-              false,
-              true));
+          FixtureAudio.mp3(
+              Path.of("/fixture-audio/zyx-" + t.id() + ".mp3"), hash, t.id(), t.durationMs()));
     }
     files.saveWaveform("zyx-fixture-" + FIRST_TRACK_ID, PEAKS);
     availability.forget();

@@ -21,23 +21,28 @@ public final class FixtureAudio {
             "SELECT id FROM tracks t WHERE NOT EXISTS"
                 + " (SELECT 1 FROM audio_files f WHERE f.track_id = t.id)",
             Long.class)) {
-      files.save(
-          new AudioFile(
-              Path.of("/fixture-audio/track-" + id + ".mp3"),
-              1000,
-              0,
-              "fixture-" + id,
-              id,
-              false,
-              1000,
-              "mp3",
-              "mp3",
-              128,
-              44100,
-              2,
-              false,
-              true));
+      files.save(mp3(Path.of("/fixture-audio/track-" + id + ".mp3"), "fixture-" + id, id, 1000));
     }
     a.forget();
+  }
+
+  /**
+   * A present 128 kbit/s stereo MP3 row of 1000 bytes at {@code path}, linked to (not owning) a
+   * track.
+   */
+  public static AudioFile mp3(Path path, String contentHash, long trackId, long durationMs) {
+    return AudioFile.builder()
+        .path(path)
+        .size(1000)
+        .contentHash(contentHash)
+        .trackId(trackId)
+        .durationMs(durationMs)
+        .codec("mp3")
+        .container("mp3")
+        .bitrateKbps(128)
+        .sampleRate(44100)
+        .channels(2)
+        .present(true)
+        .build();
   }
 }

@@ -137,43 +137,25 @@ public final class RealData {
           albums.computeIfAbsent(
               row.albumId(),
               id ->
-                  new Album(
-                      albums.size() + 1L,
-                      null,
-                      row.albumName().isBlank() ? "Untitled" : row.albumName(),
-                      List.of(artist.id()),
-                      year,
-                      null,
-                      null,
-                      null,
-                      null,
-                      null,
-                      true,
-                      new ExternalIds(id, null, null),
-                      0,
-                      null,
-                      null));
+                  Album.builder()
+                      .id(albums.size() + 1L)
+                      .name(row.albumName().isBlank() ? "Untitled" : row.albumName())
+                      .artistIds(List.of(artist.id()))
+                      .releaseDate(year)
+                      .externalIds(new ExternalIds(id, null, null))
+                      .build());
       tracks.add(
-          new Track(
-              trackId,
-              null,
-              row.name().isBlank() ? "Untitled" : row.name(),
-              album.id(),
-              null,
-              null,
-              row.durationMs(),
-              year,
-              null,
-              null,
-              null,
-              new ExternalIds(row.trackId(), null, null),
-              row.popularity(),
-              null,
-              null,
-              null,
-              row.features(),
-              List.of(artist.id()),
-              null));
+          Track.builder()
+              .id(trackId)
+              .name(row.name().isBlank() ? "Untitled" : row.name())
+              .albumId(album.id())
+              .durationMs(row.durationMs())
+              .releaseDate(year)
+              .externalIds(new ExternalIds(row.trackId(), null, null))
+              .popularity(row.popularity())
+              .features(row.features())
+              .artistIds(List.of(artist.id()))
+              .build());
     }
     return new CatalogBatch(List.copyOf(artists.values()), List.copyOf(albums.values()), tracks);
   }
@@ -223,43 +205,20 @@ public final class RealData {
       albums.computeIfAbsent(
           row.albumId(),
           id ->
-              new Album(
-                  id,
-                  null,
-                  "Album " + id,
-                  List.of(row.artistId()),
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  true,
-                  null,
-                  0,
-                  null,
-                  null));
+              Album.builder()
+                  .id(id)
+                  .name("Album " + id)
+                  .artistIds(List.of(row.artistId()))
+                  .build());
       tracks.add(
-          new Track(
-              row.trackId(),
-              null,
-              "Track " + row.trackId(),
-              row.albumId(),
-              null,
-              null,
-              Math.round(row.seconds() * 1000),
-              null,
-              null,
-              null,
-              null,
-              null,
-              0,
-              null,
-              null,
-              null,
-              null,
-              List.of(row.artistId()),
-              row.tags()));
+          Track.builder()
+              .id(row.trackId())
+              .name("Track " + row.trackId())
+              .albumId(row.albumId())
+              .durationMs(Math.round(row.seconds() * 1000))
+              .artistIds(List.of(row.artistId()))
+              .tags(row.tags())
+              .build());
     }
     return new CatalogBatch(List.copyOf(artists.values()), List.copyOf(albums.values()), tracks);
   }

@@ -17,7 +17,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * The security filter chain of Stave's own pages: log in and out, sign up, the consent page of the
@@ -48,11 +47,7 @@ public class WebSecurityConfiguration {
             new ProviderManager(new ThrottledLogin(users, encoder, new LoginThrottle())))
         .formLogin(f -> f.loginPage(LOGIN_PAGE).failureHandler(failure).defaultSuccessUrl(ACCOUNT))
         .logout(l -> l.logoutSuccessUrl(LOGIN_PAGE + "?logout"))
-        .headers(
-            h ->
-                h.contentSecurityPolicy(c -> c.policyDirectives(PagePolicy.CONTENT_SECURITY_POLICY))
-                    .referrerPolicy(
-                        r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        .headers(PagePolicy::headers);
     return http.build();
   }
 }

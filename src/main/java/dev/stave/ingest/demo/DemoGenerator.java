@@ -217,20 +217,25 @@ public final class DemoGenerator {
       LocalDate start = LocalDate.ofYearDay(startYear, 1 + rng.nextInt(365));
       String slug = Slugs.slug(name);
       artists.add(
-          new Artist(
-              artistId,
-              Uuids.of(seed, ARTIST, artistId),
-              name,
-              slug + "_" + artistId,
-              rng.nextDouble() < 0.4 ? "https://" + slug.replace('_', '-') + ".example.com" : null,
-              start.minusDays(rng.nextInt(180)),
-              null,
-              ExternalIds.NONE,
-              popularity(fame * 400),
-              List.of(Places.locate(place, rng)),
-              rng.nextDouble() < 0.5
-                  ? Map.of("en", name + " makes " + genre + " music in " + place.city() + ".")
-                  : Map.of()));
+          // The builder's calls keep the order of the random draws (the catalog stays the same).
+          Artist.builder()
+              .id(artistId)
+              .uuid(Uuids.of(seed, ARTIST, artistId))
+              .name(name)
+              .idstr(slug + "_" + artistId)
+              .website(
+                  rng.nextDouble() < 0.4
+                      ? "https://" + slug.replace('_', '-') + ".example.com"
+                      : null)
+              .joinDate(start.minusDays(rng.nextInt(180)))
+              .externalIds(ExternalIds.NONE)
+              .popularity(popularity(fame * 400))
+              .locations(List.of(Places.locate(place, rng)))
+              .descriptions(
+                  rng.nextDouble() < 0.5
+                      ? Map.of("en", name + " makes " + genre + " music in " + place.city() + ".")
+                      : Map.of())
+              .build());
 
       LocalDate date = start;
       for (int size : plan.albumSizes()) {
@@ -245,22 +250,20 @@ public final class DemoGenerator {
           tracks.add(t);
         }
         albums.add(
-            new Album(
-                albumId,
-                Uuids.of(seed, ALBUM, albumId),
-                Names.title(rng),
-                List.of(artistId),
-                release,
-                label,
-                "album",
-                rng.nextDouble() < 0.4 ? upc(albumId) : null,
-                null,
-                null,
-                rng.nextDouble() < 0.95,
-                ExternalIds.NONE,
-                popularity(albumListens / (double) size),
-                Map.of(),
-                List.of(genre)));
+            Album.builder()
+                .id(albumId)
+                .uuid(Uuids.of(seed, ALBUM, albumId))
+                .name(Names.title(rng))
+                .artistIds(List.of(artistId))
+                .releaseDate(release)
+                .label(label)
+                .upc(rng.nextDouble() < 0.4 ? upc(albumId) : null)
+                .zipAllowed(rng.nextDouble() < 0.95)
+                .externalIds(ExternalIds.NONE)
+                .popularity(popularity(albumListens / (double) size))
+                .descriptions(Map.of())
+                .tags(List.of(genre))
+                .build());
       }
       for (int i = 0; i < plan.singles(); i++) {
         date = min(date.plusDays(rng.nextInt(200)), LAST_RELEASE);
@@ -304,30 +307,31 @@ public final class DemoGenerator {
       boolean featured =
           rng.nextDouble() < FEATURED_SHARE || (listens >= HIT_LISTENS && rng.nextDouble() < 0.3);
       long seconds = Math.round(distributions.durationSeconds().at(rng.nextDouble()));
-      return new Track(
-          id,
-          Uuids.of(seed, TRACK, id),
-          Names.title(rng),
-          albumId,
-          position,
-          albumId == null ? null : 1,
-          Math.max(1, seconds) * 1000 + rng.nextInt(1000),
-          release,
-          Licenses.pick(rng),
-          info,
-          null,
-          ExternalIds.NONE,
-          popularity((double) listens),
-          null,
-          new TrackFlags(
-              rng.nextDouble() < 0.95,
-              rng.nextDouble() < 0.3,
-              featured,
-              !instrumental && rng.nextDouble() < 0.03),
-          stats,
-          f,
-          artistsOf(),
-          trackTags);
+      // One builder per track: nothing next to the rest of a track's making (see Track).
+      return Track.builder()
+          .id(id)
+          .uuid(Uuids.of(seed, TRACK, id))
+          .name(Names.title(rng))
+          .albumId(albumId)
+          .position(position)
+          .disc(albumId == null ? null : 1)
+          .durationMs(Math.max(1, seconds) * 1000 + rng.nextInt(1000))
+          .releaseDate(release)
+          .licenseUrl(Licenses.pick(rng))
+          .musicInfo(info)
+          .externalIds(ExternalIds.NONE)
+          .popularity(popularity((double) listens))
+          .flags(
+              new TrackFlags(
+                  rng.nextDouble() < 0.95,
+                  rng.nextDouble() < 0.3,
+                  featured,
+                  !instrumental && rng.nextDouble() < 0.03))
+          .stats(stats)
+          .features(f)
+          .artistIds(artistsOf())
+          .tags(trackTags)
+          .build();
     }
 
     /** The artist, and for a few tracks one or two guests from earlier artists. */

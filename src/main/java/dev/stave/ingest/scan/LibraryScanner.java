@@ -551,21 +551,22 @@ public class LibraryScanner {
           newContent.add(trackId);
         }
         AudioFile row =
-            new AudioFile(
-                path,
-                stat[0],
-                stat[1],
-                hash,
-                trackId,
-                owns,
-                probe.durationMs(),
-                probe.codec(),
-                probe.container(),
-                probe.bitrateKbps(),
-                probe.sampleRate(),
-                probe.channels(),
-                probe.hasCover(),
-                true);
+            AudioFile.builder()
+                .path(path)
+                .size(stat[0])
+                .mtimeMs(stat[1])
+                .contentHash(hash)
+                .trackId(trackId)
+                .ownsTrack(owns)
+                .durationMs(probe.durationMs())
+                .codec(probe.codec())
+                .container(probe.container())
+                .bitrateKbps(probe.bitrateKbps())
+                .sampleRate(probe.sampleRate())
+                .channels(probe.channels())
+                .hasCover(probe.hasCover())
+                .present(true)
+                .build();
         rows.add(row);
         presentByHash.putIfAbsent(hash, row);
       }
@@ -594,21 +595,7 @@ public class LibraryScanner {
     }
 
     private AudioFile withStat(AudioFile f, Path path, long[] stat, boolean present) {
-      return new AudioFile(
-          path,
-          stat[0],
-          stat[1],
-          f.contentHash(),
-          f.trackId(),
-          f.ownsTrack(),
-          f.durationMs(),
-          f.codec(),
-          f.container(),
-          f.bitrateKbps(),
-          f.sampleRate(),
-          f.channels(),
-          f.hasCover(),
-          present);
+      return f.toBuilder().path(path).size(stat[0]).mtimeMs(stat[1]).present(present).build();
     }
 
     /** The track the tags describe, with fallbacks from the file and folder names. */
@@ -695,26 +682,21 @@ public class LibraryScanner {
               existing == null ? null : existing.externalIds().spotifyId(),
               p.tag("isrc", "tsrc"),
               p.tag("musicbrainz_trackid", "musicbrainz track id", "musicbrainz_releasetrackid"));
-      return new Track(
-          id,
-          null,
-          title,
-          albumId,
-          position,
-          disc,
-          p.durationMs(),
-          date,
-          existing == null ? null : existing.licenseUrl(),
-          existing == null ? null : existing.musicInfo(),
-          existing == null ? null : existing.lyrics(),
-          ids,
-          existing == null ? 0 : existing.popularity(),
-          existing == null ? null : existing.availableCountries(),
-          existing == null ? null : existing.flags(),
-          existing == null ? null : existing.stats(),
-          existing == null ? null : existing.features(),
-          List.of(artistId),
-          tags);
+      // What the tags say replaces; what only the catalog knows (features, stats, flags, lyrics …)
+      // is kept from the existing track. The store keeps a track's uuid when it is given none.
+      return (existing == null ? Track.builder() : existing.toBuilder())
+          .id(id)
+          .uuid(null)
+          .name(title)
+          .albumId(albumId)
+          .position(position)
+          .disc(disc)
+          .durationMs(p.durationMs())
+          .releaseDate(date)
+          .externalIds(ids)
+          .artistIds(List.of(artistId))
+          .tags(tags)
+          .build();
     }
 
     /** The artist of that name, created in this batch when it is new to the catalog. */
@@ -723,18 +705,11 @@ public class LibraryScanner {
       if (ids.isNewArtist(id) && created.add("artist " + id)) {
         artists.put(
             id,
-            new Artist(
-                id,
-                null,
-                name,
-                null,
-                null,
-                null,
-                null,
-                new ExternalIds(null, null, mbid),
-                0,
-                null,
-                null));
+            Artist.builder()
+                .id(id)
+                .name(name)
+                .externalIds(new ExternalIds(null, null, mbid))
+                .build());
       }
       return id;
     }
@@ -746,22 +721,13 @@ public class LibraryScanner {
       if (ids.isNewAlbum(id) && created.add("album " + id)) {
         albums.put(
             id,
-            new Album(
-                id,
-                null,
-                name,
-                List.of(artistId),
-                date,
-                null,
-                "album",
-                null,
-                null,
-                null,
-                true,
-                new ExternalIds(null, null, mbid),
-                0,
-                null,
-                null));
+            Album.builder()
+                .id(id)
+                .name(name)
+                .artistIds(List.of(artistId))
+                .releaseDate(date)
+                .externalIds(new ExternalIds(null, null, mbid))
+                .build());
       }
       return id;
     }

@@ -1,5 +1,6 @@
 package dev.stave.site.explorer;
 
+import dev.stave.site.EntityLink;
 import java.util.List;
 
 /**

@@ -7,6 +7,7 @@ import dev.stave.catalog.Location;
 import dev.stave.library.LibraryStore;
 import dev.stave.library.Playlist;
 import dev.stave.library.User;
+import dev.stave.site.EntityLink;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;

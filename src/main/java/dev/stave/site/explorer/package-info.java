@@ -1,8 +1,9 @@
 /**
  * The catalog explorer (issue 13 item 2): search as you type with results by kind, and a page for
  * every artist, album, track and playlist, and the radios with what plays now. One subpackage per
- * page; what several pages share (a list of tracks with their artists and albums, links to other
- * sites, formats) lives here.
+ * page; what several pages share (cards, links to other sites) lives here, and what the playground
+ * shares too (a list of tracks with their artists and albums: {@code site.TrackRows}; durations)
+ * lives in {@code dev.stave.site}.
  *
  * <p>Every page reads the catalog through the core services the dialects use ({@code CatalogSearch}
  * for lists and search, {@code CatalogStore} for entities, {@code LibraryStore} for playlists,

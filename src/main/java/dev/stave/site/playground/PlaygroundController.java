@@ -8,6 +8,8 @@ import dev.stave.search.CatalogSearch;
 import dev.stave.search.NameMatch;
 import dev.stave.search.TrackQuery;
 import dev.stave.search.TrackSort;
+import dev.stave.site.TrackRow;
+import dev.stave.site.TrackRows;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +55,7 @@ public class PlaygroundController {
   @GetMapping(PlaygroundState.PATH)
   public String playground(@RequestParam MultiValueMap<String, String> params, Model model) {
     PlaygroundState state = PlaygroundState.parse(params);
-    List<TrackRow> seeds = rows.rows(state.seeds(), Map.of());
+    List<TrackRow> seeds = rows.ofIds(state.seeds());
     if (seeds.size() < state.seeds().size()) {
       Set<Long> known = seeds.stream().map(TrackRow::id).collect(Collectors.toSet());
       List<Long> unknown = state.seeds().stream().filter(id -> !known.contains(id)).toList();
@@ -69,6 +71,7 @@ public class PlaygroundController {
               errors);
     }
     List<TrackRow> results = List.of();
+    Map<Long, Double> scores = Map.of();
     if (!state.seeds().isEmpty()) {
       Recommendations recommended =
           recommender.recommend(
@@ -79,20 +82,19 @@ public class PlaygroundController {
                   .featureWeight(state.weight())
                   .size(RESULTS)
                   .build());
-      results =
-          rows.rows(
-              recommended.trackIds(),
-              recommended.items().stream()
-                  .collect(
-                      Collectors.toMap(
-                          Recommendation::trackId, Recommendation::score, (a, b) -> a)));
+      results = rows.ofIds(recommended.trackIds());
+      scores =
+          recommended.items().stream()
+              .collect(
+                  Collectors.toMap(Recommendation::trackId, Recommendation::score, (a, b) -> a));
     }
     model.addAttribute("state", state);
     model.addAttribute("targets", Target.values());
     model.addAttribute("seeds", seeds);
-    model.addAttribute("seedIds", ids(seeds));
+    model.addAttribute("seedIds", TrackRow.playableIds(seeds));
     model.addAttribute("results", results);
-    model.addAttribute("resultIds", ids(results));
+    model.addAttribute("resultIds", TrackRow.playableIds(results));
+    model.addAttribute("scores", scores);
     suggestions(state, model);
     return "playground";
   }
@@ -106,7 +108,7 @@ public class PlaygroundController {
 
   private void suggestions(PlaygroundState state, Model model) {
     model.addAttribute("state", state);
-    model.addAttribute("suggestions", rows.rows(suggest(state), Map.of()));
+    model.addAttribute("suggestions", rows.ofIds(suggest(state)));
   }
 
   /**
@@ -136,12 +138,5 @@ public class PlaygroundController {
               .ids();
     }
     return found;
-  }
-
-  private static String ids(List<TrackRow> rows) {
-    return rows.stream()
-        .filter(TrackRow::playable)
-        .map(r -> Long.toString(r.id()))
-        .collect(Collectors.joining(" "));
   }
 }

@@ -11,12 +11,9 @@ import dev.stave.library.Playlist;
 import dev.stave.search.CatalogSearch;
 import dev.stave.search.Completion;
 import dev.stave.testsupport.ExplorerFixture;
+import dev.stave.testsupport.RawHttp;
 import dev.stave.testsupport.StaveSiteTest;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
@@ -40,21 +37,14 @@ class ExplorerPagesTest {
   @Autowired CatalogStore catalog;
   @Autowired CatalogSearch search;
 
-  private final HttpClient http = HttpClient.newHttpClient();
-
-  private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .header("Accept", "text/html")
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+  private RawHttp.Response get(String path) throws Exception {
+    return new RawHttp(port).get(path, "Accept: text/html");
   }
 
   private String page(String path) throws Exception {
-    HttpResponse<String> r = get(path);
-    assertThat(r.statusCode()).as("GET %s", path).isEqualTo(200);
-    assertThat(r.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    RawHttp.Response r = get(path);
+    assertThat(r.status()).as("GET %s", path).isEqualTo(200);
+    assertThat(r.header("Content-Type")).startsWith("text/html");
     return r.body();
   }
 
@@ -298,9 +288,9 @@ class ExplorerPagesTest {
         "/albums/-1"
       })
   void unknownIdsAnswerTheNotFoundPage(String path) throws Exception {
-    HttpResponse<String> r = get(path);
+    RawHttp.Response r = get(path);
 
-    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.status()).isEqualTo(404);
     assertThat(r.body()).contains("404 Not Found", "There is no").doesNotContain("Whitelabel");
   }
 
@@ -317,17 +307,17 @@ class ExplorerPagesTest {
         "/search?q=x&tracks=99999"
       })
   void malformedIdsAndParametersAnswerTheBadRequestPage(String path) throws Exception {
-    HttpResponse<String> r = get(path);
+    RawHttp.Response r = get(path);
 
-    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.status()).isEqualTo(400);
     assertThat(r.body()).contains("400 Bad Request").doesNotContain("Whitelabel", "<script>");
   }
 
   @Test
   void anOverlongSearchIsRefusedNamingTheParameter() throws Exception {
-    HttpResponse<String> r = get("/search?q=" + "a".repeat(201));
+    RawHttp.Response r = get("/search?q=" + "a".repeat(201));
 
-    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.status()).isEqualTo(400);
     assertThat(r.body()).contains("“q” is too long");
   }
 
@@ -341,10 +331,9 @@ class ExplorerPagesTest {
 
   @Test
   void listsWithoutAnIdLeadToTheExplorer() throws Exception {
-    HttpResponse<String> r = get("/albums");
+    RawHttp.Response r = get("/albums");
 
-    assertThat(r.statusCode()).isEqualTo(302);
-    assertThat(r.headers().firstValue("Location"))
-        .hasValueSatisfying(l -> assertThat(l).endsWith("/search"));
+    assertThat(r.status()).isEqualTo(302);
+    assertThat(r.header("Location")).endsWith("/search");
   }
 }

@@ -2,12 +2,9 @@ package dev.stave.site.playground;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stave.testsupport.RawHttp;
 import dev.stave.testsupport.SiteDemoAudio;
 import dev.stave.testsupport.StavePlayerSiteTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +29,6 @@ class PlaygroundTest {
   @Autowired SiteDemoAudio audio;
   @Autowired JdbcTemplate jdbc;
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private SiteDemoAudio.Linked linked;
 
   @BeforeAll
@@ -40,12 +36,8 @@ class PlaygroundTest {
     linked = audio.link();
   }
 
-  private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .header("Accept", "text/html")
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+  private RawHttp.Response get(String path) throws Exception {
+    return new RawHttp(port).get(path, "Accept: text/html");
   }
 
   private static List<Long> results(String html) {
@@ -66,9 +58,9 @@ class PlaygroundTest {
   @Test
   void aSeedGivesRecommendationsAndATargetChangesThem() throws Exception {
     long seed = seed();
-    HttpResponse<String> plain = get("/playground?seed=" + seed);
+    RawHttp.Response plain = get("/playground?seed=" + seed);
 
-    assertThat(plain.statusCode()).isEqualTo(200);
+    assertThat(plain.status()).isEqualTo(200);
     List<Long> before = results(plain.body());
     assertThat(before).hasSize(PlaygroundController.RESULTS).doesNotContain(seed);
     assertThat(plain.body())
@@ -78,8 +70,7 @@ class PlaygroundTest {
         .as("the removal link leads to the state without the seed")
         .contains("href=\"/playground\"");
 
-    HttpResponse<String> energetic =
-        get("/playground?seed=" + seed + "&t=energy&energy=1&weight=5");
+    RawHttp.Response energetic = get("/playground?seed=" + seed + "&t=energy&energy=1&weight=5");
     List<Long> after = results(energetic.body());
     assertThat(after).hasSize(PlaygroundController.RESULTS).isNotEqualTo(before);
     double meanBefore = meanEnergy(before);
@@ -112,13 +103,13 @@ class PlaygroundTest {
   @Test
   void badParametersAreReportedNextToTheirFieldAndTheRestStillAnswers() throws Exception {
     long seed = seed();
-    HttpResponse<String> r =
+    RawHttp.Response r =
         get(
             "/playground?seed="
                 + seed
                 + "&seed=abc&seed=999999999&t=energy&energy=7&tempo=fast&weight=9&t=nope");
 
-    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.status()).isEqualTo(200);
     assertThat(r.body())
         .contains("seed: “abc” is not a track id.")
         .contains("energy: 7 is outside 0…1.")
@@ -138,13 +129,13 @@ class PlaygroundTest {
     String name = jdbc.queryForObject("SELECT name FROM tracks WHERE id = ?", String.class, seed);
     String word = name.split("\\s+")[0];
 
-    HttpResponse<String> r =
+    RawHttp.Response r =
         get(
             "/playground/seeds?q="
                 + java.net.URLEncoder.encode(word, "UTF-8")
                 + "&t=energy&energy=0.8");
 
-    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.status()).isEqualTo(200);
     assertThat(r.body()).startsWith("<div id=\"seed-suggestions\"").doesNotContain("<html");
     assertThat(r.body())
         .contains("Tracks matching “" + word + "”")

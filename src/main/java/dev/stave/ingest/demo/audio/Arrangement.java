@@ -26,6 +26,10 @@ import java.util.SplittableRandom;
  *
  * <p>Deterministic: the same features and seed give the same arrangement, so a regenerated file is
  * the same file.
+ *
+ * <p>Decision: {@link #of} builds it by name ({@link Builder}) rather than with twenty positional
+ * arguments, eight of them doubles that would swap unnoticed. A hand-written builder: one
+ * short-lived object per piece, next to seconds of synthesis.
  */
 record Arrangement(
     double bpm,
@@ -163,27 +167,28 @@ record Arrangement(
       melody = Melody.NONE;
     }
 
-    return new Arrangement(
-        bpm,
-        key,
-        mode,
-        loudness,
-        bars,
-        progression,
-        drums,
-        kick,
-        hatDivision,
-        chords,
-        acoustic < 0.5,
-        dance >= 0.6 && acoustic >= 0.4,
-        melody,
-        600 + 3400 * (0.6 * energy + 0.4 * valence),
-        live >= 0.5 ? 0.02 + 0.08 * (live - 0.5) : 0,
-        0.2 + 0.6 * acoustic,
-        energy,
-        valence,
-        1 + 5 * (1 - acoustic),
-        seed);
+    return builder()
+        .bpm(bpm)
+        .key(key)
+        .mode(mode)
+        .loudness(loudness)
+        .bars(bars)
+        .progression(progression)
+        .drums(drums)
+        .kick(kick)
+        .hatDivision(hatDivision)
+        .chords(chords)
+        .electronicBass(acoustic < 0.5)
+        .walkingBass(dance >= 0.6 && acoustic >= 0.4)
+        .melody(melody)
+        .brightness(600 + 3400 * (0.6 * energy + 0.4 * valence))
+        .crowd(live >= 0.5 ? 0.02 + 0.08 * (live - 0.5) : 0)
+        .room(0.2 + 0.6 * acoustic)
+        .energy(energy)
+        .valence(valence)
+        .compression(1 + 5 * (1 - acoustic))
+        .seed(seed)
+        .build();
   }
 
   double beatSeconds() {
@@ -197,5 +202,160 @@ record Arrangement(
 
   private static double value(Double v, double otherwise) {
     return v == null || v.isNaN() ? otherwise : v;
+  }
+
+  /** A builder with every component unset (null, 0, false): set each, by name. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Arrangement} by naming its components; unset ones keep Java's defaults. */
+  static final class Builder {
+    private double bpm;
+    private int key;
+    private int mode;
+    private double loudness;
+    private int bars;
+    private List<Integer> progression;
+    private Drums drums;
+    private Kick kick;
+    private int hatDivision;
+    private Chords chords;
+    private boolean electronicBass;
+    private boolean walkingBass;
+    private Melody melody;
+    private double brightness;
+    private double crowd;
+    private double room;
+    private double energy;
+    private double valence;
+    private double compression;
+    private long seed;
+
+    private Builder() {}
+
+    Builder bpm(double bpm) {
+      this.bpm = bpm;
+      return this;
+    }
+
+    Builder key(int key) {
+      this.key = key;
+      return this;
+    }
+
+    Builder mode(int mode) {
+      this.mode = mode;
+      return this;
+    }
+
+    Builder loudness(double loudness) {
+      this.loudness = loudness;
+      return this;
+    }
+
+    Builder bars(int bars) {
+      this.bars = bars;
+      return this;
+    }
+
+    Builder progression(List<Integer> progression) {
+      this.progression = progression;
+      return this;
+    }
+
+    Builder drums(Drums drums) {
+      this.drums = drums;
+      return this;
+    }
+
+    Builder kick(Kick kick) {
+      this.kick = kick;
+      return this;
+    }
+
+    Builder hatDivision(int hatDivision) {
+      this.hatDivision = hatDivision;
+      return this;
+    }
+
+    Builder chords(Chords chords) {
+      this.chords = chords;
+      return this;
+    }
+
+    Builder electronicBass(boolean electronicBass) {
+      this.electronicBass = electronicBass;
+      return this;
+    }
+
+    Builder walkingBass(boolean walkingBass) {
+      this.walkingBass = walkingBass;
+      return this;
+    }
+
+    Builder melody(Melody melody) {
+      this.melody = melody;
+      return this;
+    }
+
+    Builder brightness(double brightness) {
+      this.brightness = brightness;
+      return this;
+    }
+
+    Builder crowd(double crowd) {
+      this.crowd = crowd;
+      return this;
+    }
+
+    Builder room(double room) {
+      this.room = room;
+      return this;
+    }
+
+    Builder energy(double energy) {
+      this.energy = energy;
+      return this;
+    }
+
+    Builder valence(double valence) {
+      this.valence = valence;
+      return this;
+    }
+
+    Builder compression(double compression) {
+      this.compression = compression;
+      return this;
+    }
+
+    Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    Arrangement build() {
+      return new Arrangement(
+          bpm,
+          key,
+          mode,
+          loudness,
+          bars,
+          progression,
+          drums,
+          kick,
+          hatDivision,
+          chords,
+          electronicBass,
+          walkingBass,
+          melody,
+          brightness,
+          crowd,
+          room,
+          energy,
+          valence,
+          compression,
+          seed);
+    }
   }
 }

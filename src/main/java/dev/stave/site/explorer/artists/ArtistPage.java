@@ -1,7 +1,7 @@
 package dev.stave.site.explorer.artists;
 
+import dev.stave.site.TrackRow;
 import dev.stave.site.explorer.AlbumCard;
-import dev.stave.site.explorer.TrackRow;
 import dev.stave.site.explorer.WebLink;
 import java.util.List;
 

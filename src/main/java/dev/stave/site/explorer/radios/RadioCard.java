@@ -1,7 +1,7 @@
 package dev.stave.site.explorer.radios;
 
-import dev.stave.site.explorer.Durations;
-import dev.stave.site.explorer.TrackRow;
+import dev.stave.site.Durations;
+import dev.stave.site.TrackRow;
 import java.util.List;
 
 /**

@@ -12,12 +12,12 @@ import dev.stave.search.NameMatch;
 import dev.stave.search.SearchResult;
 import dev.stave.search.TrackQuery;
 import dev.stave.search.TrackSort;
+import dev.stave.site.TrackRow;
+import dev.stave.site.TrackRows;
 import dev.stave.site.explorer.AlbumCard;
 import dev.stave.site.explorer.ArtistCard;
 import dev.stave.site.explorer.Cards;
 import dev.stave.site.explorer.PlaylistCard;
-import dev.stave.site.explorer.TrackRow;
-import dev.stave.site.explorer.TrackRows;
 import java.util.List;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
@@ -123,17 +123,12 @@ public class CatalogSearchPage {
     int offset = p.offset("playlists", PLAYLISTS_PER_PAGE);
     Page<Long> page =
         library.playlists(
-            new PlaylistQuery(
-                List.of(),
-                null,
-                p.q(),
-                List.of(),
-                null,
-                null,
-                null,
-                List.of(new Order<>(PlaylistQuery.Field.NAME, false)),
-                offset,
-                PLAYLISTS_PER_PAGE));
+            PlaylistQuery.builder()
+                .nameContains(p.q())
+                .orders(List.of(new Order<>(PlaylistQuery.Field.NAME, false)))
+                .offset(offset)
+                .limit(PLAYLISTS_PER_PAGE)
+                .build());
     return paged(
         p,
         "playlists",

@@ -1,9 +1,9 @@
 package dev.stave.site.explorer.tracks;
 
 import dev.stave.catalog.TrackStats;
-import dev.stave.site.explorer.Durations;
-import dev.stave.site.explorer.EntityLink;
-import dev.stave.site.explorer.TrackRow;
+import dev.stave.site.Durations;
+import dev.stave.site.EntityLink;
+import dev.stave.site.TrackRow;
 import dev.stave.site.explorer.WebLink;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.stave.site.explorer.tracks;
 
-import dev.stave.site.explorer.Durations;
+import dev.stave.site.Durations;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;

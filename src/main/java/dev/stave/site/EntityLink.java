@@ -1,4 +1,4 @@
-package dev.stave.site.explorer;
+package dev.stave.site;
 
 /**
  * An artist or album as a page links to it: its id (for the URL) and its name (the link text,

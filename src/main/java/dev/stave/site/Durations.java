@@ -1,4 +1,4 @@
-package dev.stave.site.explorer;
+package dev.stave.site;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.stave.site.explorer;
+package dev.stave.site;
 
 import dev.stave.audio.AudioAvailability;
 import dev.stave.catalog.Album;
@@ -11,15 +11,22 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns loaded tracks into the rows a page lists: the artists and albums they link to are read in
- * one query per kind for the whole list, whether each track can be played in one query too ({@link
+ * Turns tracks into the rows a page lists, for every page that lists tracks (the explorer's album,
+ * artist, track, playlist, search and radio pages, and the playground's seeds, suggestions and
+ * recommendations): the artists and albums they link to are read in one query per kind for the
+ * whole list, whether each track can be played in one query too ({@link
  * AudioAvailability#prefetch}), so a list of fifty tracks costs three reads, not a hundred and
  * fifty. Entities the page already loaded (the album of an album page, the artist of an artist
  * page) are passed in and not read again.
+ *
+ * <p>Decision: one class for both faces of the site, so a row of the explorer and a row of the
+ * playground name the same artists, albums and playability the same way, and a change to how a list
+ * is hydrated is made once.
  */
 @Component
 public class TrackRows {
@@ -29,6 +36,19 @@ public class TrackRows {
   public TrackRows(CatalogStore store, AudioAvailability audio) {
     this.store = store;
     this.audio = audio;
+  }
+
+  /**
+   * Rows for the tracks of {@code ids}, in that order, unknown ids left out: the tracks, then their
+   * artists, albums and audio, one query each (four, whatever the length).
+   */
+  public List<TrackRow> ofIds(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, Track> byId = new HashMap<>();
+    store.findTracks(ids).forEach(t -> byId.put(t.id(), t));
+    return of(ids.stream().map(byId::get).filter(Objects::nonNull).toList());
   }
 
   /** Rows for {@code tracks}, in their order. */

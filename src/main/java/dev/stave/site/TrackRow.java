@@ -1,11 +1,11 @@
-package dev.stave.site.explorer;
+package dev.stave.site;
 
 import java.util.List;
 
 /**
- * One line of a track list (an album's tracks, search results, similar tracks, a playlist): what
- * the list shows and links to, and whether the track can be played here (it has an audio file), in
- * which case the row carries a play button.
+ * One line of a track list (an album's tracks, search results, similar tracks, a playlist, the
+ * playground's seeds and recommendations): what the list shows and links to, and whether the track
+ * can be played here (it has an audio file), in which case the row carries a play button.
  *
  * @param album null for a single
  * @param position the position on its album, null when unknown or a single
@@ -24,6 +24,11 @@ public record TrackRow(
 
   public String duration() {
     return Durations.clock(durationMs);
+  }
+
+  /** "Name — Artists", for the labels of buttons that act on the row ("Add Song — A as a seed"). */
+  public String label() {
+    return name + " — " + artistNames();
   }
 
   /** The artists' names joined, for labels ("Play Song by A, B"). */
