@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: a whole library scanned and analysed (issue 15 item 6, "a whole library in an hour"):
-# `stave scan` (hash, ffprobe, waveform peaks) then `stave analyze` (30 s from the middle of each
-# track, the default) on GENERATED 3.5-minute files (default 2,000: half MP3 128 kbps, half Ogg
+# `stave scan` (hash, ffprobe, waveform peaks) then `stave analyze` (the default window: three
+# 10-s windows at 25/50/75 % of each track) on GENERATED 3.5-minute files (default 2,000: half MP3 128 kbps, half Ogg
 # Vorbis q3, stereo 44.1 kHz) plus the real singularity-music recordings
 # (scripts/fetch-test-music.sh; skipped when absent), in tracks per minute, with the CPU of each
 # process (children, i.e. ffmpeg, included). Then whole-track analysis of WHOLE tracks of the same
@@ -20,7 +20,7 @@
 # Usage: bench/analysis-library.sh [FILES]
 #   BASES=N   distinct pieces (default 40)     WHOLE=N  tracks analysed whole (default 96; 0: skip)
 #   SAMPLE=N  files per format for the per-stage costs (default 10)
-#   KEEP=1    keep the working folder (printed)
+#   KEEP=1    keep the working folder (printed)   BASES_FROM=dir  reuse the pieces of a kept run
 set -euo pipefail
 FILES="${1:-2000}"
 BASES="${BASES:-40}"
@@ -58,7 +58,11 @@ gen_base() {
 }
 export -f gen_base
 export WORK FFMPEG
-seq 0 $((BASES - 1)) | xargs -P "$(nproc)" -I{} bash -c 'gen_base {}'
+if [[ -n "${BASES_FROM:-}" ]]; then # pieces kept from an earlier run (KEEP=1: $WORK/bases)
+  cp "$BASES_FROM"/* "$WORK/bases/"
+else
+  seq 0 $((BASES - 1)) | xargs -P "$(nproc)" -I{} bash -c 'gen_base {}'
+fi
 copy_one() {
   local n="$1" base=$(( $1 % BASES )) ext src
   src="$(ls "$WORK/bases/$base".*)"
@@ -91,29 +95,6 @@ row() { # label count wall user sys load-before
 }
 
 echo
-echo "== the library, end to end (JVM start-up included; CPU = process + its ffmpeg children)"
-echo "| step | tracks | wall | tracks/min | CPU | load average before → after |"
-echo "|---|---|---|---|---|---|"
-load="$(cut -d' ' -f1-3 /proc/loadavg)"
-read -r w u s < <(timed "$JAVA" -jar "$JAR" scan "$LIB" --data "$WORK/data" --no-progress)
-row "stave scan (hash, ffprobe, waveform)" "$files" "$w" "$u" "$s" "$load"
-scan_w=$w scan_c=$(echo "$u + $s" | bc -l)
-load="$(cut -d' ' -f1-3 /proc/loadavg)"
-read -r w u s < <(timed "$JAVA" -jar "$JAR" analyze --data "$WORK/data" --no-progress)
-analysed=$(awk '/^analysed /{gsub(",","",$2); print $2}' "$WORK/out")
-row "stave analyze (30 s from the middle)" "${analysed:-0}" "$w" "$u" "$s" "$load"
-grep -E "^(failed|analysed over)" "$WORK/out" | sed 's/^/    /' >&2 || true
-printf '| scan + analyse | %d | %.1f s | **%.0f** | %.1f s | |\n' "$files" "$(echo "$scan_w + $w" | bc -l)" \
-  "$(echo "$files * 60 / ($scan_w + $w)" | bc -l)" "$(echo "$scan_c + $u + $s" | bc -l)"
-if ((WHOLE > 0)); then
-  load="$(cut -d' ' -f1-3 /proc/loadavg)"
-  read -r w u s < <(timed "$JAVA" -jar "$JAR" analyze --whole-track --data "$WORK/data" --no-progress \
-    --batch-size 16 --stop-after-batches $((WHOLE / 16)))
-  analysed=$(awk '/^analysed /{gsub(",","",$2); print $2}' "$WORK/out")
-  row "stave analyze --whole-track (stopped after $WHOLE)" "${analysed:-0}" "$w" "$u" "$s" "$load"
-fi
-
-echo
 echo "== CPU per file of each stage alone ($SAMPLE files per format; ffmpeg processes, start-up included)"
 stage() { # ffmpeg-dir label command...; prints mean CPU ms per file for mp3 and ogg
   local label="$1" ext total n f
@@ -134,6 +115,7 @@ SYS_FFMPEG="$(command -v ffmpeg || true)"
 BUNDLED="$(find "$HOME/.cache/stave/ffmpeg" -name ffmpeg -type f 2>/dev/null | head -1)"
 for ff in $SYS_FFMPEG $BUNDLED; do
   probe="$(dirname "$ff")/ffprobe"
+  export LD_LIBRARY_PATH="$(dirname "$ff")${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" # the bundled build's libraries
   echo
   echo "ffmpeg: $ff ($("$ff" -version | head -1 | cut -d' ' -f1-3))"
   echo "| stage | MP3 | Ogg Vorbis |"
@@ -148,5 +130,28 @@ for ff in $SYS_FFMPEG $BUNDLED; do
   stage "whole track to 22,050 Hz WAV (whole-track analysis)" "$ff" -v error -nostdin -i FILE -ar 22050 -f wav -y /dev/null
   stage "waveform + window in one run (asplit, atrim)" "$ff" -v error -nostdin -i FILE -filter_complex "[0:a]asplit[w][x];[w]aresample=8000,pan=mono|c0=0.5*c0+0.5*c1[wo];[x]atrim=90:120,aresample=22050[xo]" -map "[wo]" -f s16le -y /dev/null -map "[xo]" -f wav -y /dev/null
 done
+echo
+echo "== the library, end to end (JVM start-up included; CPU = process + its ffmpeg children)"
+echo "| step | tracks | wall | tracks/min | CPU | load average before → after |"
+echo "|---|---|---|---|---|---|"
+load="$(cut -d' ' -f1-3 /proc/loadavg)"
+read -r w u s < <(timed "$JAVA" -jar "$JAR" scan "$LIB" --data "$WORK/data" --no-progress)
+row "stave scan (hash, ffprobe, waveform)" "$files" "$w" "$u" "$s" "$load"
+scan_w=$w scan_c=$(echo "$u + $s" | bc -l)
+load="$(cut -d' ' -f1-3 /proc/loadavg)"
+read -r w u s < <(timed "$JAVA" -jar "$JAR" analyze --data "$WORK/data" --no-progress)
+analysed=$(awk '/^analysed /{gsub(",","",$2); print $2}' "$WORK/out")
+row "stave analyze (default window: $(awk -F'over +' '/^analysed over/{print $2}' "$WORK/out"))" "${analysed:-0}" "$w" "$u" "$s" "$load"
+grep -E "^(failed|analysed over)" "$WORK/out" | sed 's/^/    /' >&2 || true
+printf '| scan + analyse | %d | %.1f s | **%.0f** | %.1f s | |\n' "$files" "$(echo "$scan_w + $w" | bc -l)" \
+  "$(echo "$files * 60 / ($scan_w + $w)" | bc -l)" "$(echo "$scan_c + $u + $s" | bc -l)"
+if ((WHOLE > 0)); then
+  load="$(cut -d' ' -f1-3 /proc/loadavg)"
+  read -r w u s < <(timed "$JAVA" -jar "$JAR" analyze --whole-track --data "$WORK/data" --no-progress \
+    --batch-size 16 --stop-after-batches $((WHOLE / 16)))
+  analysed=$(awk '/^analysed /{gsub(",","",$2); print $2}' "$WORK/out")
+  row "stave analyze --whole-track (stopped after $WHOLE)" "${analysed:-0}" "$w" "$u" "$s" "$load"
+fi
+
 echo
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

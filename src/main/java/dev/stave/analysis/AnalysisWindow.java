@@ -11,8 +11,10 @@ import java.util.stream.Collectors;
  * with the length decoded, so by default a representative window is analysed rather than the whole
  * track: ReccoBeats itself analyses 30-second clips, and on the real recordings the features of the
  * window stay close to those of the whole track (docs/analysis.md, "Window against whole track",
- * which is also where the choice between one middle window and three spread ones was measured).
- * ffmpeg seeks to each stretch ({@code -ss} before {@code -i}) instead of decoding the lead-in.
+ * which is also where the choice between one middle window and three spread ones was measured:
+ * three 10-s windows agree with the whole track on tempo for 15 of 16 recordings, one middle window
+ * for 13, and the spread windows are closer on five of the seven ratio features). ffmpeg seeks to
+ * each stretch ({@code -ss} before {@code -i}) instead of decoding the lead-in.
  *
  * <p>A track no longer than the window is analysed whole, and recorded as such.
  *
@@ -23,9 +25,12 @@ import java.util.stream.Collectors;
 public record AnalysisWindow(Kind kind, Duration length) {
   /** Where the decoded stretches lie. */
   public enum Kind {
-    /** One stretch of {@code length} centred on the middle of the track (the default). */
+    /** One stretch of {@code length} centred on the middle of the track. */
     MIDDLE,
-    /** Three stretches of a third of {@code length} each, centred at 25 %, 50 % and 75 %. */
+    /**
+     * Three stretches of a third of {@code length} each, centred at 25 %, 50 % and 75 % (the
+     * default).
+     */
     SPREAD,
     /** One stretch of {@code length} from the start (uploads, {@code stave analyze --seconds}). */
     FIRST,
@@ -47,9 +52,9 @@ public record AnalysisWindow(Kind kind, Duration length) {
     }
   }
 
-  /** The default: 30 seconds from the middle of the track. */
-  public static AnalysisWindow middle() {
-    return new AnalysisWindow(Kind.MIDDLE, DEFAULT_LENGTH);
+  /** The default: three 10-second windows, at 25, 50 and 75 % of the track. */
+  public static AnalysisWindow standard() {
+    return new AnalysisWindow(Kind.SPREAD, DEFAULT_LENGTH);
   }
 
   public static AnalysisWindow whole() {
@@ -61,19 +66,19 @@ public record AnalysisWindow(Kind kind, Duration length) {
   }
 
   /**
-   * The window named by the configuration ({@code stave.analysis.window}): {@code middle} (the
-   * default), {@code spread} or {@code whole}.
+   * The window named by the configuration ({@code stave.analysis.window}): {@code spread} (the
+   * default), {@code middle} or {@code whole}.
    *
    * @throws IllegalArgumentException for any other name
    */
   public static AnalysisWindow named(String name) {
     return switch (name.strip().toLowerCase(Locale.ROOT)) {
-      case "middle", "" -> middle();
-      case "spread" -> new AnalysisWindow(Kind.SPREAD, DEFAULT_LENGTH);
+      case "spread", "" -> standard();
+      case "middle" -> new AnalysisWindow(Kind.MIDDLE, DEFAULT_LENGTH);
       case "whole" -> whole();
       default ->
           throw new IllegalArgumentException(
-              "stave.analysis.window must be middle, spread or whole, not '" + name + "'");
+              "stave.analysis.window must be spread, middle or whole, not '" + name + "'");
     };
   }
 

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * files at a time, default 1; 0 turns the worker off) and on minimum-priority threads, so requests
  * come first. It looks at the queue every {@code stave.analysis.worker.poll} (default 5 s) while it
  * is empty. It analyses the {@link AnalysisWindow} named by {@code stave.analysis.window} ({@code
- * middle}, the default, {@code spread} or {@code whole}). Progress: the log (one line per batch)
+ * spread}, the default, {@code middle} or {@code whole}). Progress: the log (one line per batch)
  * and the metrics {@code stave.analysis.queue.waiting}, {@code stave.analysis.queue.failed} and
  * {@code stave.analysis.worker.analysed} (actuator {@code /actuator/metrics}, Prometheus).
  */
@@ -54,7 +54,7 @@ public class AnalysisWorker implements SmartLifecycle {
       MeterRegistry metrics,
       @Value("${stave.analysis.worker.threads:1}") int threads,
       @Value("${stave.analysis.worker.poll:5s}") Duration poll,
-      @Value("${stave.analysis.window:middle}") String window) {
+      @Value("${stave.analysis.window:spread}") String window) {
     this.queue = queue;
     this.backfill = backfill;
     this.followers = followers;

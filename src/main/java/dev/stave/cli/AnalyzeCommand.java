@@ -22,10 +22,10 @@ import picocli.CommandLine.Option;
       "features on the tracks: tempo, key, mode, loudness, energy, danceability, acousticness,",
       "instrumentalness, speechiness, liveness, valence. They then appear in the ReccoBeats",
       "features, in Jamendo's musicinfo (speed, vocal/instrumental, acoustic/electric, where a",
-      "track has no label yet) and in similar tracks. Each track is analysed over 30 seconds from",
-      "its middle (as ReccoBeats analyses 30-second clips; much faster than the whole track) unless",
-      "--whole-track or the property stave.analysis.window=whole asks for the whole track; which",
-      "one was used is recorded per track. Runs on all cores; writes in batches, so",
+      "track has no label yet) and in similar tracks. Each track is analysed over three 10-second",
+      "windows at 25, 50 and 75 % of its length (ReccoBeats analyses 30-second clips; much faster",
+      "than the whole track) unless --whole-track or stave.analysis.window=whole asks for the",
+      "whole track; which was used is recorded per track. Runs on all cores; writes in batches, so",
       "an interrupted run (Ctrl-C) keeps what it finished and the next run goes on from there.",
       "Exit code: 0 done, 2 refused, 3 stopped early or some files could not be analysed."
     })
@@ -46,7 +46,7 @@ public class AnalyzeCommand implements Callable<Integer> {
   @Option(
       names = "--whole-track",
       description =
-          "Analyse whole tracks (at most 600 s each) instead of a 30-second window; also"
+          "Analyse whole tracks (at most 600 s each) instead of three 10-s windows; also"
               + " analyses again the tracks whose features came from a window")
   boolean wholeTrack;
 
@@ -54,8 +54,8 @@ public class AnalyzeCommand implements Callable<Integer> {
       names = "--seconds",
       paramLabel = "N",
       description =
-          "Analyse only the first N seconds of each file (default: 30 s from the middle of"
-              + " each track)")
+          "Analyse only the first N seconds of each file (default: three 10-s windows spread"
+              + " over each track)")
   int seconds;
 
   @Option(
@@ -105,7 +105,7 @@ public class AnalyzeCommand implements Callable<Integer> {
     try (ConfigurableApplicationContext ctx = SpringContexts.start(store, false, Map.of())) {
       AnalysisWindow window;
       try {
-        window = window(ctx.getEnvironment().getProperty("stave.analysis.window", "middle"));
+        window = window(ctx.getEnvironment().getProperty("stave.analysis.window", "spread"));
       } catch (IllegalArgumentException e) {
         System.err.println("error: " + e.getMessage());
         return 2;
