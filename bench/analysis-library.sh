@@ -86,7 +86,7 @@ echo "library: $files files, $(du -sh "$LIB" | cut -f1)"
 # Runs a command under /usr/bin/time; prints "wall user sys" (children included).
 timed() {
   /usr/bin/time -f "%e %U %S" -o "$WORK/time" "$@" >"$WORK/out" 2>"$WORK/err" || true
-  cat "$WORK/time"
+  tail -1 "$WORK/time" # "Command exited with non-zero status N" may come first
 }
 row() { # label count wall user sys load-before
   printf '| %s | %d | %.1f s | **%.0f** | %.1f s (%.0f ms/track) | %s → %s |\n' "$1" "$2" "$3" \

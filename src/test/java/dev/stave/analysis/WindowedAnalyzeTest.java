@@ -186,13 +186,15 @@ class WindowedAnalyzeTest {
     CliRun interrupted =
         analyze(data, "--whole-track", "--batch-size", "1", "--stop-after-batches", "1");
     assertThat(interrupted.exitCode()).isEqualTo(3);
-    assertThat(AnalyzeCommandTest.number(interrupted, "tracks with audio to analyse")).isEqualTo(tracks - 1);
+    assertThat(AnalyzeCommandTest.number(interrupted, "tracks with audio to analyse"))
+        .isEqualTo(tracks - 1);
     assertThat(AnalyzeCommandTest.number(interrupted, "analysed")).isEqualTo(1);
     r = records(data);
     assertThat(r.values().stream().filter(v -> "whole".equals(v.get(0))).count()).isEqualTo(2);
     CliRun rest = analyze(data, "--whole-track");
     assertThat(rest.exitCode()).isZero();
-    assertThat(AnalyzeCommandTest.number(rest, "tracks with audio to analyse")).isEqualTo(tracks - 2);
+    assertThat(AnalyzeCommandTest.number(rest, "tracks with audio to analyse"))
+        .isEqualTo(tracks - 2);
     assertThat(AnalyzeCommandTest.number(rest, "analysed")).isEqualTo(tracks - 2);
     assertThat(rest.out()).contains("whole tracks");
     r = records(data);
