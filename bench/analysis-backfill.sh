@@ -10,6 +10,8 @@
 # Usage: bench/analysis-backfill.sh [GENERATED]
 #   THREADS=N   files analysed at once (default: stave's default, the number of cores)
 #   LOAD=N      busy processes for the second run (0: skip it)
+#   WINDOW=...  analyze option for the window (default --whole-track, as measured before the
+#               default became three 10-s windows; WINDOW=" " for the default window)
 #   FFMPEG=path the ffmpeg that generates the library (default: on PATH, else Stave's bundled one)
 set -euo pipefail
 GENERATED="${1:-16}"
@@ -57,7 +59,7 @@ run() {
   local before after t0 t1 secs
   before="$(cut -d' ' -f1-3 /proc/loadavg)"
   t0=$(date +%s.%N)
-  "$JAVA" -jar "$JAR" analyze --all --data "$WORK/data" --no-progress ${THREADS:+--threads "$THREADS"} \
+  "$JAVA" -jar "$JAR" analyze --all ${WINDOW:---whole-track} --data "$WORK/data" --no-progress ${THREADS:+--threads "$THREADS"} \
     >"$WORK/analyze.txt"
   t1=$(date +%s.%N)
   after="$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -23,8 +23,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AnalysisQueue implements AudioContentListener {
-  /** A queued track: its version, and its present audio file (null when it has none any more). */
-  record Entry(long trackId, long version, Path path) {}
+  /**
+   * A queued track: its version, and its present audio file (null when it has none any more) with
+   * the file's duration (0: unknown).
+   */
+  record Entry(long trackId, long version, Path path, long durationMs) {}
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
@@ -52,12 +55,14 @@ public class AnalysisQueue implements AudioContentListener {
   /** The oldest {@code limit} entries that have not failed, oldest first. */
   List<Entry> pending(int limit) {
     return jdbc.query(
-        "SELECT q.track_id, q.version, (SELECT MIN(f.path) FROM audio_files f"
-            + " WHERE f.track_id = q.track_id AND f.present = ?) FROM analysis_queue q"
+        "SELECT q.track_id, q.version, f.path, f.duration_ms FROM analysis_queue q"
+            + " LEFT JOIN audio_files f ON f.path = (SELECT MIN(g.path) FROM audio_files g"
+            + " WHERE g.track_id = q.track_id AND g.present = ?)"
             + " WHERE q.error IS NULL ORDER BY q.queued_at, q.track_id LIMIT ?",
         (rs, i) -> {
           String path = rs.getString(3);
-          return new Entry(rs.getLong(1), rs.getLong(2), path == null ? null : Path.of(path));
+          return new Entry(
+              rs.getLong(1), rs.getLong(2), path == null ? null : Path.of(path), rs.getLong(4));
         },
         true,
         limit);

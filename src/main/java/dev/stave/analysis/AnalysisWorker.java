@@ -26,9 +26,10 @@ import org.springframework.stereotype.Component;
  * does ({@link FeatureBackfill#analyseAndStore}). Bounded ({@code stave.analysis.worker.threads}
  * files at a time, default 1; 0 turns the worker off) and on minimum-priority threads, so requests
  * come first. It looks at the queue every {@code stave.analysis.worker.poll} (default 5 s) while it
- * is empty. Progress: the log (one line per batch) and the metrics {@code
- * stave.analysis.queue.waiting}, {@code stave.analysis.queue.failed} and {@code
- * stave.analysis.worker.analysed} (actuator {@code /actuator/metrics}, Prometheus).
+ * is empty. It analyses the {@link AnalysisWindow} named by {@code stave.analysis.window} ({@code
+ * spread}, the default, {@code middle} or {@code whole}). Progress: the log (one line per batch)
+ * and the metrics {@code stave.analysis.queue.waiting}, {@code stave.analysis.queue.failed} and
+ * {@code stave.analysis.worker.analysed} (actuator {@code /actuator/metrics}, Prometheus).
  */
 @Component
 @ConditionalOnWebApplication
@@ -40,6 +41,7 @@ public class AnalysisWorker implements SmartLifecycle {
   private final ObjectProvider<ChangeFollower> followers;
   private final int threads;
   private final Duration poll;
+  private final AnalysisWindow window;
   private final Counter analysed;
   private volatile boolean running;
   private Thread loop;
@@ -51,12 +53,14 @@ public class AnalysisWorker implements SmartLifecycle {
       ObjectProvider<ChangeFollower> followers,
       MeterRegistry metrics,
       @Value("${stave.analysis.worker.threads:1}") int threads,
-      @Value("${stave.analysis.worker.poll:5s}") Duration poll) {
+      @Value("${stave.analysis.worker.poll:5s}") Duration poll,
+      @Value("${stave.analysis.window:spread}") String window) {
     this.queue = queue;
     this.backfill = backfill;
     this.followers = followers;
     this.threads = Math.max(0, threads);
     this.poll = poll;
+    this.window = AnalysisWindow.named(window);
     this.analysed =
         Counter.builder("stave.analysis.worker.analysed")
             .description("Tracks the background worker analysed and stored")
@@ -148,11 +152,11 @@ public class AnalysisWorker implements SmartLifecycle {
         // The file is gone (deleted or moved away since the scan): nothing to analyse.
         queue.done(Map.of(e.trackId(), e.version()));
       } else {
-        chunk.add(new AudioFileStore.TrackFile(e.trackId(), e.path()));
+        chunk.add(new AudioFileStore.TrackFile(e.trackId(), e.path(), e.durationMs()));
       }
     }
     FeatureBackfill.Report report = new FeatureBackfill.Report();
-    int stored = backfill.analyseAndStore(chunk, FeatureBackfill.MAX_LENGTH, pool, report);
+    int stored = backfill.analyseAndStore(chunk, window, pool, report);
     analysed.increment(stored);
     report.failures.forEach((path, why) -> log.warn("analysis of {} failed: {}", path, why));
     ChangeFollower.catchUpAll(followers.orderedStream().toList(), note -> {});

@@ -4,6 +4,7 @@ import dev.stave.audio.AudioException;
 import dev.stave.audio.Ffmpeg;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +41,18 @@ public class AudioAnalyzer {
    * @throws AudioException when ffmpeg cannot decode the file, or it holds no audio
    */
   public Analysis analyze(Path file, AudioSignature format, Duration limit) {
+    return analyzeStretches(
+        file, format, limit == null ? List.of() : List.of(new Ffmpeg.Stretch(0, limit.toMillis())));
+  }
+
+  /**
+   * Decodes only {@code stretches} of {@code file} (empty: all of it), joined, and analyses them as
+   * one clip ({@link AnalysisWindow}).
+   *
+   * @throws AudioException when ffmpeg cannot decode the file, or it holds no audio
+   */
+  public Analysis analyzeStretches(
+      Path file, AudioSignature format, List<Ffmpeg.Stretch> stretches) {
     try {
       slots.acquire();
     } catch (InterruptedException e) {
@@ -47,7 +60,7 @@ public class AudioAnalyzer {
       throw new AudioException("interrupted while waiting to analyse " + file.getFileName(), e);
     }
     try {
-      return FeatureExtractor.analyze(decode(file, format, limit));
+      return FeatureExtractor.analyze(decodeStretches(file, format, stretches));
     } finally {
       slots.release();
     }
@@ -55,8 +68,14 @@ public class AudioAnalyzer {
 
   /** Decodes only (for measuring the two costs apart). */
   public Signal decode(Path file, AudioSignature format, Duration limit) {
+    return decodeStretches(
+        file, format, limit == null ? List.of() : List.of(new Ffmpeg.Stretch(0, limit.toMillis())));
+  }
+
+  /** Decodes only {@code stretches} of {@code file}, joined (empty: all of it). */
+  public Signal decodeStretches(Path file, AudioSignature format, List<Ffmpeg.Stretch> stretches) {
     Signal.WavStream pcm = new Signal.WavStream(SAMPLE_RATE);
-    ffmpeg.decodeWav(file, format == null ? null : format.demuxer(), SAMPLE_RATE, limit, pcm);
+    ffmpeg.decodeWav(file, format == null ? null : format.demuxer(), SAMPLE_RATE, stretches, pcm);
     Signal signal = pcm.signal();
     if (signal.mono().length == 0) {
       throw new AudioException("no audio in " + file.getFileName());

@@ -2,6 +2,7 @@ package dev.stave.analysis;
 
 import dev.stave.audio.AudioException;
 import dev.stave.audio.AudioFileStore;
+import dev.stave.audio.Ffmpeg;
 import dev.stave.catalog.AudioFeatures;
 import dev.stave.catalog.CatalogBatch;
 import dev.stave.catalog.CatalogStore;
@@ -34,12 +35,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * tracks, through {@link CatalogStore} (so the change log carries them to the search index, the
  * ReccoBeats features, Jamendo's musicinfo filters and similarity).
  *
- * <p>Tracks are analysed in parallel, one file per worker thread, and written in batches of one
- * transaction each: an interrupted run keeps every finished batch, and the next run (which by
- * default skips tracks that have features, unless a scan queued them, {@link AnalysisQueue}) goes
- * on from there. Jamendo musicinfo labels that a track lacks are derived from the new features
- * ({@link MusicInfoRules}: vocal/instrumental, acoustic/electric, speed); labels it already has
- * (from an import) are kept.
+ * <p>Each track is analysed over its {@link AnalysisWindow} (by default 30 s from the middle; the
+ * whole track on request), recorded in {@link AnalysisRecords}. Tracks are analysed in parallel,
+ * one file per worker thread, and written in batches of one transaction each; the next batch is
+ * already being analysed while one is written, so no core waits for the store or for the slowest
+ * file of a batch. An interrupted run keeps every finished batch, and the next run (which by
+ * default skips tracks that have features, unless a scan queued them, {@link AnalysisQueue}, or
+ * they were analysed over a window and the whole track is asked for now) goes on from there.
+ * Jamendo musicinfo labels that a track lacks are derived from the new features ({@link
+ * MusicInfoRules}: vocal/instrumental, acoustic/electric, speed); labels it already has (from an
+ * import) are kept.
  */
 @Component
 public class FeatureBackfill {
@@ -50,8 +55,8 @@ public class FeatureBackfill {
    * How to run.
    *
    * @param all analyse every track with a file, also those that have features
-   * @param length analyse this much from the start of each file; null: the whole track (up to
-   *     {@link #MAX_LENGTH})
+   * @param window what of each file to analyse; {@link AnalysisWindow.Kind#WHOLE} also re-analyses
+   *     the tracks that were analysed over a window
    * @param stopAfterBatches simulates an interruption (0: never)
    * @param holdInBatch stores this batch (1-based) and holds its transaction open until the process
    *     is killed, for crash tests ({@link CrashPoint}; 0: never)
@@ -61,7 +66,7 @@ public class FeatureBackfill {
       boolean progress,
       int threads,
       int batchSize,
-      Duration length,
+      AnalysisWindow window,
       int stopAfterBatches,
       int holdInBatch) {}
 
@@ -73,6 +78,9 @@ public class FeatureBackfill {
     public final Map<String, String> failures = new java.util.LinkedHashMap<>();
     public boolean completed;
     public Duration elapsed = Duration.ZERO;
+
+    /** What of each track was analysed, in words. */
+    public String window = "";
   }
 
   private final AudioFileStore files;
@@ -80,6 +88,7 @@ public class FeatureBackfill {
   private final AudioAnalyzer analyzer;
   private final ObjectProvider<ChangeFollower> followers;
   private final AnalysisQueue queue;
+  private final AnalysisRecords records;
   private final TransactionTemplate tx;
 
   public FeatureBackfill(
@@ -88,12 +97,14 @@ public class FeatureBackfill {
       AudioAnalyzer analyzer,
       ObjectProvider<ChangeFollower> followers,
       AnalysisQueue queue,
+      AnalysisRecords records,
       TransactionTemplate tx) {
     this.files = files;
     this.store = store;
     this.analyzer = analyzer;
     this.followers = followers;
     this.queue = queue;
+    this.records = records;
     this.tx = tx;
   }
 
@@ -107,17 +118,18 @@ public class FeatureBackfill {
     List<AudioFileStore.TrackFile> withFiles = files.presentTrackFiles(false);
     List<AudioFileStore.TrackFile> todo = withFiles;
     if (!options.all()) {
-      // Tracks without features, and those a scan queued because their audio changed.
+      // Tracks without features, those a scan queued because their audio changed, and, when the
+      // whole track is asked for, those analysed over a window.
       Set<Long> wanted = queue.trackIds();
       files.presentTrackFiles(true).forEach(f -> wanted.add(f.trackId()));
+      if (options.window().kind() == AnalysisWindow.Kind.WHOLE) {
+        wanted.addAll(records.windowed());
+      }
       todo = withFiles.stream().filter(f -> wanted.contains(f.trackId())).toList();
       report.skipped = withFiles.size() - todo.size();
     }
     report.candidates = todo.size();
-    Duration length =
-        options.length() == null || options.length().compareTo(MAX_LENGTH) > 0
-            ? MAX_LENGTH
-            : options.length();
+    report.window = options.window().describe();
     int threads = Math.max(1, options.threads());
     int batchSize = Math.max(1, options.batchSize());
     int batches = 0;
@@ -125,19 +137,20 @@ public class FeatureBackfill {
         Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().factory());
     try (ProgressBar bar =
         options.progress() && !todo.isEmpty() ? progressBar(todo.size()) : null) {
+      // The next batch is submitted before this one is written: the pool stays busy meanwhile.
+      Pending next = submit(chunk(todo, 0, batchSize), options.window(), pool);
       for (int i = 0; i < todo.size(); i += batchSize) {
-        if (stop.getAsBoolean()) {
-          break;
-        }
-        List<AudioFileStore.TrackFile> chunk =
-            todo.subList(i, Math.min(todo.size(), i + batchSize));
+        Pending current = next;
         batches++;
-        report.analysed +=
-            analyseAndStore(chunk, length, pool, report, batches == options.holdInBatch());
+        boolean last =
+            stop.getAsBoolean()
+                || (options.stopAfterBatches() > 0 && batches >= options.stopAfterBatches());
+        next = last ? null : submit(chunk(todo, i + batchSize, batchSize), options.window(), pool);
+        report.analysed += store(current, report, batches == options.holdInBatch());
         if (bar != null) {
-          bar.stepBy(chunk.size());
+          bar.stepBy(current.chunk().size());
         }
-        if (options.stopAfterBatches() > 0 && batches >= options.stopAfterBatches()) {
+        if (last || stop.getAsBoolean()) {
           break;
         }
       }
@@ -150,27 +163,58 @@ public class FeatureBackfill {
     return report;
   }
 
-  /**
-   * Analyses {@code chunk} on {@code pool} and stores the features in one transaction with the
-   * removal of the chunk's queue entries, at the versions read before decoding (an entry re-queued
-   * meanwhile stays). A failure is recorded in {@code report} and on its queue entry. Returns how
-   * many tracks were stored.
-   */
-  int analyseAndStore(
-      List<AudioFileStore.TrackFile> chunk, Duration length, ExecutorService pool, Report report) {
-    return analyseAndStore(chunk, length, pool, report, false);
+  private static List<AudioFileStore.TrackFile> chunk(
+      List<AudioFileStore.TrackFile> todo, int from, int size) {
+    return from >= todo.size() ? List.of() : todo.subList(from, Math.min(todo.size(), from + size));
   }
 
-  private int analyseAndStore(
+  /** A batch being analysed: its queue versions read before decoding, and its analyses. */
+  private record Pending(
       List<AudioFileStore.TrackFile> chunk,
-      Duration length,
+      Map<Long, Long> versions,
+      List<Future<Analysed>> futures) {}
+
+  /** One track's features and how they were obtained. */
+  private record Analysed(AudioFeatures features, AnalysisRecords.Entry record) {}
+
+  /**
+   * Analyses {@code chunk} on {@code pool} over {@code window} and stores the features in one
+   * transaction with their {@link AnalysisRecords} and the removal of the chunk's queue entries, at
+   * the versions read before decoding (an entry re-queued meanwhile stays). A failure is recorded
+   * in {@code report} and on its queue entry. Returns how many tracks were stored.
+   */
+  int analyseAndStore(
+      List<AudioFileStore.TrackFile> chunk,
+      AnalysisWindow window,
       ExecutorService pool,
-      Report report,
-      boolean hold) {
+      Report report) {
+    return store(submit(chunk, window, pool), report, false);
+  }
+
+  private Pending submit(
+      List<AudioFileStore.TrackFile> chunk, AnalysisWindow window, ExecutorService pool) {
     Map<Long, Long> versions =
         queue.versions(chunk.stream().map(AudioFileStore.TrackFile::trackId).toList());
+    List<Future<Analysed>> futures = new ArrayList<>();
+    for (AudioFileStore.TrackFile f : chunk) {
+      futures.add(pool.submit(() -> analyse(f, window)));
+    }
+    return new Pending(chunk, versions, futures);
+  }
+
+  private Analysed analyse(AudioFileStore.TrackFile f, AnalysisWindow window) {
+    List<Ffmpeg.Stretch> stretches = window.excerpts(f.durationMs());
+    AudioFeatures features = analyzer.analyzeStretches(f.path(), null, stretches).features();
+    return new Analysed(
+        features,
+        new AnalysisRecords.Entry(
+            f.trackId(), window.mode(f.durationMs()), AnalysisWindow.describe(stretches)));
+  }
+
+  private int store(Pending pending, Report report, boolean hold) {
     Map<Long, String> failed = new HashMap<>();
-    Map<Long, AudioFeatures> done = analyse(chunk, length, pool, report, failed);
+    Map<Long, Analysed> done = collect(pending, report, failed);
+    Map<Long, Long> versions = pending.versions();
     tx.executeWithoutResult(
         s -> {
           write(done);
@@ -190,21 +234,13 @@ public class FeatureBackfill {
     return done.size();
   }
 
-  private Map<Long, AudioFeatures> analyse(
-      List<AudioFileStore.TrackFile> chunk,
-      Duration length,
-      ExecutorService pool,
-      Report report,
-      Map<Long, String> failed) {
-    List<Future<AudioFeatures>> futures = new ArrayList<>();
-    for (AudioFileStore.TrackFile f : chunk) {
-      futures.add(pool.submit(() -> analyzer.analyze(f.path(), null, length).features()));
-    }
-    Map<Long, AudioFeatures> done = new HashMap<>();
-    for (int j = 0; j < chunk.size(); j++) {
-      AudioFileStore.TrackFile f = chunk.get(j);
+  private static Map<Long, Analysed> collect(
+      Pending pending, Report report, Map<Long, String> failed) {
+    Map<Long, Analysed> done = new HashMap<>();
+    for (int j = 0; j < pending.chunk().size(); j++) {
+      AudioFileStore.TrackFile f = pending.chunk().get(j);
       try {
-        done.put(f.trackId(), futures.get(j).get());
+        done.put(f.trackId(), pending.futures().get(j).get());
       } catch (ExecutionException e) {
         Throwable cause = e.getCause();
         String why = cause instanceof AudioException ? cause.getMessage() : String.valueOf(cause);
@@ -218,16 +254,17 @@ public class FeatureBackfill {
     return done;
   }
 
-  private void write(Map<Long, AudioFeatures> done) {
+  private void write(Map<Long, Analysed> done) {
     if (done.isEmpty()) {
       return;
     }
     List<Track> updated = new ArrayList<>();
     for (Track t : store.findTracks(done.keySet())) {
-      AudioFeatures f = done.get(t.id());
+      AudioFeatures f = done.get(t.id()).features();
       updated.add(t.withAnalysis(f, labels(t.musicInfo(), f)));
     }
     store.write(new CatalogBatch(List.of(), List.of(), updated));
+    records.record(done.values().stream().map(Analysed::record).toList());
   }
 
   /** The track's labels, with the ones it lacks derived from {@code f}. */

@@ -84,7 +84,7 @@ public class AudioFileStore {
   }
 
   /** A track and the path of its present master file. */
-  public record TrackFile(long trackId, Path path) {}
+  public record TrackFile(long trackId, Path path, long durationMs) {}
 
   /**
    * The tracks that have a present master file (the first by path), in track id order; with {@code
@@ -100,13 +100,14 @@ public class AudioFileStore {
             : "";
     Map<Long, TrackFile> first = new LinkedHashMap<>();
     jdbc.query(
-        "SELECT f.track_id, f.path FROM audio_files f JOIN tracks t ON t.id = f.track_id"
+        "SELECT f.track_id, f.path, f.duration_ms FROM audio_files f"
+            + " JOIN tracks t ON t.id = f.track_id"
             + " WHERE f.present = ?"
             + unknown
             + " ORDER BY f.track_id, f.path",
         rs -> {
           long id = rs.getLong(1);
-          first.putIfAbsent(id, new TrackFile(id, Path.of(rs.getString(2))));
+          first.putIfAbsent(id, new TrackFile(id, Path.of(rs.getString(2)), rs.getLong(3)));
         },
         true);
     return List.copyOf(first.values());

@@ -100,32 +100,70 @@ public class Ffmpeg {
    * {@code sink} as they come (constant memory).
    */
   public void decodeMono(Path file, int sampleRate, OutputStream sink) {
-    decode(
-        file,
-        null,
-        null,
-        List.of("-ac", "1", "-ar", Integer.toString(sampleRate), "-f", "s16le"),
-        sink);
+    decode(file, List.of("-ac", "1", "-ar", Integer.toString(sampleRate), "-f", "s16le"), sink);
   }
 
   /**
-   * Decodes {@code file} to a 16-bit WAV stream at {@code sampleRate}, mono or stereo as the source
-   * is (more channels are mixed down to stereo), handing the bytes to {@code sink} as they come.
-   * The header's length fields are unknown (a pipe cannot be rewound): read up to the {@code data}
-   * chunk, then to the end.
+   * A stretch of a file to decode, in milliseconds from its start. ffmpeg seeks to it ({@code -ss}
+   * before {@code -i}: the demuxer jumps there instead of decoding the lead-in) and reads {@code
+   * lengthMs} of it ({@code -t} on the input).
+   */
+  public record Stretch(long startMs, long lengthMs) {}
+
+  /**
+   * Decodes {@code stretches} of {@code file} (empty: all of it), one after the other, to a 16-bit
+   * WAV stream at {@code sampleRate}, mono or stereo as the source is (more channels are mixed down
+   * to stereo), handing the bytes to {@code sink} as they come. The header's length fields are
+   * unknown (a pipe cannot be rewound): read up to the {@code data} chunk, then to the end. Several
+   * stretches are opened as one input each (each seeks) and joined by the {@code concat} filter, in
+   * one ffmpeg run.
    *
    * @param inputFormat the demuxer to use (e.g. {@code mp3}, {@code ogg}); null lets ffmpeg probe
-   * @param limit decode only this much from the start; null decodes everything
    */
   public void decodeWav(
-      Path file, String inputFormat, int sampleRate, Duration limit, OutputStream sink) {
-    decode(
-        file,
-        inputFormat,
-        limit,
+      Path file, String inputFormat, int sampleRate, List<Stretch> stretches, OutputStream sink) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(executables().ffmpeg().toString());
+    cmd.addAll(
         List.of(
-            "-af",
-            "aformat=channel_layouts=mono|stereo",
+            "-hide_banner", "-nostdin", "-loglevel", "error", "-protocol_whitelist", "file,pipe"));
+    List<Stretch> parts = stretches.isEmpty() ? List.of(new Stretch(0, 0)) : stretches;
+    for (Stretch s : parts) {
+      if (s.startMs() > 0) {
+        cmd.addAll(List.of("-ss", seconds(s.startMs())));
+      }
+      if (s.lengthMs() > 0) {
+        cmd.addAll(List.of("-t", seconds(s.lengthMs())));
+      }
+      if (inputFormat != null) {
+        cmd.addAll(List.of("-f", inputFormat));
+      }
+      cmd.addAll(List.of("-i", "file:" + file.toAbsolutePath()));
+    }
+    String layout = "aformat=channel_layouts=mono|stereo";
+    if (parts.size() == 1) {
+      cmd.addAll(List.of("-vn", "-af", layout));
+    } else {
+      StringBuilder graph = new StringBuilder();
+      for (int i = 0; i < parts.size(); i++) {
+        graph
+            .append('[')
+            .append(i)
+            .append(":a:0]")
+            .append(layout)
+            .append("[p")
+            .append(i)
+            .append(']');
+        graph.append(';');
+      }
+      for (int i = 0; i < parts.size(); i++) {
+        graph.append("[p").append(i).append(']');
+      }
+      graph.append("concat=n=").append(parts.size()).append(":v=0:a=1[a]");
+      cmd.addAll(List.of("-filter_complex", graph.toString(), "-map", "[a]"));
+    }
+    cmd.addAll(
+        List.of(
             "-ar",
             Integer.toString(sampleRate),
             "-c:a",
@@ -133,25 +171,22 @@ public class Ffmpeg {
             "-map_metadata",
             "-1",
             "-f",
-            "wav"),
-        sink);
+            "wav",
+            "pipe:1"));
+    execute(cmd, sink, 0);
   }
 
-  private void decode(
-      Path file, String inputFormat, Duration limit, List<String> output, OutputStream sink) {
+  private static String seconds(long ms) {
+    return String.format(java.util.Locale.ROOT, "%.3f", ms / 1000.0);
+  }
+
+  private void decode(Path file, List<String> output, OutputStream sink) {
     List<String> cmd = new ArrayList<>();
     cmd.add(executables().ffmpeg().toString());
     cmd.addAll(
         List.of(
             "-hide_banner", "-nostdin", "-loglevel", "error", "-protocol_whitelist", "file,pipe"));
-    if (inputFormat != null) {
-      cmd.addAll(List.of("-f", inputFormat));
-    }
     cmd.addAll(List.of("-i", "file:" + file.toAbsolutePath(), "-vn"));
-    if (limit != null) {
-      cmd.addAll(
-          List.of("-t", String.format(java.util.Locale.ROOT, "%.3f", limit.toMillis() / 1000.0)));
-    }
     cmd.addAll(output);
     cmd.add("pipe:1");
     execute(cmd, sink, 0);

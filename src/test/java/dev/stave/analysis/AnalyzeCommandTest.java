@@ -36,7 +36,8 @@ class AnalyzeCommandTest {
     }
   }
 
-  private static long number(CliRun run, String label) {
+  /** The number after {@code label} in the report {@code stave analyze} prints. */
+  static long number(CliRun run, String label) {
     for (String line : run.out().lines().toList()) {
       if (line.startsWith(label)) {
         return Long.parseLong(line.substring(label.length()).strip().replace(",", ""));

@@ -49,7 +49,8 @@ class MigrationsTest {
           "subsonic_credentials",
           "subsonic_ratings",
           "subsonic_play_queues",
-          "subsonic_recent_albums");
+          "subsonic_recent_albums",
+          "track_analysis");
 
   @Test
   void everyMigrationAppliesAndSucceeds(JdbcTemplate jdbc, StoreKind kind) {
@@ -64,12 +65,15 @@ class MigrationsTest {
     // 10: API usage counts per app and hour; apps registered in the developer portal
     // 11: the operator role of accounts and the reports of past imports and scans (console)
     // 12, 13: the Subsonic dialect's credentials, ratings, play queues and recent albums
+    // 16: how each track's features were analysed (a window or the whole track)
     assertThat(applied)
         .containsExactlyElementsOf(
             kind == StoreKind.POSTGRESQL
                 ? List.of(
-                    "1", "2", "3", "4", "4.1", "5", "6", "7", "8", "9", "10", "11", "12", "13")
-                : List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13"));
+                    "1", "2", "3", "4", "4.1", "5", "6", "7", "8", "9", "10", "11", "12", "13",
+                    "16")
+                : List.of(
+                    "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "16"));
     Integer failed =
         jdbc.queryForObject(
             "SELECT COUNT(*) FROM flyway_schema_history WHERE success = ?", Integer.class, false);
