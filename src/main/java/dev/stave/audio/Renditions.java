@@ -1,6 +1,9 @@
 package dev.stave.audio;
 
 import dev.stave.config.StaveProperties;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +44,7 @@ import org.springframework.stereotype.Component;
  * the cache may exceed its bound by what is being made and streamed right now.
  */
 @Component
-public class Renditions {
+public class Renditions implements MeterBinder {
   private static final Logger log = LoggerFactory.getLogger(Renditions.class);
 
   private final Ffmpeg ffmpeg;
@@ -64,6 +67,13 @@ public class Renditions {
   /** How many ffmpeg transcodes this process started (for metrics and tests). */
   public long transcodes() {
     return transcodes.get();
+  }
+
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    FunctionCounter.builder("stave.audio.transcodes.started", this, Renditions::transcodes)
+        .description("ffmpeg transcodes started (requests following a running one start none)")
+        .register(registry);
   }
 
   /** What a response sends: a complete file ({@link Lease}) or a rendition being made. */

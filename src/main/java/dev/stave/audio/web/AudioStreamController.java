@@ -44,11 +44,13 @@ import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
  * valid, unexpired signature ({@link UrlSigner}); the bytes are the original file or a cached
  * transcode ({@link Renditions}), and only ever a file inside the audio roots ({@link AudioRoots}).
  *
- * <p>HTTP semantics are Spring's {@link ResourceHttpRequestHandler}: single, multiple ({@code
- * multipart/byteranges}), suffix and open ranges, 416, HEAD, {@code ETag}/{@code If-None-Match},
- * {@code Last-Modified}, {@code Accept-Ranges}, streamed from the file in constant memory. {@code
- * If-Range} (which that handler ignores) is applied here: a range whose validator no longer matches
- * gets the whole file.
+ * <p>A rendition still being made by ffmpeg is streamed as it grows ({@link GrowingRendition}
+ * documents its answers: chunked, no length, ranges once their bytes exist). A complete file (the
+ * original or a cached rendition) is served with Spring's {@link ResourceHttpRequestHandler}:
+ * single, multiple ({@code multipart/byteranges}), suffix and open ranges, 416, HEAD, {@code
+ * ETag}/{@code If-None-Match}, {@code Last-Modified}, {@code Accept-Ranges}, streamed from the file
+ * in constant memory. {@code If-Range} (which that handler ignores) is applied here: a range whose
+ * validator no longer matches gets the whole file.
  *
  * <p>Errors are short plain-text answers: these URLs belong to no dialect (both hand them out, and
  * players, not API clients, fetch them). A rendition that needs a transcode while every transcode

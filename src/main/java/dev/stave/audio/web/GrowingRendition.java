@@ -105,7 +105,10 @@ final class GrowingRendition {
     } catch (AudioException e) {
       // Committed: the status can no longer say so. An exception from here makes the container
       // close the connection without ending the body, which the client sees as a failed transfer.
-      throw new IOException("the transcode failed while it was being sent: " + e.getMessage(), e);
+      // Neither ffmpeg's words nor the cause go along (Renditions logged them): a message such as
+      // "Broken pipe" would make Spring take this for a client that hung up and end the response
+      // normally, as if the file were complete.
+      throw new IOException("the transcode failed while it was being sent");
     }
     return true;
   }
