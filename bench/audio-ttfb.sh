@@ -7,8 +7,9 @@
 #   (2) a second request for mp32 started while the first one's ffmpeg is still running (it
 #       follows the same run), both timed,
 #   (3) the cached mp32,
-# and, for comparison, ffmpeg alone making the whole mp32 into a file: what the first byte waited
-# for before renditions were streamed. Each row REPEAT times (the cache emptied before (1), (2)).
+# and, for comparison, ffmpeg alone making the whole mp32 into a file (what the first byte waited
+# for before renditions were streamed) and ffmpeg alone writing its first byte to a pipe (the floor
+# of any TTFB on this machine at its current load). Each row REPEAT times (the cache emptied before (1), (2)).
 #
 # Usage: bench/audio-ttfb.sh         REPEAT=3, MINUTES=10, HEAP=512m
 #   FFMPEG=path   the ffmpeg that generates the file; STAVE_JAR=... another build
@@ -82,6 +83,21 @@ for ((i = 1; i <= REPEAT; i++)); do
   "$FFMPEG" -hide_banner -loglevel error -nostdin -y -i "file:$FLAC" -map 0:a:0 -vn \
     -c:a libmp3lame -q:a 2 -f mp3 "$WORK/alone.mp3"
   printf "%-34s %6.2f s\n" "ffmpeg mp32 run $i" "$(echo "$(date +%s.%N) - $t0" | bc)"
+done
+
+echo "== ffmpeg alone, first byte of mp32 on a pipe (the floor for any server's TTFB on this machine now)"
+for ((i = 1; i <= REPEAT; i++)); do
+  python3 - "$FFMPEG" "$FLAC" <<'PY'
+import subprocess, sys, time
+ffmpeg, flac = sys.argv[1:3]
+t0 = time.monotonic()
+p = subprocess.Popen([ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error", "-i", "file:" + flac,
+                      "-map", "0:a:0", "-map_metadata", "0", "-vn", "-c:a", "libmp3lame", "-q:a", "2",
+                      "-f", "mp3", "pipe:1"], stdout=subprocess.PIPE, stdin=subprocess.DEVNULL)
+first = p.stdout.read1(65536)
+print("%-34s %6.3f s (%d bytes)" % ("ffmpeg first byte", time.monotonic() - t0, len(first)))
+p.kill()
+PY
 done
 
 echo "== (1) first request, nothing cached (load before: $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -227,12 +227,6 @@ class StreamedTranscodeTest extends AudioHttpTest {
     assertThat(header(closed, "Content-Length")).isEqualTo("100");
     assertThat(closed.body()).isEqualTo(Arrays.copyOfRange(made, 100, 200));
 
-    // An open range: the bytes that exist now.
-    HttpResponse<byte[]> open = get(url(track), "Range", "bytes=1000-");
-    assertThat(open.statusCode()).isEqualTo(206);
-    assertThat(header(open, "Content-Range")).isEqualTo("bytes 1000-" + (HELD - 1) + "/*");
-    assertThat(open.body()).isEqualTo(Arrays.copyOfRange(made, 1000, HELD));
-
     // bytes=0- (a browser's first request) is the whole stream.
     HttpResponse<InputStream> fromZero = head(stream(track, "Range", "bytes=0-"));
     assertThat(fromZero.statusCode()).isEqualTo(200);
@@ -249,8 +243,11 @@ class StreamedTranscodeTest extends AudioHttpTest {
     int at = HELD + 1000;
     var ahead = stream(track, "Range", "bytes=" + at + "-" + (at + 99));
     var suffix = stream(track, "Range", "bytes=-100");
+    var open = stream(track, "Range", "bytes=1000-"); // a seek: to an end not known yet
     assertThat(get(url(track), "Range", "bytes=0-9").statusCode()).isEqualTo(206);
-    assertThat(ahead.isDone() || suffix.isDone()).as("answered before the bytes existed").isFalse();
+    assertThat(ahead.isDone() || suffix.isDone() || open.isDone())
+        .as("answered before the bytes existed")
+        .isFalse();
     assertThat(renditions.transcodes()).isGreaterThan(0);
 
     Files.delete(gate());
@@ -267,6 +264,10 @@ class StreamedTranscodeTest extends AudioHttpTest {
     assertThat(header(suffixR, "Content-Range"))
         .isEqualTo("bytes " + (n - 100) + "-" + (n - 1) + "/" + n);
     assertThat(suffixR.body().readAllBytes()).isEqualTo(Arrays.copyOfRange(all, n - 100, n));
+    HttpResponse<InputStream> openR = head(open);
+    assertThat(openR.statusCode()).isEqualTo(206);
+    assertThat(header(openR, "Content-Range")).isEqualTo("bytes 1000-" + (n - 1) + "/" + n);
+    assertThat(openR.body().readAllBytes()).isEqualTo(Arrays.copyOfRange(all, 1000, n));
     assertThat(fromZero.body().readAllBytes()).isEqualTo(Arrays.copyOfRange(all, HELD, n));
     assertThat(Files.readAllBytes(cached(track))).isEqualTo(all);
   }

@@ -27,10 +27,10 @@ import org.springframework.http.HttpHeaders;
  *   <li>No {@code Range}, or {@code bytes=0-} (what a browser's audio element asks first): 200 with
  *       the whole stream, following the run to its end.
  *   <li>One range {@code a-b}: waits until ffmpeg has written byte {@code b}, then 206 with {@code
- *       Content-Range: bytes a-b/*} (the complete length is not known yet). {@code a-}: waits for
- *       byte {@code a}, then 206 with the bytes that exist at that moment ({@code bytes a-m/*}, the
- *       representation's current length, RFC 9110 §14.1.2), and the player asks for the rest.
- *   <li>Every other range (suffix {@code -n}, which needs the end; several ranges; a malformed one)
+ *       Content-Range: bytes a-b/*} (the complete length is not known yet).
+ *   <li>Every other range (an open {@code a-}, a player's seek, which asks for everything to an
+ *       end not known yet: a 206 of only the bytes made so far ends ffmpeg's and other players'
+ *       playback there; a suffix {@code -n}, which needs the end; several ranges; a malformed one)
  *       waits for the run to end and is answered from the cached file, as is any range the run
  *       completes before its bytes were there. The original is never sent in place of a rendition:
  *       its bytes are another file, and a player mixing ranges of both would break.
@@ -79,15 +79,16 @@ final class GrowingRendition {
       }
       from = Long.parseLong(m.group(1));
       long last = m.group(2).isEmpty() ? -1 : Long.parseLong(m.group(2));
-      if (last >= 0 && last < from) {
-        run.awaitEnd(); // unsatisfiable: 416 once the length is known
+      if (last < from) {
+        // An open range (a seek) asks for everything to the end, whose position is not known yet;
+        // an inverted one is unsatisfiable (416 once the length is known).
+        run.awaitEnd();
         return false;
       }
-      TranscodeRun.Progress p = run.awaitBeyond(last >= 0 ? last : from);
-      if (p.ended()) {
+      if (run.awaitBeyond(last).ended()) {
         return false;
       }
-      to = (last >= 0 ? last : p.written() - 1) + 1;
+      to = last + 1;
       response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
       response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes " + from + "-" + (to - 1) + "/*");
       response.setContentLengthLong(to - from);
