@@ -28,8 +28,8 @@ import org.springframework.http.HttpHeaders;
  *       the whole stream, following the run to its end.
  *   <li>One range {@code a-b}: waits until ffmpeg has written byte {@code b}, then 206 with {@code
  *       Content-Range: bytes a-b/*} (the complete length is not known yet).
- *   <li>Every other range (an open {@code a-}, a player's seek, which asks for everything to an
- *       end not known yet: a 206 of only the bytes made so far ends ffmpeg's and other players'
+ *   <li>Every other range (an open {@code a-}, a player's seek, which asks for everything to an end
+ *       not known yet: a 206 of only the bytes made so far ends ffmpeg's and other players'
  *       playback there; a suffix {@code -n}, which needs the end; several ranges; a malformed one)
  *       waits for the run to end and is answered from the cached file, as is any range the run
  *       completes before its bytes were there. The original is never sent in place of a rendition:
