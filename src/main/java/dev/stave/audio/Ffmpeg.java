@@ -57,6 +57,24 @@ public class Ffmpeg {
    * safety options prepended. Output beyond the size bound stops the run with an error.
    */
   public void run(List<String> args) {
+    execute(command(args), OutputStream.nullOutputStream(), 0);
+  }
+
+  /**
+   * Runs ffmpeg with {@code args} (input options, {@code -i}, output options including {@code -f},
+   * no output) writing to its standard output, whose bytes are handed to {@code sink} as ffmpeg
+   * writes them: a transcode that can be streamed while it runs. The output is a pipe, so muxers
+   * that would seek back to complete a header at the end (MP3's Xing/LAME frame, FLAC's sample
+   * count) leave it out. More than {@link AudioProperties#maxTranscodeSize()} stops the run with an
+   * error.
+   */
+  public void transcode(List<String> args, OutputStream sink) {
+    List<String> withOutput = new ArrayList<>(args);
+    withOutput.add("pipe:1");
+    execute(command(withOutput), sink, props.maxTranscodeSize().toBytes());
+  }
+
+  private List<String> command(List<String> args) {
     if (args.isEmpty()) {
       throw new IllegalArgumentException("no output");
     }
@@ -72,7 +90,7 @@ public class Ffmpeg {
     }
     cmd.addAll(List.of("-fs", Long.toString(props.maxTranscodeSize().toBytes())));
     cmd.add(args.get(args.size() - 1));
-    execute(cmd, OutputStream.nullOutputStream(), 0);
+    return cmd;
   }
 
   /** Runs ffprobe on {@code file} and returns its JSON output (format and streams). */
@@ -210,7 +228,16 @@ public class Ffmpeg {
     BoundedTail stderr = new BoundedTail();
     Thread errReader = Thread.ofVirtual().start(() -> stderr.drain(p.getErrorStream()));
     Thread outReader =
-        Thread.ofVirtual().start(() -> copy(p.getInputStream(), stdout, maxStdout, p, stderr));
+        Thread.ofVirtual()
+            .start(
+                () ->
+                    copy(
+                        p.getInputStream(),
+                        stdout,
+                        maxStdout,
+                        p,
+                        stderr,
+                        Path.of(cmd.get(0)).getFileName().toString()));
     try {
       if (!p.waitFor(props.transcodeTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
         p.destroyForcibly();
@@ -235,15 +262,16 @@ public class Ffmpeg {
   }
 
   private static void copy(
-      InputStream in, OutputStream out, long max, Process p, BoundedTail stderr) {
+      InputStream in, OutputStream out, long max, Process p, BoundedTail stderr, String program) {
     byte[] buf = new byte[64 * 1024];
     long total = 0;
     try (in) {
       int n;
       while ((n = in.read(buf)) > 0) {
         total += n;
-        if (max > 0 && total > max) {
-          stderr.overflow = "ffprobe wrote more than " + max + " bytes";
+        if (max > 0
+            && total >= max) { // -fs stops ffmpeg (exit 0) at the bound: reaching it is failing
+          stderr.overflow = program + " wrote more than " + max + " bytes";
           p.destroyForcibly();
           return;
         }

@@ -1,6 +1,9 @@
 package dev.stave.audio;
 
 import dev.stave.config.StaveProperties;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,30 +13,45 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The file to serve for a track in a format: the original when it already is that format (see
  * {@link AudioFormat#servedByOriginal}), else a transcode kept in {@code DATA/cache/audio}, named
- * by content hash and format so that an edited file never meets a stale rendition. Requests for a
- * rendition being made wait for that one ffmpeg run, and only that run holds one of the bounded
- * transcode slots ({@link TranscodeSlots}); a cached rendition needs none. The cache is bounded by
- * {@code stave.audio.cache-size}: after each new rendition the least recently served ones go (a hit
- * refreshes a file's time). A rendition being served is leased ({@link Lease}) and never evicted
- * meanwhile, so the cache may exceed its bound by what is being streamed right now.
+ * by content hash and format so that an edited file never meets a stale rendition.
+ *
+ * <p>A rendition not cached yet is streamed while ffmpeg makes it ({@link #open}): the first
+ * request starts one run ({@link TranscodeRun}) and reads its output as it is written, and every
+ * request for the same rendition meanwhile follows that run from its first byte, so a 10-minute
+ * track starts playing at once and is transcoded once. ffmpeg writes to a {@code .part} file that
+ * becomes the cached rendition (an atomic rename) only when complete and ffmpeg exited 0; a failed,
+ * stopped or oversized run deletes it, so no partial file is ever served as cached.
+ *
+ * <p>Decision: a run, once started, finishes and is cached even when every reader has gone (a
+ * player that hung up usually comes back for the same track, with a range request the finished file
+ * answers at once). It keeps its transcode slot ({@link TranscodeSlots}) until ffmpeg exits, so
+ * runs without listeners still count against {@code stave.audio.max-concurrent-transcodes} and
+ * {@code stave.audio.transcode-timeout}; only the request that starts a run takes a slot (or gets
+ * {@link TranscodeBusyException}, as do the requests waiting to follow it).
+ *
+ * <p>The cache is bounded by {@code stave.audio.cache-size}: after each new rendition the least
+ * recently served ones go (a hit refreshes a file's time). A rendition being made counts only when
+ * complete, and a rendition being served is leased ({@link Lease}) and never evicted meanwhile, so
+ * the cache may exceed its bound by what is being made and streamed right now.
  */
 @Component
-public class Renditions {
+public class Renditions implements MeterBinder {
+  private static final Logger log = LoggerFactory.getLogger(Renditions.class);
+
   private final Ffmpeg ffmpeg;
   private final TranscodeSlots slots;
-  private final AudioProperties props;
   private final Path cacheDir;
-  private final ConcurrentHashMap<String, CompletableFuture<Path>> running =
-      new ConcurrentHashMap<>();
+  private final long cacheSize;
+  private final ConcurrentHashMap<String, TranscodeRun> running = new ConcurrentHashMap<>();
   private final AtomicLong transcodes = new AtomicLong();
   // Leases per cached file (guarded by itself); eviction takes the same lock.
   private final Map<Path, Integer> leased = new HashMap<>();
@@ -42,72 +60,160 @@ public class Renditions {
       Ffmpeg ffmpeg, TranscodeSlots slots, AudioProperties props, StaveProperties stave) {
     this.ffmpeg = ffmpeg;
     this.slots = slots;
-    this.props = props;
+    this.cacheSize = props.cacheSize().toBytes();
     this.cacheDir = stave.dataDir().resolve("cache").resolve("audio");
   }
 
-  /** How many ffmpeg transcodes this process ran (for metrics and tests). */
+  /** How many ffmpeg transcodes this process started (for metrics and tests). */
   public long transcodes() {
     return transcodes.get();
   }
 
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    FunctionCounter.builder("stave.audio.transcodes.started", this, Renditions::transcodes)
+        .description("ffmpeg transcodes started (requests following a running one start none)")
+        .register(registry);
+  }
+
+  /** What a response sends: a complete file ({@link Lease}) or a rendition being made. */
+  public sealed interface Opened extends AutoCloseable permits Lease, TranscodeRun.Reader {
+    @Override
+    void close();
+  }
+
   /**
-   * The file holding {@code file} (whose checked real path is {@code real}) in {@code format},
-   * leased: eviction leaves a leased rendition in place until the lease is closed, so a response
-   * that opens the file more than once (one range after another) or some time after this call never
-   * finds it gone. Close the lease when the response is written.
+   * {@code file} (whose checked real path is {@code real}) in {@code format}, as soon as there is
+   * something to send: the original or the cached rendition, leased (see {@link #lease}), or a
+   * reader of the ffmpeg run making it (started by this call, or already running for another
+   * request). Close it when the response is written.
    *
    * @throws TranscodeBusyException when a transcode is needed and no slot came free in time
-   * @throws AudioException when ffmpeg fails
+   * @throws AudioException when ffmpeg cannot be started
    */
-  public Lease lease(AudioFile file, Path real, AudioFormat format) {
+  public Opened open(AudioFile file, Path real, AudioFormat format) {
     if (format.servedByOriginal(file.codec(), file.container(), file.bitrateKbps())) {
       return new Lease(real, null);
     }
     String name = file.contentHash() + "-" + format.wireName() + "." + format.extension();
     Path target = cacheDir.resolve(name);
     // A rendition evicted between its transcode and its lease is made again; a few tries will do.
-    for (int attempt = 0; ; attempt++) {
-      synchronized (leased) {
-        if (Files.isRegularFile(target)) {
-          leased.merge(target, 1, Integer::sum);
-          CacheDir.touch(target);
-          return new Lease(target, this);
+    for (int attempt = 0; attempt < 4; attempt++) {
+      Lease cached = leaseCached(target);
+      if (cached != null) {
+        return cached;
+      }
+      TranscodeRun run = running.get(name);
+      if (run == null) {
+        TranscodeRun mine =
+            new TranscodeRun(cacheDir.resolve(name + "." + UUID.randomUUID() + ".part"));
+        run = running.putIfAbsent(name, mine);
+        if (run == null) {
+          run = mine;
+          start(name, mine, real, target, format);
         }
       }
-      if (attempt == 3) {
-        throw new AudioException("the " + format.wireName() + " rendition keeps being evicted");
+      TranscodeRun.Reader reader = run.attach();
+      if (reader != null) {
+        return reader;
       }
-      make(name, real, target, format);
+    }
+    throw new AudioException("the " + format.wireName() + " rendition keeps being evicted");
+  }
+
+  /**
+   * The complete file holding {@code file} in {@code format}, leased: eviction leaves a leased
+   * rendition in place until the lease is closed, so a response that opens the file more than once
+   * (one range after another) or some time after this call never finds it gone. A rendition being
+   * made is waited for. Close the lease when the response is written.
+   *
+   * @throws TranscodeBusyException when a transcode is needed and no slot came free in time
+   * @throws AudioException when ffmpeg fails
+   */
+  public Lease lease(AudioFile file, Path real, AudioFormat format) {
+    for (int attempt = 0; attempt < 4; attempt++) {
+      Opened opened = open(file, real, format);
+      if (opened instanceof Lease lease) {
+        return lease;
+      }
+      try (opened) {
+        ((TranscodeRun.Reader) opened).awaitEnd();
+      }
+    }
+    throw new AudioException("the " + format.wireName() + " rendition keeps being evicted");
+  }
+
+  private Lease leaseCached(Path target) {
+    synchronized (leased) {
+      if (Files.isRegularFile(target)) {
+        leased.merge(target, 1, Integer::sum);
+        CacheDir.touch(target);
+        return new Lease(target, this);
+      }
+      return null;
     }
   }
 
   /**
-   * Transcodes into {@code target}, holding a slot, unless another request is already doing it
-   * (then waits for that run, without a slot of its own: the run it joins has one).
+   * Starts {@code run} (registered under {@code name}) on a thread of its own, holding a slot taken
+   * here: the run outlives the request that started it.
    */
-  private void make(String name, Path real, Path target, AudioFormat format) {
-    CompletableFuture<Path> mine = new CompletableFuture<>();
-    CompletableFuture<Path> other = running.putIfAbsent(name, mine);
-    if (other != null) {
-      await(other);
-      return;
-    }
+  private void start(String name, TranscodeRun run, Path real, Path target, AudioFormat format) {
+    TranscodeSlots.Slot slot = null;
     try {
-      if (!Files.isRegularFile(target)) { // made between the check and the claim
-        slots.run(
-            () -> {
-              transcode(real, target, format);
-              evict(target);
-              return target;
-            });
+      if (Files.isRegularFile(target)) { // made between the check and the claim
+        running.remove(name, run);
+        run.notNeeded();
+        return;
       }
-      mine.complete(target);
-    } catch (RuntimeException e) {
-      mine.completeExceptionally(e);
-      throw e;
+      slot = slots.take();
+      Files.createDirectories(cacheDir);
+      run.open();
+    } catch (IOException | RuntimeException e) {
+      if (slot != null) {
+        slot.close();
+      }
+      RuntimeException why =
+          e instanceof RuntimeException r
+              ? r
+              : new AudioException("cannot write the audio cache: " + e.getMessage(), e);
+      running.remove(name, run);
+      run.failed(why);
+      throw why;
+    }
+    TranscodeSlots.Slot held = slot;
+    Thread.ofVirtual()
+        .name("transcode-" + name)
+        .start(() -> transcode(name, run, held, real, target, format));
+  }
+
+  private void transcode(
+      String name,
+      TranscodeRun run,
+      TranscodeSlots.Slot slot,
+      Path in,
+      Path target,
+      AudioFormat format) {
+    try (slot) {
+      List<String> args =
+          new ArrayList<>(
+              List.of("-i", "file:" + in, "-map", "0:a:0", "-map_metadata", "0", "-vn"));
+      args.addAll(format.encoderArgs());
+      args.addAll(List.of("-f", format.muxer()));
+      transcodes.incrementAndGet();
+      ffmpeg.transcode(args, run.sink());
+      run.closeWriter();
+      Files.move(run.part(), target, StandardCopyOption.ATOMIC_MOVE);
+      evict(target);
+      run.succeeded();
+    } catch (IOException | RuntimeException e) {
+      log.warn("{} as {}: {}", in.getFileName(), format.wireName(), e.getMessage());
+      run.failed(
+          e instanceof RuntimeException r
+              ? r
+              : new AudioException("cannot write the audio cache: " + e.getMessage(), e));
     } finally {
-      running.remove(name, mine);
+      running.remove(name, run);
     }
   }
 
@@ -118,7 +224,7 @@ public class Renditions {
   }
 
   /** A rendition in use: not evicted until closed. */
-  public static final class Lease implements AutoCloseable {
+  public static final class Lease implements Opened {
     private final Path path;
     private final Renditions owner;
     private boolean closed;
@@ -142,49 +248,10 @@ public class Renditions {
     }
   }
 
-  private static Path await(CompletableFuture<Path> f) {
-    try {
-      return f.get();
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof AudioException a
-          ? a
-          : new AudioException("transcoding failed: " + e.getCause(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AudioException("interrupted while waiting for a transcode", e);
-    }
-  }
-
-  private void transcode(Path in, Path target, AudioFormat format) {
-    try {
-      Files.createDirectories(cacheDir);
-      Path tmp = cacheDir.resolve(target.getFileName() + "." + UUID.randomUUID() + ".part");
-      try {
-        List<String> args =
-            new ArrayList<>(
-                List.of("-i", "file:" + in, "-map", "0:a:0", "-map_metadata", "0", "-vn"));
-        args.addAll(format.encoderArgs());
-        args.addAll(List.of("-f", format.muxer(), "file:" + tmp));
-        transcodes.incrementAndGet();
-        ffmpeg.run(args);
-        if (Files.size(tmp) >= props.maxTranscodeSize().toBytes()) {
-          throw new AudioException(
-              "the " + format.wireName() + " rendition exceeds stave.audio.max-transcode-size");
-        }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    } catch (IOException e) {
-      throw new AudioException("cannot write the audio cache: " + e.getMessage(), e);
-    }
-  }
-
   /** Deletes the least recently used renditions, not leased, until the cache fits its bound. */
   private void evict(Path keep) {
     synchronized (leased) {
-      CacheDir.trim(
-          cacheDir, props.cacheSize().toBytes(), p -> p.equals(keep) || leased.containsKey(p));
+      CacheDir.trim(cacheDir, cacheSize, p -> p.equals(keep) || leased.containsKey(p));
     }
   }
 }

@@ -48,8 +48,19 @@ public class TrackAudio {
   }
 
   /**
-   * The file holding {@code source} in {@code format}: the original or a cached transcode, leased
-   * until the caller has sent it (see {@link Renditions#lease}).
+   * {@code source} in {@code format} as soon as there is something to stream: the original, a
+   * cached transcode (leased), or a reader of the transcode being made (see {@link
+   * Renditions#open}).
+   *
+   * @throws AudioException when ffmpeg cannot be started
+   */
+  public Renditions.Opened open(Source source, AudioFormat format) {
+    return renditions.open(source.file(), source.real(), format);
+  }
+
+  /**
+   * The complete file holding {@code source} in {@code format}: the original or a cached transcode,
+   * leased until the caller has sent it (see {@link Renditions#lease}).
    *
    * @throws AudioException when ffmpeg fails
    */

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
@@ -19,10 +20,11 @@ import org.springframework.stereotype.Component;
  * then gets a {@link TranscodeBusyException} (HTTP 503 with {@code Retry-After}): an answer in
  * bounded time, never an unbounded queue.
  *
- * <p>Only the request that makes a rendition takes a slot: requests for a rendition already being
- * made wait for that run ({@link Renditions}), and cached renditions and originals need none. The
- * gauges {@code stave.audio.transcodes.running} and {@code stave.audio.transcodes.waiting} show the
- * load (actuator {@code /actuator/metrics}, Prometheus).
+ * <p>Only the request that starts a rendition takes a slot, and the slot stays taken until that
+ * ffmpeg run ends, even when the request ended first: requests for a rendition already being made
+ * follow that run ({@link Renditions}), and cached renditions and originals need none. The gauges
+ * {@code stave.audio.transcodes.running} and {@code stave.audio.transcodes.waiting} show the load
+ * (actuator {@code /actuator/metrics}, Prometheus).
  */
 @Component
 public class TranscodeSlots implements MeterBinder {
@@ -46,13 +48,35 @@ public class TranscodeSlots implements MeterBinder {
    * @throws TranscodeBusyException when no slot came free within the wait
    */
   public <T> T run(Supplier<T> transcode) {
+    try (Slot slot = take()) {
+      return transcode.get();
+    }
+  }
+
+  /**
+   * Takes a slot, to be closed by whichever thread ends the transcode (a streamed transcode runs on
+   * past the request that started it, see {@link Renditions}).
+   *
+   * @throws TranscodeBusyException when no slot came free within the wait
+   */
+  public Slot take() {
     acquire();
     running.incrementAndGet();
-    try {
-      return transcode.get();
-    } finally {
-      running.decrementAndGet();
-      permits.release();
+    return new Slot();
+  }
+
+  /** A slot held; closing it (once, from any thread) frees it. */
+  public final class Slot implements AutoCloseable {
+    private final AtomicBoolean open = new AtomicBoolean(true);
+
+    private Slot() {}
+
+    @Override
+    public void close() {
+      if (open.compareAndSet(true, false)) {
+        running.decrementAndGet();
+        permits.release();
+      }
     }
   }
 

@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +44,7 @@ class TranscodeLimitTest extends AudioHttpTest {
     registry.add("stave.audio.max-concurrent-transcodes", () -> LIMIT);
     registry.add("stave.audio.transcode-wait", () -> WAIT_SECONDS + "s");
     registry.add("stave.audio.ffmpeg", () -> gatedFfmpeg().toString());
-    registry.add(
-        "stave.audio.ffprobe", () -> wrapper("ffprobe", realFfmpeg().ffprobe(), "").toString());
+    registry.add("stave.audio.ffprobe", () -> FfmpegWrapper.ffprobe(tmp).toString());
   }
 
   @Autowired Renditions renditions;
@@ -55,36 +53,13 @@ class TranscodeLimitTest extends AudioHttpTest {
     return tmp.resolve("gate");
   }
 
-  private static FfmpegLocator.Executables realFfmpeg() {
-    return FfmpegLocator.locate(null, null, FfmpegLocator.defaultCacheRoot());
-  }
-
   /** The real ffmpeg, held back while the gate file exists. */
   private static Path gatedFfmpeg() {
-    return wrapper(
-        WRAPPER, realFfmpeg().ffmpeg(), "while [ -e '%s' ]; do sleep 0.02; done".formatted(gate()));
-  }
-
-  /**
-   * A script running {@code real} after {@code before}; it sets the library path a bundled build
-   * needs (Stave sets it only for the executables it located itself, not for configured ones).
-   */
-  private static Path wrapper(String name, Path real, String before) {
-    Path script = tmp.resolve(name);
-    try {
-      Files.writeString(
-          script,
-          """
-          #!/bin/sh
-          %s
-          LD_LIBRARY_PATH='%s'${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} exec '%s' "$@"
-          """
-              .formatted(before, real.getParent(), real));
-      Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    return script;
+    return FfmpegWrapper.script(
+        tmp,
+        WRAPPER,
+        FfmpegWrapper.real().ffmpeg(),
+        "while [ -e '%s' ]; do sleep 0.02; done\nexec \"$REAL\" \"$@\"".formatted(gate()));
   }
 
   /** ffmpeg processes alive now: this JVM's children running the gate script or ffmpeg itself. */

@@ -6,6 +6,7 @@ import dev.stave.audio.AudioFormat;
 import dev.stave.audio.Renditions;
 import dev.stave.audio.TrackAudio;
 import dev.stave.audio.TranscodeBusyException;
+import dev.stave.audio.TranscodeRun;
 import dev.stave.audio.UrlSigner;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.Track;
@@ -43,11 +44,13 @@ import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
  * valid, unexpired signature ({@link UrlSigner}); the bytes are the original file or a cached
  * transcode ({@link Renditions}), and only ever a file inside the audio roots ({@link AudioRoots}).
  *
- * <p>HTTP semantics are Spring's {@link ResourceHttpRequestHandler}: single, multiple ({@code
- * multipart/byteranges}), suffix and open ranges, 416, HEAD, {@code ETag}/{@code If-None-Match},
- * {@code Last-Modified}, {@code Accept-Ranges}, streamed from the file in constant memory. {@code
- * If-Range} (which that handler ignores) is applied here: a range whose validator no longer matches
- * gets the whole file.
+ * <p>A rendition still being made by ffmpeg is streamed as it grows ({@link GrowingRendition}
+ * documents its answers: chunked, no length, ranges once their bytes exist). A complete file (the
+ * original or a cached rendition) is served with Spring's {@link ResourceHttpRequestHandler}:
+ * single, multiple ({@code multipart/byteranges}), suffix and open ranges, 416, HEAD, {@code
+ * ETag}/{@code If-None-Match}, {@code Last-Modified}, {@code Accept-Ranges}, streamed from the file
+ * in constant memory. {@code If-Range} (which that handler ignores) is applied here: a range whose
+ * validator no longer matches gets the whole file.
  *
  * <p>Errors are short plain-text answers: these URLs belong to no dialect (both hand them out, and
  * players, not API clients, fetch them). A rendition that needs a transcode while every transcode
@@ -125,34 +128,72 @@ public class AudioStreamController {
       return;
     }
     AudioFile file = source.get().file();
-    Renditions.Lease lease;
+    String etag = "\"" + file.contentHash().substring(0, 32) + "-" + format.get().wireName() + "\"";
+    if (download) {
+      response.setHeader(
+          HttpHeaders.CONTENT_DISPOSITION,
+          ContentDisposition.attachment()
+              .filename(fileName(track.get(0), format.get()), StandardCharsets.UTF_8)
+              .build()
+              .toString());
+    }
+    Renditions.Opened opened;
     try {
-      lease = audio.rendition(source.get(), format.get());
-    } catch (TranscodeBusyException e) {
-      log.info("track {} as {}: {}", id, format.get().wireName(), e.getMessage());
-      busy(response, e);
-      return;
+      opened = audio.open(source.get(), format.get());
     } catch (AudioException e) {
-      log.warn("track {} as {}: {}", id, format.get().wireName(), e.getMessage());
-      plain(response, 500, "the audio could not be prepared");
+      failed(id, format.get(), e, response);
       return;
     }
-    // Leased until the response is written: the handler opens the file once per range.
-    try (lease) {
-      Path served = lease.path();
-      String etag =
-          "\"" + file.contentHash().substring(0, 32) + "-" + format.get().wireName() + "\"";
-      request.setAttribute(RESOURCE, new Tagged(served, etag));
-      request.setAttribute(TYPE, MediaType.parseMediaType(format.get().contentType()));
-      if (download) {
-        response.setHeader(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(fileName(track.get(0), format.get()), StandardCharsets.UTF_8)
-                .build()
-                .toString());
+    try (opened) {
+      if (opened instanceof Renditions.Lease lease) {
+        // Leased until the response is written: the handler opens the file once per range.
+        serveFile(lease.path(), etag, format.get(), request, response);
+        return;
       }
-      handler.handleRequest(ifRangeApplied(request, etag, served), response);
+      try {
+        if (GrowingRendition.send(
+            (TranscodeRun.Reader) opened,
+            etag,
+            format.get().contentType(),
+            ifRangeApplied(request, etag, null),
+            response)) {
+          return;
+        }
+      } catch (AudioException e) {
+        failed(id, format.get(), e, response);
+        return;
+      }
+    }
+    // The request needs the complete rendition, which the run has made meanwhile.
+    try (Renditions.Lease lease = audio.rendition(source.get(), format.get())) {
+      serveFile(lease.path(), etag, format.get(), request, response);
+    } catch (AudioException e) {
+      failed(id, format.get(), e, response);
+    }
+  }
+
+  private void serveFile(
+      Path served,
+      String etag,
+      AudioFormat format,
+      HttpServletRequest request,
+      HttpServletResponse response)
+      throws IOException, ServletException {
+    request.setAttribute(RESOURCE, new Tagged(served, etag));
+    request.setAttribute(TYPE, MediaType.parseMediaType(format.contentType()));
+    handler.handleRequest(ifRangeApplied(request, etag, served), response);
+  }
+
+  /** 503 when every transcode slot stayed busy, else 500: the rendition could not be made. */
+  private static void failed(
+      long id, AudioFormat format, AudioException e, HttpServletResponse response)
+      throws IOException {
+    if (e instanceof TranscodeBusyException busy) {
+      log.info("track {} as {}: {}", id, format.wireName(), e.getMessage());
+      busy(response, busy);
+    } else {
+      log.warn("track {} as {}: {}", id, format.wireName(), e.getMessage());
+      plain(response, 500, "the audio could not be prepared");
     }
   }
 
@@ -169,6 +210,7 @@ public class AudioStreamController {
   /**
    * RFC 9110 §13.1.5: a {@code Range} under an {@code If-Range} that does not match the current
    * entity tag (strongly) or last-modified date is ignored, so the client gets the whole new file.
+   * A rendition still being made ({@code file} null) has no date yet: only its tag can match.
    */
   private static HttpServletRequest ifRangeApplied(
       HttpServletRequest request, String etag, Path file) throws IOException {
@@ -179,7 +221,7 @@ public class AudioStreamController {
     boolean matches;
     if (ifRange.startsWith("\"")) {
       matches = ifRange.equals(etag);
-    } else if (ifRange.startsWith("W/")) {
+    } else if (ifRange.startsWith("W/") || file == null) {
       matches = false;
     } else {
       try {
