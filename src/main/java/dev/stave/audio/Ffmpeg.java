@@ -137,20 +137,44 @@ public class Ffmpeg {
         sink);
   }
 
+  /**
+   * Encodes {@code file} from {@code offset} on in {@code format}, handing the bytes to {@code
+   * sink} as they come (a live stream: no file, no cache). ffmpeg seeks the input ({@code -ss}
+   * before {@code -i}), so the output starts at the nearest point the input allows to seek to, at
+   * or before {@code offset}.
+   */
+  public void encodeFrom(Path file, Duration offset, AudioFormat format, OutputStream sink) {
+    List<String> output = new ArrayList<>(List.of("-map", "0:a:0"));
+    output.addAll(format.encoderArgs());
+    output.addAll(List.of("-f", format.muxer()));
+    pipe(file, List.of("-ss", seconds(offset)), null, output, sink);
+  }
+
+  private static String seconds(Duration d) {
+    return String.format(java.util.Locale.ROOT, "%.3f", d.toMillis() / 1000.0);
+  }
+
   private void decode(
       Path file, String inputFormat, Duration limit, List<String> output, OutputStream sink) {
+    pipe(file, inputFormat == null ? List.of() : List.of("-f", inputFormat), limit, output, sink);
+  }
+
+  /** Runs ffmpeg on {@code file} (input options before {@code -i}), its output to {@code sink}. */
+  private void pipe(
+      Path file,
+      List<String> inputOptions,
+      Duration limit,
+      List<String> output,
+      OutputStream sink) {
     List<String> cmd = new ArrayList<>();
     cmd.add(executables().ffmpeg().toString());
     cmd.addAll(
         List.of(
             "-hide_banner", "-nostdin", "-loglevel", "error", "-protocol_whitelist", "file,pipe"));
-    if (inputFormat != null) {
-      cmd.addAll(List.of("-f", inputFormat));
-    }
+    cmd.addAll(inputOptions);
     cmd.addAll(List.of("-i", "file:" + file.toAbsolutePath(), "-vn"));
     if (limit != null) {
-      cmd.addAll(
-          List.of("-t", String.format(java.util.Locale.ROOT, "%.3f", limit.toMillis() / 1000.0)));
+      cmd.addAll(List.of("-t", seconds(limit)));
     }
     cmd.addAll(output);
     cmd.add("pipe:1");
