@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,10 +31,18 @@ public class LibraryPages {
   static final int SHALLOW = 5_000;
 
   private final CatalogStore store;
+  private final int shallow;
   private final Map<String, Directory> directories = new ConcurrentHashMap<>();
 
+  @Autowired
   public LibraryPages(CatalogStore store) {
+    this(store, SHALLOW);
+  }
+
+  /** With pages from offset {@code shallow} on read from the directory (tests: 0, every page). */
+  public LibraryPages(CatalogStore store, int shallow) {
     this.store = store;
+    this.shallow = shallow;
   }
 
   /** A table's ids in id order at one point of the change log. */
@@ -49,7 +58,7 @@ public class LibraryPages {
 
   /** Up to {@code limit} ids of {@code table} from position {@code offset} in id order. */
   public List<Long> page(EntityTable<?> table, int offset, int limit) {
-    if (offset < SHALLOW) {
+    if (offset < shallow) {
       return store.idPage(table, offset, limit);
     }
     long[] ids = directory(table).ids();
