@@ -7,6 +7,8 @@
 # Usage: bench/subsonic-load.sh [TRACKS]
 #   DATA=dir   reuse (or create and keep) the catalog in dir; otherwise a temporary one
 #   N=400      requests per query family; HEAP=2g for the server; STAVE_JAR=... another build
+# The in-process figures (no HTTP) come from SubsonicQueryBenchmark:
+#   ./mvnw test -Dtest=SubsonicQueryBenchmark -Dstave.bench=true -Dstave.bench.data-dir=COPY_OF_DATA
 # One caller at a time (no queueing): the figures are what one request costs the server, p50 and
 # p99 per family and p50 as a ratio to ping's. Targets (issue 16): search3 and getAlbumList2
 # p99 < 50 ms, getArtists/getIndexes on 66,000 artists < 1 s and cached until the catalog changes.
@@ -63,20 +65,25 @@ first, artists = call("getArtists")
 count = sum(len(i["artist"]) for i in artists["artists"]["index"])
 second, _ = call("getArtists")
 idx, _ = call("getIndexes")
-print(f"getArtists: {count} artists, first call {first:.0f} ms (builds the index), then {second:.0f} ms (cached); getIndexes {idx:.0f} ms")
+print(f"getArtists: {count} artists, first call {first:.0f} ms (the server builds the index in the background at start-up), then {second:.0f} ms (cached); getIndexes {idx:.0f} ms")
 words = []
 for _ in range(10):
     _, page = call("search3", f"&query=&artistCount=0&albumCount=0&songCount=200&songOffset={rnd.randrange(0, 90000)}")
     words += [w for s in page["searchResult3"].get("song", []) for w in s["title"].split() if len(w) > 3]
 genres = [g["value"] for g in call("getGenres")[1]["genres"]["genre"]][:20] or ["rock"]
+songs = call("getScanStatus")[1]["scanStatus"]["count"]
 families = {
     "ping": lambda: "",
     "search3 word": lambda: "&query=" + urllib.parse.quote(rnd.choice(words)),
     "search3 empty (sync page)": lambda: f"&query=&songCount=100&songOffset={rnd.randrange(0, 90000)}",
+    "search3 empty (any page to the end)": lambda: f"&query=&artistCount=0&albumCount=0&songCount=500&songOffset={rnd.randrange(0, max(1, songs - 500))}",
     "getAlbumList2 newest": lambda: f"&type=newest&size=50&offset={rnd.randrange(0, 5000)}",
     "getAlbumList2 alphabeticalByName": lambda: f"&type=alphabeticalByName&size=50&offset={rnd.randrange(0, 5000)}",
     "getAlbumList2 random": lambda: "&type=random&size=20",
+    "getAlbumList2 alphabeticalByArtist": lambda: f"&type=alphabeticalByArtist&size=50&offset={rnd.randrange(0, 5000)}",
     "getAlbumList2 byGenre": lambda: "&type=byGenre&size=50&genre=" + urllib.parse.quote(rnd.choice(genres)),
+    "getAlbumList2 byYear": lambda: (lambda y: f"&type=byYear&size=50&fromYear={y}&toYear={y + 2}")(rnd.randrange(2005, 2024)),
+    "getRandomSongs genre": lambda: "&size=50&genre=" + urllib.parse.quote(rnd.choice(genres)),
 }
 method = {k: k.split()[0] for k in families}
 results = {}
@@ -90,3 +97,4 @@ print(f"{'family':36} {'p50 ms':>8} {'p99 ms':>8} {'p50/ping':>9}")
 for name, (p50, p99) in results.items():
     print(f"{name:36} {p50:8.2f} {p99:8.2f} {p50 / base_p50:9.1f}")
 PY
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -194,16 +194,35 @@ public class Ffmpeg {
     execute(cmd, sink, 0);
   }
 
+  /**
+   * Encodes {@code file} from {@code offset} on in {@code format}, handing the bytes to {@code
+   * sink} as they come (a live stream: no file, no cache). ffmpeg seeks the input ({@code -ss}
+   * before {@code -i}), so the output starts at the nearest point the input allows to seek to, at
+   * or before {@code offset}.
+   */
+  public void encodeFrom(Path file, Duration offset, AudioFormat format, OutputStream sink) {
+    List<String> output = new ArrayList<>(List.of("-map", "0:a:0"));
+    output.addAll(format.encoderArgs());
+    output.addAll(List.of("-f", format.muxer()));
+    pipe(file, List.of("-ss", seconds(offset.toMillis())), output, sink);
+  }
+
   private static String seconds(long ms) {
     return String.format(java.util.Locale.ROOT, "%.3f", ms / 1000.0);
   }
 
   private void decode(Path file, List<String> output, OutputStream sink) {
+    pipe(file, List.of(), output, sink);
+  }
+
+  /** Runs ffmpeg on {@code file} (input options before {@code -i}), its output to {@code sink}. */
+  private void pipe(Path file, List<String> inputOptions, List<String> output, OutputStream sink) {
     List<String> cmd = new ArrayList<>();
     cmd.add(executables().ffmpeg().toString());
     cmd.addAll(
         List.of(
             "-hide_banner", "-nostdin", "-loglevel", "error", "-protocol_whitelist", "file,pipe"));
+    cmd.addAll(inputOptions);
     cmd.addAll(List.of("-i", "file:" + file.toAbsolutePath(), "-vn"));
     cmd.addAll(output);
     cmd.add("pipe:1");

@@ -5,9 +5,11 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -215,6 +217,23 @@ public class Renditions implements MeterBinder {
     } finally {
       running.remove(name, run);
     }
+  }
+
+  /**
+   * Streams {@code real} in {@code format} from {@code offset} on into {@code sink}, encoded live
+   * while a transcode slot is held (a player resuming or starting a track part-way: the rendition
+   * from there is made for this one request and not cached).
+   *
+   * @throws TranscodeBusyException when no slot came free in time
+   * @throws AudioException when ffmpeg fails, or the client stops reading
+   */
+  public void streamFrom(Path real, AudioFormat format, Duration offset, OutputStream sink) {
+    slots.run(
+        () -> {
+          transcodes.incrementAndGet();
+          ffmpeg.encodeFrom(real, offset, format, sink);
+          return null;
+        });
   }
 
   private void release(Path path) {

@@ -1,7 +1,9 @@
 package dev.stave.audio;
 
 import dev.stave.catalog.Track;
+import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -66,5 +68,19 @@ public class TrackAudio {
    */
   public Renditions.Lease rendition(Source source, AudioFormat format) {
     return renditions.lease(source.file(), source.real(), format);
+  }
+
+  /** Whether {@code source} in {@code format} is its original file as it is (no transcode). */
+  public static boolean servedAsIs(Source source, AudioFormat format) {
+    AudioFile f = source.file();
+    return format.servedByOriginal(f.codec(), f.container(), f.bitrateKbps());
+  }
+
+  /**
+   * Streams {@code source} in {@code format} from {@code offset} on, encoded live (see {@link
+   * Renditions#streamFrom}).
+   */
+  public void streamFrom(Source source, AudioFormat format, Duration offset, OutputStream sink) {
+    renditions.streamFrom(source.real(), format, offset, sink);
   }
 }

@@ -1,6 +1,7 @@
 package dev.stave.catalog;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -203,6 +205,29 @@ public class CatalogStore {
   }
 
   /**
+   * An artist as a list of every artist needs it: id, name, picture, MusicBrainz id, and how many
+   * albums it is the primary artist of.
+   */
+  public record ArtistSummary(
+      long id, String name, String image, String musicbrainzId, int albumCount) {}
+
+  /**
+   * Every artist as an {@link ArtistSummary}, in id order: two plain queries (the artist columns,
+   * the album counts grouped), where reading whole artists would also read each one's locations,
+   * descriptions and other relations.
+   */
+  public List<ArtistSummary> artistSummaries() {
+    Map<Long, Integer> albums = albumCountsByArtist(null);
+    return jdbc.query(
+        "SELECT id, name, image, musicbrainz_id FROM artists ORDER BY id",
+        (rs, i) -> {
+          long id = rs.getLong(1);
+          return new ArtistSummary(
+              id, rs.getString(2), rs.getString(3), rs.getString(4), albums.getOrDefault(id, 0));
+        });
+  }
+
+  /**
    * Up to {@code n} distinct random ids of a catalog table, drawn uniformly from its id range in a
    * few queries (ids the catalog no longer holds are drawn again): a random list needs neither a
    * full scan ({@code ORDER BY RANDOM()}) nor one query per item.
@@ -256,6 +281,27 @@ public class CatalogStore {
         Long.class,
         limit,
         offset);
+  }
+
+  /**
+   * Every id of a catalog table in id order, in one read of the primary key (for an in-memory
+   * directory of pages: see the Subsonic dialect's library sync).
+   */
+  public long[] allIds(EntityTable<?> table) {
+    return jdbc.query(
+        "SELECT id FROM " + table.table() + " ORDER BY id",
+        (ResultSetExtractor<long[]>)
+            rs -> {
+              long[] ids = new long[1024];
+              int n = 0;
+              while (rs.next()) {
+                if (n == ids.length) {
+                  ids = Arrays.copyOf(ids, n * 2);
+                }
+                ids[n++] = rs.getLong(1);
+              }
+              return Arrays.copyOf(ids, n);
+            });
   }
 
   /** The number of tracks without an album (singles). */

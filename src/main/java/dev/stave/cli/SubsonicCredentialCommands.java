@@ -2,6 +2,7 @@ package dev.stave.cli;
 
 import dev.stave.access.Accounts;
 import dev.stave.subsonic.auth.SubsonicCredentials;
+import dev.stave.subsonic.auth.SubsonicCredentials.Kind;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -14,12 +15,15 @@ import picocli.CommandLine.Parameters;
  * {@code stave users subsonic-password NAME} and {@code stave users subsonic-api-key NAME}: give an
  * account a new Subsonic password or API key for music players (printed once; the old one stops
  * working), or take it away with {@code --revoke}. Kept apart from {@link UsersCommand}, which only
- * lists them, so the Subsonic feature's commands stay together.
+ * lists them, so the Subsonic feature's commands stay together. The two commands differ only in
+ * their {@link Kind} (and their help text): each is a name for {@link CredentialTask}.
  */
 final class SubsonicCredentialCommands {
   private SubsonicCredentialCommands() {}
 
   abstract static class CredentialTask implements Callable<Integer> {
+    private final Kind kind;
+
     @Mixin StoreOptions store;
 
     @Parameters(paramLabel = "NAME_OR_EMAIL", description = "The account")
@@ -27,6 +31,10 @@ final class SubsonicCredentialCommands {
 
     @Option(names = "--revoke", description = "Remove it instead: players using it are refused")
     boolean revoke;
+
+    CredentialTask(Kind kind) {
+      this.kind = kind;
+    }
 
     @Override
     public Integer call() {
@@ -39,23 +47,17 @@ final class SubsonicCredentialCommands {
         SubsonicCredentials credentials = ctx.getBean(SubsonicCredentials.class);
         if (revoke) {
           System.out.println(
-              revoke(credentials, userId)
-                  ? "Revoked the " + what() + " of " + login + "."
-                  : login + " had no " + what() + ".");
+              credentials.revoke(kind, userId)
+                  ? "Revoked the " + kind.label() + " of " + login + "."
+                  : login + " had no " + kind.label() + ".");
         } else {
-          System.out.println("The " + what() + " of " + login + ": " + create(credentials, userId));
+          System.out.println(
+              "The " + kind.label() + " of " + login + ": " + credentials.create(kind, userId));
           System.out.println("It is not shown again; it is not the login password.");
         }
         return 0;
       }
     }
-
-    /** What the command makes, in words: "Subsonic password", "API key". */
-    abstract String what();
-
-    abstract String create(SubsonicCredentials credentials, long userId);
-
-    abstract boolean revoke(SubsonicCredentials credentials, long userId);
   }
 
   @Command(
@@ -65,19 +67,8 @@ final class SubsonicCredentialCommands {
           "Create (or replace) the account's Subsonic password for music players, and print it"
               + " once. It is not the login password.")
   static class Password extends CredentialTask {
-    @Override
-    String what() {
-      return "Subsonic password";
-    }
-
-    @Override
-    String create(SubsonicCredentials credentials, long userId) {
-      return credentials.newPassword(userId);
-    }
-
-    @Override
-    boolean revoke(SubsonicCredentials credentials, long userId) {
-      return credentials.revokePassword(userId);
+    Password() {
+      super(Kind.PASSWORD);
     }
   }
 
@@ -86,19 +77,8 @@ final class SubsonicCredentialCommands {
       mixinStandardHelpOptions = true,
       description = "Create (or replace) the account's OpenSubsonic API key, and print it once.")
   static class ApiKey extends CredentialTask {
-    @Override
-    String what() {
-      return "API key";
-    }
-
-    @Override
-    String create(SubsonicCredentials credentials, long userId) {
-      return credentials.newApiKey(userId);
-    }
-
-    @Override
-    boolean revoke(SubsonicCredentials credentials, long userId) {
-      return credentials.revokeApiKey(userId);
+    ApiKey() {
+      super(Kind.API_KEY);
     }
   }
 }

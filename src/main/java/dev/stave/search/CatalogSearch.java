@@ -139,6 +139,21 @@ public class CatalogSearch {
     return entities(DocumentProjector.ALBUM, q);
   }
 
+  /**
+   * Every album matching {@code q}, in its sort ({@code q}'s paging and page size limit are
+   * ignored): for a caller that keeps a whole sorted list and pages it itself.
+   */
+  public long[] albumIdsInOrder(EntityQuery q) {
+    Query filter = entityFilters(DocumentProjector.ALBUM, q).build();
+    Sort sort = entitySort(q, false);
+    return index.withSearcher(
+        searcher -> {
+          int n = Math.max(1, searcher.count(filter));
+          TopFieldDocs top = searcher.search(filter, n, sort);
+          return ids(searcher, top.scoreDocs, 0);
+        });
+  }
+
   /** Artists matching {@code q} ({@code artistIds} is ignored). */
   public SearchResult artists(EntityQuery q) {
     return entities(DocumentProjector.ARTIST, q);
@@ -215,6 +230,20 @@ public class CatalogSearch {
     return index.withSearcher(
         searcher ->
             searcher.search(filters.build(), new ValueCounter(parent.field, null)).keySet());
+  }
+
+  /**
+   * Up to {@code n} distinct tracks matching the filters of {@code q} (its text, sort and paging
+   * are ignored), drawn uniformly at random from every match in one index query.
+   */
+  public List<Long> randomTracks(TrackQuery q, int n) {
+    BooleanQuery.Builder filters = new BooleanQuery.Builder();
+    QueryCompiler.trackFilters(q, filters);
+    if (n <= 0) {
+      return List.of();
+    }
+    return index.withSearcher(
+        searcher -> searcher.search(filters.build(), new RandomSample(IndexFields.ID, n)));
   }
 
   /** Ids of every album matching the filters of {@code q} (its sort and paging are ignored). */

@@ -3,6 +3,7 @@ package dev.stave.site;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.library.LibraryTables;
 import dev.stave.library.User;
+import dev.stave.web.LayoutPages;
 import java.util.List;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -14,9 +15,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * What every page of the web face (and the account pages, which share its layout) needs in its
  * model, whatever the controller: the viewer (for the header's account menu and the console link).
  * Resolved once per request from the security context: the principal's name is the user id
- * (access.AccountUserDetails), the operator role an authority.
+ * (access.AccountUserDetails), the operator role an authority. Controllers elsewhere that render
+ * with the layout (a dialect's account page) ask for it with {@link LayoutPages}.
  */
-@ControllerAdvice(basePackages = {"dev.stave.site", "dev.stave.access.web"})
+@ControllerAdvice(
+    basePackages = {"dev.stave.site", "dev.stave.access.web"},
+    annotations = LayoutPages.class)
 public class SiteModel {
   static final String OPERATOR_ROLE = "ROLE_OPERATOR";
 

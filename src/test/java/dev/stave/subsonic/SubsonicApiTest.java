@@ -611,6 +611,24 @@ class SubsonicApiTest {
     String seekUrl =
         "http://127.0.0.1:" + port + "/rest/stream?" + auth + "&id=" + one.id() + "&format=mp3";
     assertThat(Players.decodedSeconds(seekUrl, 1, tmp)).isCloseTo(SECONDS - 1, Players.WITHIN);
+    // timeOffset: a transcoded stream starts there (encoded live, no Range); an original file
+    // served as it is ignores it (the whole file: the player seeks with Range)
+    for (String params : List.of("&format=mp3&timeOffset=1", "&format=ogg&timeOffset=2")) {
+      String url = "http://127.0.0.1:" + port + "/rest/stream?" + auth + "&id=" + one.id() + params;
+      int offset = Integer.parseInt(params.substring(params.lastIndexOf('=') + 1));
+      assertThat(Players.decodedSeconds(url, 0, tmp))
+          .as(url)
+          .isCloseTo(SECONDS - offset, Players.WITHIN);
+    }
+    HttpResponse<byte[]> live =
+        bytes("/rest/stream?" + auth + "&id=" + one.id() + "&format=mp3&timeOffset=1");
+    assertThat(live.headers().firstValue("Accept-Ranges")).contains("none");
+    assertThat(live.headers().firstValue("Content-Type").orElseThrow()).startsWith("audio/mpeg");
+    assertThat(
+            bytes("/rest/stream?" + auth + "&id=" + one.id() + "&format=raw&timeOffset=1").body())
+        .isEqualTo(Files.readAllBytes(flac));
+    assertError(
+        call("stream", auth + "&id=" + one.id() + "&format=mp3&timeOffset=soon"), 0, "timeOffset");
     HttpResponse<byte[]> download =
         bytes("/rest/download?" + auth + "&id=" + tracks.get("Two").id());
     assertThat(download.statusCode()).isEqualTo(200);
@@ -665,7 +683,14 @@ class SubsonicApiTest {
         "/login",
         "username=pagelistener&password=login-password-5&_csrf=" + csrf(login));
     String page = browse(browser, "GET", "/account/subsonic", null);
-    assertThat(page).contains("Subsonic password").contains("None.");
+    assertThat(page).contains("Subsonic password").contains("API key").contains("None.");
+    // the site's layout, with the logged-in viewer in its header, and what a player needs
+    assertThat(page)
+        .contains("class=\"site-header\"")
+        .contains("href=\"/account\"")
+        .contains(">pagelistener</a>")
+        .contains("id=\"server-url\">http://127.0.0.1:" + port + "</code>")
+        .doesNotContain("Log in");
     String made =
         browse(
             browser,
@@ -673,7 +698,8 @@ class SubsonicApiTest {
             "/account/subsonic",
             "what=password&action=create&_csrf=" + csrf(page));
     java.util.regex.Matcher secret =
-        java.util.regex.Pattern.compile("<code id=\"secret\">([^<]+)</code>").matcher(made);
+        java.util.regex.Pattern.compile("<code class=\"secret\" id=\"secret\">([^<]+)</code>")
+            .matcher(made);
     assertThat(secret.find()).as(made).isTrue();
     String ok = "&v=1.16.1&c=test&f=json";
     String salt = "abc123";
@@ -682,7 +708,25 @@ class SubsonicApiTest {
                 .get("status")
                 .asString())
         .isEqualTo("ok");
-    browse(browser, "POST", "/account/subsonic", "what=password&action=revoke&_csrf=" + csrf(made));
+    assertThat(made).contains("Replace").contains("Revoke the Subsonic password");
+    HttpResponse<String> wrong =
+        browser.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/account/subsonic"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "what=login&action=create&_csrf=" + csrf(made)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    assertThat(wrong.body()).contains("what must be password or api-key");
+    String revoked =
+        browse(
+            browser,
+            "POST",
+            "/account/subsonic",
+            "what=password&action=revoke&_csrf=" + csrf(made));
+    assertThat(revoked).contains("Subsonic password revoked.");
     assertError(call("ping", "u=pagelistener&p=" + enc(secret.group(1)) + ok), 40, "pagelistener");
     assertThat(browse(browser, "GET", "/account", null)).contains("/account/subsonic");
   }

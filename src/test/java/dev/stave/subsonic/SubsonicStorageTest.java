@@ -14,6 +14,7 @@ import dev.stave.library.LibraryStore;
 import dev.stave.library.LibraryTables;
 import dev.stave.library.Playlist;
 import dev.stave.subsonic.auth.SubsonicCredentials;
+import dev.stave.subsonic.browse.LibraryPages;
 import dev.stave.subsonic.library.PlayerState;
 import dev.stave.testsupport.BothStores;
 import java.time.Instant;
@@ -112,6 +113,33 @@ class SubsonicStorageTest {
     state.played(7, 10, t.plusSeconds(120));
     assertThat(state.recentAlbums(7, 0, 10)).containsExactly(10L, 11L);
     assertThat(state.recentAlbums(7, 1, 10)).containsExactly(11L);
+  }
+
+  /**
+   * The library sync's deep pages (the empty search3) come from ids kept in memory: the same pages
+   * as the table's, and a track added later is seen (an edit of a known one changes nothing).
+   */
+  @Test
+  void librarySyncPagesAreTheTablesAndFollowNewTracks() {
+    store.write(
+        new CatalogBatch(
+            List.of(artist(920, "Sync")),
+            List.of(),
+            List.of(bareTrack(9201, 920), bareTrack(9203, 920), bareTrack(9205, 920))));
+    LibraryPages pages = new LibraryPages(store, 0); // every page from the directory
+    int total = (int) store.count(CatalogStore.TRACKS);
+    int step = Math.max(2, total / 50);
+    for (int offset = 0; offset <= total; offset += step) {
+      assertThat(pages.page(CatalogStore.TRACKS, offset, step))
+          .as("offset " + offset)
+          .isEqualTo(store.idPage(CatalogStore.TRACKS, offset, step));
+    }
+    assertThat(store.countListen(9203)).isTrue();
+    store.write(new CatalogBatch(List.of(), List.of(), List.of(bareTrack(9204, 920))));
+    assertThat(pages.page(CatalogStore.TRACKS, 0, total + 1))
+        .contains(9204L)
+        .isEqualTo(store.idPage(CatalogStore.TRACKS, 0, total + 1));
+    assertThat(pages.page(CatalogStore.TRACKS, total + 5, 10)).isEmpty();
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One element of a Subsonic answer, written once and rendered as XML or JSON ({@link
@@ -20,6 +21,7 @@ public final class Node {
   private final Map<String, Node> singles = new LinkedHashMap<>();
   private String text;
   private boolean bare;
+  private Function<String, String> serialised;
 
   private Node(String name) {
     this.name = name;
@@ -46,6 +48,22 @@ public final class Node {
 
   boolean bare() {
     return bare;
+  }
+
+  /**
+   * An element already serialised: {@code serialised} gives its text for a format ({@code xml}: the
+   * element; {@code json}: its value), which the renderer puts into the envelope as it is. For
+   * large answers that stay the same from call to call (the artist index), kept serialised by their
+   * owner; {@link SubsonicRenderer#serialise} makes the text.
+   */
+  public static Node serialised(String name, Function<String, String> serialised) {
+    Node n = new Node(name);
+    n.serialised = serialised;
+    return n;
+  }
+
+  Function<String, String> serialised() {
+    return serialised;
   }
 
   /** Sets an attribute; a null value leaves it out (optional fields are omitted, not null). */

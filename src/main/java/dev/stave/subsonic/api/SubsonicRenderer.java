@@ -55,8 +55,25 @@ public class SubsonicRenderer {
     return render("failed", error, format, callback);
   }
 
+  /**
+   * {@code content} serialised for {@code format} as {@link #ok} would put it into the envelope:
+   * the element in XML, its value in JSON (and JSONP), for {@link Node#serialised}.
+   */
+  public String serialise(Node content, String format) {
+    if (isJson(format)) {
+      return json.writeValueAsString(toJson(content));
+    }
+    StringBuilder xml = new StringBuilder(1024);
+    toXml(content, xml);
+    return xml.toString();
+  }
+
+  private static boolean isJson(String format) {
+    return "json".equals(format) || "jsonp".equals(format);
+  }
+
   private Rendered render(String status, Node content, String format, String callback) {
-    if ("json".equals(format) || "jsonp".equals(format)) {
+    if (isJson(format)) {
       ObjectNode envelope = json.createObjectNode();
       ObjectNode body = envelope.putObject("subsonic-response");
       body.put("status", status);
@@ -64,16 +81,24 @@ public class SubsonicRenderer {
       body.put("type", SERVER_TYPE);
       body.put("serverVersion", serverVersion);
       body.put("openSubsonic", true);
+      if (content != null && content.serialised() != null) {
+        // fixed fields first, then the kept text as the last property of the response object
+        String fixed = json.writeValueAsString(envelope);
+        String text =
+            fixed.substring(0, fixed.length() - 2)
+                + ",\""
+                + content.name()
+                + "\":"
+                + content.serialised().apply("json")
+                + "}}";
+        return json(text, format, callback);
+      }
       if (content != null && content.bare()) {
         body.set(content.name(), toJson(content).get(content.name()));
       } else if (content != null) {
         body.set(content.name(), toJson(content));
       }
-      String text = json.writeValueAsString(envelope);
-      if ("jsonp".equals(format) && callback != null) {
-        return new Rendered("application/javascript;charset=UTF-8", callback + "(" + text + ");");
-      }
-      return new Rendered("application/json;charset=UTF-8", text);
+      return json(json.writeValueAsString(envelope), format, callback);
     }
     StringBuilder xml = new StringBuilder(256);
     xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<subsonic-response xmlns=\"")
@@ -91,7 +116,9 @@ public class SubsonicRenderer {
       xml.append("/>");
     } else {
       xml.append('>');
-      if (content.bare()) {
+      if (content.serialised() != null) {
+        xml.append(content.serialised().apply("xml"));
+      } else if (content.bare()) {
         content.lists().values().forEach(l -> l.forEach(n -> toXml((Node) n, xml)));
       } else {
         toXml(content, xml);
@@ -99,6 +126,13 @@ public class SubsonicRenderer {
       xml.append("</subsonic-response>");
     }
     return new Rendered("text/xml;charset=UTF-8", xml.toString());
+  }
+
+  private static Rendered json(String text, String format, String callback) {
+    if ("jsonp".equals(format) && callback != null) {
+      return new Rendered("application/javascript;charset=UTF-8", callback + "(" + text + ");");
+    }
+    return new Rendered("application/json;charset=UTF-8", text);
   }
 
   private ObjectNode toJson(Node node) {

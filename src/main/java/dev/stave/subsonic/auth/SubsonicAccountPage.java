@@ -1,16 +1,17 @@
 package dev.stave.subsonic.auth;
 
-import static org.springframework.web.util.HtmlUtils.htmlEscape;
-
-import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
+import dev.stave.config.PublicUrl;
+import dev.stave.subsonic.auth.SubsonicCredentials.Kind;
+import dev.stave.web.LayoutPages;
+import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.time.Instant;
+import java.util.Arrays;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,112 +20,72 @@ import org.springframework.web.bind.annotation.RequestParam;
  * {@code /account/subsonic}: where a logged-in listener creates, replaces or revokes the Subsonic
  * password and API key their music players use ({@link SubsonicCredentials}). A new secret is shown
  * once, on the answer to the POST that made it. The page lives under {@code /account/}, so the
- * account pages' security chain (login required, CSRF tokens) guards it; it is its own controller
- * so that the account page itself only links to it.
+ * account pages' security chain (login required, CSRF tokens) guards it.
+ *
+ * <p>Decision: the controller stays in the Subsonic feature (it is the only place that knows these
+ * credentials; the account pages in {@code access.web} are core and may not depend on a dialect),
+ * and renders the Thymeleaf template {@code account/subsonic} beside the other account pages, in
+ * the web face's layout. A template is a resource, not a class, so no face depends on another; the
+ * layout's header needs the web face's {@code viewer}, which {@link LayoutPages} asks for.
  */
 @Controller
+@LayoutPages
+@ConditionalOnWebApplication
 class SubsonicAccountPage {
   static final String PATH = "/account/subsonic";
 
   private final SubsonicCredentials credentials;
+  private final PublicUrl publicUrl;
 
-  SubsonicAccountPage(SubsonicCredentials credentials) {
+  SubsonicAccountPage(SubsonicCredentials credentials, PublicUrl publicUrl) {
     this.credentials = credentials;
+    this.publicUrl = publicUrl;
   }
 
+  /** One credential as the page lists it: its form name, its label, when it was set (or null). */
+  record Credential(String what, String label, Instant setAt) {}
+
   @GetMapping(PATH)
-  ResponseEntity<String> show(HttpServletRequest request, Principal principal) {
-    return page(request, userId(principal), null);
+  String show(HttpServletResponse response, Principal principal, Model model) {
+    return page(response, userId(principal), model);
   }
 
   /** {@code what}: password or api-key; {@code action}: create or revoke. */
   @PostMapping(PATH)
-  ResponseEntity<String> change(
-      HttpServletRequest request,
+  String change(
+      HttpServletResponse response,
       Principal principal,
-      @RequestParam String what,
-      @RequestParam String action) {
+      Model model,
+      @RequestParam(defaultValue = "") String what,
+      @RequestParam(defaultValue = "") String action) {
     long userId = userId(principal);
-    boolean password = "password".equals(what);
-    if (!password && !"api-key".equals(what)
-        || !"create".equals(action) && !"revoke".equals(action)) {
-      return ResponseEntity.badRequest()
-          .contentType(MediaType.TEXT_PLAIN)
-          .body("what must be password or api-key, action create or revoke\n");
+    Kind kind = Kind.ofParam(what).orElse(null);
+    if (kind == null || !"create".equals(action) && !"revoke".equals(action)) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      model.addAttribute("error", "what must be password or api-key, action create or revoke");
+      return page(response, userId, model);
     }
-    String message;
     if ("revoke".equals(action)) {
-      if (password) {
-        credentials.revokePassword(userId);
-      } else {
-        credentials.revokeApiKey(userId);
-      }
-      message = (password ? "Subsonic password" : "API key") + " revoked.";
+      credentials.revoke(kind, userId);
+      model.addAttribute("revoked", kind.label());
     } else {
-      String secret = password ? credentials.newPassword(userId) : credentials.newApiKey(userId);
-      message =
-          (password ? "Your new Subsonic password" : "Your new API key")
-              + " (shown once): <code id=\"secret\">"
-              + htmlEscape(secret)
-              + "</code>";
+      model.addAttribute("secret", credentials.create(kind, userId));
+      model.addAttribute("secretLabel", kind.label());
     }
-    return page(request, userId, message);
+    return page(response, userId, model);
   }
 
-  private ResponseEntity<String> page(HttpServletRequest request, long userId, String message) {
+  private String page(HttpServletResponse response, long userId, Model model) {
+    // the page may show a secret: never kept by a cache
+    response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     SubsonicCredentials.Status status = credentials.status(userId);
-    StringBuilder b = new StringBuilder();
-    b.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<title>Music players · Stave</title></head><body><h1>Music players</h1>");
-    if (message != null) {
-      b.append("<p class=\"ok\">").append(message).append("</p>");
-    }
-    b.append("<p>Players that speak Subsonic (DSub, Symfonium, Feishin, Substreamer…) connect to")
-        .append(" this server with your user name and a <em>Subsonic password</em>, or with an")
-        .append(
-            " <em>API key</em> alone. Neither is your login password; each can be revoked.</p>");
-    section(b, request, "password", "Subsonic password", status.passwordSetAt());
-    section(b, request, "api-key", "API key", status.apiKeySetAt());
-    b.append("<p><a href=\"/account\">Back to your account</a></p></body></html>");
-    return ResponseEntity.ok()
-        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .body(b.toString());
-  }
-
-  private static void section(
-      StringBuilder b, HttpServletRequest request, String what, String title, Instant setAt) {
-    b.append("<h2>")
-        .append(title)
-        .append("</h2><p>")
-        .append(setAt == null ? "None." : "Set " + setAt + ".")
-        .append("</p>");
-    form(b, request, what, "create", setAt == null ? "Create" : "Replace");
-    if (setAt != null) {
-      form(b, request, what, "revoke", "Revoke");
-    }
-  }
-
-  private static void form(
-      StringBuilder b, HttpServletRequest request, String what, String action, String label) {
-    b.append("<form method=\"post\" action=\"").append(PATH).append("\">");
-    if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
-      b.append("<input type=\"hidden\" name=\"")
-          .append(htmlEscape(token.getParameterName()))
-          .append("\" value=\"")
-          .append(htmlEscape(token.getToken()))
-          .append("\">");
-    }
-    b.append("<input type=\"hidden\" name=\"what\" value=\"")
-        .append(what)
-        .append("\">")
-        .append("<input type=\"hidden\" name=\"action\" value=\"")
-        .append(action)
-        .append("\">")
-        .append("<button type=\"submit\">")
-        .append(label)
-        .append("</button></form> ");
+    model.addAttribute(
+        "credentials",
+        Arrays.stream(Kind.values())
+            .map(k -> new Credential(k.param(), k.label(), status.setAt(k)))
+            .toList());
+    model.addAttribute("serverUrl", publicUrl.base());
+    return "account/subsonic";
   }
 
   private static long userId(Principal principal) {

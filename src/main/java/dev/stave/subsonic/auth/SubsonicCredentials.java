@@ -40,9 +40,63 @@ public class SubsonicCredentials {
     this.sealer = sealer;
   }
 
+  /**
+   * The two kinds of credential, for the places that offer both alike (the account page, the {@code
+   * stave users} commands): the name a form or command uses, and how it is named to people.
+   */
+  public enum Kind {
+    PASSWORD("password", "Subsonic password"),
+    API_KEY("api-key", "API key");
+
+    private final String param;
+    private final String label;
+
+    Kind(String param, String label) {
+      this.param = param;
+      this.label = label;
+    }
+
+    /** The name a form sends ({@code password}, {@code api-key}). */
+    public String param() {
+      return param;
+    }
+
+    /** How it is named to people: "Subsonic password", "API key". */
+    public String label() {
+      return label;
+    }
+
+    /** The kind a form names, if any. */
+    public static Optional<Kind> ofParam(String param) {
+      for (Kind k : values()) {
+        if (k.param.equals(param)) {
+          return Optional.of(k);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** A new credential of this kind for the account, replacing any, returned to be shown once. */
+  public String create(Kind kind, long userId) {
+    return kind == Kind.PASSWORD ? newPassword(userId) : newApiKey(userId);
+  }
+
+  /**
+   * @return whether the account had a credential of this kind
+   */
+  public boolean revoke(Kind kind, long userId) {
+    return kind == Kind.PASSWORD ? revokePassword(userId) : revokeApiKey(userId);
+  }
+
   /** When each credential of an account was set; null for none. */
   public record Status(Instant passwordSetAt, Instant apiKeySetAt) {
     public static final Status NONE = new Status(null, null);
+
+    /** When the credential of this kind was set; null for none. */
+    public Instant setAt(Kind kind) {
+      return kind == Kind.PASSWORD ? passwordSetAt : apiKeySetAt;
+    }
   }
 
   /** Generates a new Subsonic password for the account, replacing any, and returns it. */

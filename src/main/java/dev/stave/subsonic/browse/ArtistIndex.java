@@ -1,10 +1,10 @@
 package dev.stave.subsonic.browse;
 
-import dev.stave.catalog.Artist;
 import dev.stave.catalog.CatalogStore;
-import dev.stave.catalog.Change;
+import dev.stave.catalog.CatalogStore.ArtistSummary;
 import dev.stave.catalog.ChangeFollower;
 import dev.stave.subsonic.api.Node;
+import dev.stave.subsonic.api.SubsonicRenderer;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,15 +13,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
  * Every artist of the catalog grouped under its index letter, as {@code getIndexes} and {@code
  * getArtists} answer it: players ask for it at start-up and on every refresh, and a catalog holds
- * tens of thousands of artists, so it is built once (artists a page at a time, album counts in one
- * grouped query) and kept, with its elements rendered, until the catalog changes. Names are sorted
- * and indexed without their leading article ({@link #IGNORED_ARTICLES}), ignoring case and accents;
- * a name that does not start with a letter goes under {@code #}.
+ * tens of thousands of artists, so it is built once and kept until the catalog changes: built from
+ * {@link CatalogStore#artistSummaries} (the few columns it shows and the album counts, two plain
+ * queries, not whole artists with their relations), with its elements made once, and each answer
+ * serialised once per format ({@link Snapshot#rendered}): on 66,526 artists the serialised answer
+ * is ~5 MB, and writing it anew for every player's refresh was most of a cached call's time. Names
+ * are sorted and indexed without their leading article ({@link #IGNORED_ARTICLES}), ignoring case
+ * and accents; a name that does not start with a letter goes under {@code #}.
  *
  * <p>When it is stale is read from the change log, not a timer: each request reads the log's last
  * sequence number (one indexed read), so a write by another process ({@code stave import}) is seen
@@ -34,33 +40,86 @@ import org.springframework.stereotype.Component;
 @Component
 public class ArtistIndex implements ChangeFollower {
   public static final String IGNORED_ARTICLES = "The El La Los Las Le Les";
-  private static final int PAGE = 2_000;
-
-  /** Past this many change-log entries to look through, rebuilding is as cheap as reading them. */
-  private static final int MAX_CHANGES_READ = 20_000;
-
   private static final Set<String> INDEXED_KINDS =
       Set.of(CatalogStore.ARTISTS.kind(), CatalogStore.ALBUMS.kind());
 
+  private static final Pattern MARKS = Pattern.compile("\\p{M}");
+  private static final List<String> ARTICLES =
+      List.of(IGNORED_ARTICLES.toLowerCase(Locale.ROOT).split(" "));
+
   private final CatalogStore store;
+  private final SubsonicRenderer renderer;
   private volatile Snapshot snapshot;
 
   /** One artist with its album count and sort key. */
-  public record Entry(Artist artist, int albumCount, String sortKey) {}
+  public record Entry(ArtistSummary artist, String sortKey) {}
 
   /**
-   * The index at one point of the change log, with each letter's {@code index} element rendered
-   * once ({@code artist} children without the caller's marks).
+   * The index at one point of the change log, with each letter's {@code index} element made once
+   * ({@code artist} children without the caller's marks), and the answers serialised from it kept
+   * by {@link #rendered} (per method element and format), for as long as the snapshot lives.
    */
   public record Snapshot(
-      long seq, Map<String, List<Entry>> byLetter, List<Node> elements, long builtAtMs) {
+      long seq,
+      Map<String, List<Entry>> byLetter,
+      List<Node> elements,
+      long builtAtMs,
+      Map<String, String> renderedAnswers) {
     Snapshot at(long newSeq) {
-      return new Snapshot(newSeq, byLetter, elements, builtAtMs);
+      return new Snapshot(newSeq, byLetter, elements, builtAtMs, renderedAnswers);
+    }
+
+    /**
+     * The answer serialised under {@code key} (e.g. {@code artists/json}), made by {@code render}
+     * the first time it is asked for.
+     */
+    public String rendered(String key, Supplier<String> render) {
+      return renderedAnswers.computeIfAbsent(key, k -> render.get());
     }
   }
 
-  public ArtistIndex(CatalogStore store) {
+  public ArtistIndex(CatalogStore store, SubsonicRenderer renderer) {
     this.store = store;
+    this.renderer = renderer;
+  }
+
+  /**
+   * The answer of {@code getIndexes} ({@code element} {@code indexes}) or {@code getArtists}
+   * ({@code artists}): serialised once per index build and format, the same for every caller (it
+   * carries no marks of the caller's); empty when nothing changed after {@code ifModifiedSince}.
+   */
+  public Node answer(String element, long ifModifiedSince) {
+    Snapshot s = current();
+    if (ifModifiedSince >= s.builtAtMs()) {
+      return element(element, s).addAll("index", List.of());
+    }
+    return Node.serialised(element, format -> serialised(s, element, format));
+  }
+
+  /**
+   * Builds the index and serialises the {@code getArtists} and {@code getIndexes} answers in both
+   * formats now (~5 MB each on 66,526 artists), so that the first player asking does not wait for
+   * them (called in the background at start-up).
+   */
+  public void warm() {
+    Snapshot s = current();
+    for (String element : List.of("artists", "indexes")) { // ID3 players, folder players (DSub)
+      for (String format : List.of("json", "xml")) {
+        serialised(s, element, format);
+      }
+    }
+  }
+
+  private String serialised(Snapshot s, String element, String format) {
+    String kind = "xml".equals(format) ? "xml" : "json"; // jsonp is the JSON, wrapped
+    return s.rendered(
+        element + "/" + kind,
+        () -> renderer.serialise(element(element, s).addAll("index", s.elements()), kind));
+  }
+
+  private static Node element(String element, Snapshot s) {
+    Node n = Node.of(element).attr("ignoredArticles", IGNORED_ARTICLES);
+    return element.equals("indexes") ? n.attr("lastModified", s.builtAtMs()) : n;
   }
 
   /** The current index, rebuilt first if an artist or album changed since it was built. */
@@ -94,37 +153,16 @@ public class ArtistIndex implements ChangeFollower {
     if (s == null || s.seq() == seq) {
       return s;
     }
-    long after = s.seq();
-    int read = 0;
-    while (after < seq && read < MAX_CHANGES_READ) {
-      List<Change> changes = store.changesAfter(after, 1_000);
-      if (changes.isEmpty()) {
-        break;
-      }
-      for (Change c : changes) {
-        if (c.seq() > seq) {
-          return s.at(seq);
-        }
-        if (INDEXED_KINDS.contains(c.kind())) {
-          return null;
-        }
-        after = c.seq();
-      }
-      read += changes.size();
-    }
-    return after >= seq ? s.at(seq) : null;
+    boolean stale =
+        ChangeLogWindow.staleBetween(store, s.seq(), seq, c -> INDEXED_KINDS.contains(c.kind()));
+    return stale ? null : s.at(seq);
   }
 
   private Snapshot build(long seq) {
-    Map<Long, Integer> albums = store.albumCountsByArtist(null);
     List<Entry> all = new ArrayList<>();
-    store.forEachArtistPage(
-        PAGE,
-        page -> {
-          for (Artist a : page) {
-            all.add(new Entry(a, albums.getOrDefault(a.id(), 0), sortKey(a.name())));
-          }
-        });
+    for (ArtistSummary a : store.artistSummaries()) {
+      all.add(new Entry(a, sortKey(a.name())));
+    }
     all.sort(Comparator.comparing(Entry::sortKey).thenComparing(e -> e.artist().id()));
     Map<String, List<Entry>> byLetter = new LinkedHashMap<>();
     for (Entry e : all) {
@@ -141,19 +179,21 @@ public class ArtistIndex implements ChangeFollower {
         (letter, entries) -> {
           Node i = Node.of("index").attr("name", letter);
           for (Entry e : entries) {
-            i.add(SubsonicViews.artist("artist", e.artist(), e.albumCount()));
+            i.add(SubsonicViews.artist("artist", e.artist()));
           }
           elements.add(i);
         });
-    return new Snapshot(seq, ordered, List.copyOf(elements), System.currentTimeMillis());
+    return new Snapshot(
+        seq, ordered, List.copyOf(elements), System.currentTimeMillis(), new ConcurrentHashMap<>());
   }
 
   static String sortKey(String name) {
     String n =
-        Normalizer.normalize(name.strip(), Normalizer.Form.NFD)
-            .replaceAll("\\p{M}", "")
+        MARKS
+            .matcher(Normalizer.normalize(name.strip(), Normalizer.Form.NFD))
+            .replaceAll("")
             .toLowerCase(Locale.ROOT);
-    for (String article : IGNORED_ARTICLES.toLowerCase(Locale.ROOT).split(" ")) {
+    for (String article : ARTICLES) {
       if (n.startsWith(article + " ") && n.length() > article.length() + 1) {
         return n.substring(article.length() + 1).strip();
       }

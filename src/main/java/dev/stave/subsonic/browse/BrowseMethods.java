@@ -55,8 +55,7 @@ class BrowseMethods implements SubsonicMethods {
   @Override
   public Map<String, Method> methods() {
     Map<String, Method> m = new LinkedHashMap<>();
-    m.put(
-        "getIndexes", r -> indexes("indexes", r).attr("lastModified", index.current().builtAtMs()));
+    m.put("getIndexes", r -> indexes("indexes", r));
     m.put("getArtists", r -> indexes("artists", r));
     m.put("getArtist", this::artist);
     m.put("getAlbum", r -> views.albumWithSongs(album(r.requiredId("id")), r.userId()));
@@ -78,12 +77,7 @@ class BrowseMethods implements SubsonicMethods {
    */
   private Node indexes(String element, SubsonicRequest r) {
     r.id("musicFolderId").ifPresent(BrowseMethods::checkFolder);
-    ArtistIndex.Snapshot s = index.current();
-    Node n = Node.of(element).attr("ignoredArticles", ArtistIndex.IGNORED_ARTICLES);
-    if (r.longValue("ifModifiedSince").orElse(-1L) >= s.builtAtMs()) {
-      return n.addAll("index", List.of());
-    }
-    return n.addAll("index", s.elements()); // rendered once per index build
+    return index.answer(element, r.longValue("ifModifiedSince").orElse(-1L));
   }
 
   static void checkFolder(long id) {

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +38,8 @@ import org.springframework.stereotype.Component;
  * newest} is by release date (the catalog records no date of addition), {@code frequent} by
  * popularity (albums have no play count of their own), {@code random} draws from the whole catalog
  * (random ids of its id range, a few queries for a whole page), and {@code getRandomSongs} with a
- * genre or years from the first {@link TrackQuery#MAX_WINDOW} matches of the index.
+ * genre or years draws from every match of the index in one query ({@link
+ * CatalogSearch#randomTracks}).
  */
 @Component
 class ListMethods implements SubsonicMethods {
@@ -63,6 +63,8 @@ class ListMethods implements SubsonicMethods {
   private final PlayerState state;
   private final SubsonicViews views;
   private final Similarity similarity;
+  private final LibraryPages pages;
+  private final AlbumOrders orders;
 
   ListMethods(
       CatalogStore store,
@@ -70,13 +72,17 @@ class ListMethods implements SubsonicMethods {
       LibraryStore library,
       PlayerState state,
       SubsonicViews views,
-      Similarity similarity) {
+      Similarity similarity,
+      LibraryPages pages,
+      AlbumOrders orders) {
     this.store = store;
     this.search = search;
     this.library = library;
     this.state = state;
     this.views = views;
     this.similarity = similarity;
+    this.pages = pages;
+    this.orders = orders;
   }
 
   @Override
@@ -112,9 +118,8 @@ class ListMethods implements SubsonicMethods {
           case "random" -> randomAlbums(size);
           case "newest" -> albumIds(q.sortBy(EntitySort.RELEASE_DATE, true));
           case "frequent" -> albumIds(q.sortBy(EntitySort.POPULARITY, true));
-          case "alphabeticalByName" -> albumIds(q.sortBy(EntitySort.NAME, false));
-          case "alphabeticalByArtist" ->
-              albumIds(q.sortBy(EntitySort.ARTIST_NAME, false).sortBy(EntitySort.NAME, false));
+          case "alphabeticalByName" -> orders.page(AlbumOrders.Order.BY_NAME, offset, size);
+          case "alphabeticalByArtist" -> orders.page(AlbumOrders.Order.BY_ARTIST, offset, size);
           case "highest" -> state.highestRated(user, PlayerState.Kind.ALBUM, offset, size);
           case "recent" -> state.recentAlbums(user, offset, size);
           case "starred" ->
@@ -140,9 +145,7 @@ class ListMethods implements SubsonicMethods {
                         .tags(Set.of(r.required("genre").toLowerCase(Locale.ROOT)))
                         .build(),
                     CatalogSearch.Parent.ALBUM);
-            yield albums.isEmpty()
-                ? List.of()
-                : albumIds(q.ids(albums).sortBy(EntitySort.NAME, false));
+            yield orders.page(AlbumOrders.Order.BY_NAME, albums, offset, size);
           }
           default ->
               throw SubsonicException.invalid(
@@ -158,19 +161,6 @@ class ListMethods implements SubsonicMethods {
   /** Random albums of the whole catalog, drawn in a few queries, not one per album. */
   private List<Long> randomAlbums(int size) {
     return store.randomIds(CatalogStore.ALBUMS, size);
-  }
-
-  /**
-   * Up to {@code size} distinct random offsets below {@code total} (capped at the index window).
-   */
-  static List<Integer> randomOffsets(long total, int size) {
-    int window = (int) Math.min(total, TrackQuery.MAX_WINDOW - 1);
-    Set<Integer> offsets = new LinkedHashSet<>();
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    while (offsets.size() < Math.min(size, window)) {
-      offsets.add(random.nextInt(window));
-    }
-    return List.copyOf(offsets);
   }
 
   private static int year(SubsonicRequest r, String name) {
@@ -221,10 +211,7 @@ class ListMethods implements SubsonicMethods {
     if (r.string("genre").isEmpty() && from == null && to == null) {
       ids.addAll(store.randomIds(CatalogStore.TRACKS, size)); // the whole catalog: no index query
     } else {
-      long total = search.tracks(q.page(0, 1).build()).total();
-      for (int offset : randomOffsets(total, size)) {
-        ids.addAll(search.tracks(q.page(offset, 1).build()).ids());
-      }
+      ids.addAll(search.randomTracks(q.build(), size)); // one index query for the whole list
     }
     return Node.of("randomSongs")
         .addAll("song", views.songs("song", store.findTracks(List.copyOf(ids)), r.userId()));
@@ -295,22 +282,25 @@ class ListMethods implements SubsonicMethods {
       query = ""; // what some players send for "everything"
     }
     r.id("musicFolderId").ifPresent(BrowseMethods::checkFolder);
-    int artistCount = r.integer("artistCount", 20, 0, MAX_SIZE);
-    int artistOffset = r.integer("artistOffset", 0, 0, TrackQuery.MAX_WINDOW - MAX_SIZE);
-    int albumCount = r.integer("albumCount", 20, 0, MAX_SIZE);
-    int albumOffset = r.integer("albumOffset", 0, 0, TrackQuery.MAX_WINDOW - MAX_SIZE);
-    int songCount = r.integer("songCount", 20, 0, MAX_SIZE);
-    int songOffset = r.integer("songOffset", 0, 0, TrackQuery.MAX_WINDOW - MAX_SIZE);
     String text = query.isEmpty() ? null : query;
+    // the index answers up to its window; the library sync (empty query) pages to the end
+    int maxOffset = text == null ? Integer.MAX_VALUE : TrackQuery.MAX_WINDOW - MAX_SIZE;
+    int artistCount = r.integer("artistCount", 20, 0, MAX_SIZE);
+    int artistOffset = r.integer("artistOffset", 0, 0, maxOffset);
+    int albumCount = r.integer("albumCount", 20, 0, MAX_SIZE);
+    int albumOffset = r.integer("albumOffset", 0, 0, maxOffset);
+    int songCount = r.integer("songCount", 20, 0, MAX_SIZE);
+    int songOffset = r.integer("songOffset", 0, 0, maxOffset);
     Node n = Node.of("searchResult3");
     // Decision: the empty query (a library sync, page after page) lists by id straight from the
-    // catalog tables: a deep page costs a walk of the primary key, not an index sort of
-    // offset + count documents. The order and the pages are the same as the index's by id.
+    // catalog tables (LibraryPages): any page costs the same, not an index sort of offset + count
+    // documents nor a walk of offset rows. The order and the pages are the same as the index's by
+    // id.
     if (artistCount > 0) {
       List<Artist> artists =
           store.findArtists(
               text == null
-                  ? store.idPage(CatalogStore.ARTISTS, artistOffset, artistCount)
+                  ? pages.page(CatalogStore.ARTISTS, artistOffset, artistCount)
                   : search
                       .artists(
                           EntityQuery.builder().text(text).page(artistOffset, artistCount).build())
@@ -326,7 +316,7 @@ class ListMethods implements SubsonicMethods {
     if (albumCount > 0) {
       List<Long> ids =
           text == null
-              ? store.idPage(CatalogStore.ALBUMS, albumOffset, albumCount)
+              ? pages.page(CatalogStore.ALBUMS, albumOffset, albumCount)
               : search
                   .albums(EntityQuery.builder().text(text).page(albumOffset, albumCount).build())
                   .ids();
@@ -335,7 +325,7 @@ class ListMethods implements SubsonicMethods {
     if (songCount > 0) {
       List<Long> ids =
           text == null
-              ? store.idPage(CatalogStore.TRACKS, songOffset, songCount)
+              ? pages.page(CatalogStore.TRACKS, songOffset, songCount)
               : search
                   .tracks(TrackQuery.builder().text(text).page(songOffset, songCount).build())
                   .ids();

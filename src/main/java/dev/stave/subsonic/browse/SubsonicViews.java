@@ -6,6 +6,7 @@ import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.CatalogStore.AlbumTotals;
+import dev.stave.catalog.CatalogStore.ArtistSummary;
 import dev.stave.catalog.ReleaseDate;
 import dev.stave.catalog.Tag;
 import dev.stave.catalog.Track;
@@ -257,15 +258,23 @@ public class SubsonicViews {
     return out;
   }
 
-  /** An artist element without the caller's marks (the cached index lists). */
+  /** An artist element without the caller's marks. */
   public static Node artist(String element, Artist a, int albumCount) {
+    return artist(
+        element,
+        new ArtistSummary(
+            a.id(), a.name(), a.image(), a.externalIds().musicbrainzId(), albumCount));
+  }
+
+  /** An artist element from its summary, without the caller's marks (the cached index lists). */
+  public static Node artist(String element, ArtistSummary a) {
     return Node.of(element)
         .attr("id", artistId(a.id()))
         .attr("name", a.name())
         .attr("coverArt", artistId(a.id()))
-        .attr("albumCount", albumCount)
+        .attr("albumCount", a.albumCount())
         .attr("artistImageUrl", a.image() == null || a.image().isBlank() ? null : a.image())
-        .attr("musicBrainzId", a.externalIds().musicbrainzId());
+        .attr("musicBrainzId", a.musicbrainzId());
   }
 
   /** Album counts of the given artists (albums whose primary artist they are). */

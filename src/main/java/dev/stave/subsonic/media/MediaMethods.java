@@ -4,6 +4,7 @@ import dev.stave.audio.AudioException;
 import dev.stave.audio.AudioFormat;
 import dev.stave.audio.Covers;
 import dev.stave.audio.TrackAudio;
+import dev.stave.audio.TranscodeBusyException;
 import dev.stave.audio.UrlSigner;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.Track;
@@ -17,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +44,10 @@ import org.springframework.web.context.request.ServletWebRequest;
  * <p>Format choice for {@code stream}: {@code format=raw} (or none and no {@code maxBitRate})
  * serves the original when it is MP3, Ogg Vorbis or FLAC, else MP3; {@code mp3} serves Stave's MP3
  * (about 96 kbps when {@code maxBitRate} is 1 to 128, else VBR ~190 kbps); {@code ogg}/{@code opus}
- * Ogg Vorbis; {@code flac} FLAC. {@code timeOffset} is not supported: the whole track is served (a
- * player seeks with {@code Range}).
+ * Ogg Vorbis; {@code flac} FLAC. {@code timeOffset} (seconds) applies to a transcoded stream: it is
+ * encoded live from that point (ffmpeg {@code -ss}), without length or {@code Range}. A stream
+ * served as the original file ignores it (the whole file, with {@code Range}, as Navidrome does):
+ * cutting a FLAC or Ogg file at a time needs a re-encode that {@code format=raw} asked not to get.
  */
 @Component
 class MediaMethods implements SubsonicMethods {
@@ -88,6 +92,10 @@ class MediaMethods implements SubsonicMethods {
       throw SubsonicException.notFound("audio file of song", id);
     }
     AudioFormat format = download ? original(source.get()) : streamFormat(r, source.get());
+    int offset = download ? 0 : r.integer("timeOffset", 0, 0, Integer.MAX_VALUE);
+    if (offset > 0 && !TrackAudio.servedAsIs(source.get(), format)) {
+      return streamFrom(r, id, source.get(), format, offset);
+    }
     String path = "/audio/track/" + id + "/" + format.wireName() + (download ? "/download" : "");
     HttpServletRequest asGet =
         new HttpServletRequestWrapper(r.servletRequest()) {
@@ -107,9 +115,42 @@ class MediaMethods implements SubsonicMethods {
     return SubsonicRequest.WRITTEN;
   }
 
+  /**
+   * A transcoded stream from {@code offset} seconds on, encoded live for this request: no length,
+   * no {@code Range} (the player asked for a position in time instead), the transcode slots as for
+   * any rendition (HTTP 503 and {@code Retry-After} when they stay busy).
+   */
+  private Node streamFrom(
+      SubsonicRequest r, long id, TrackAudio.Source source, AudioFormat format, int offset)
+      throws IOException {
+    HttpServletResponse response = r.servletResponse();
+    response.setContentType(format.contentType());
+    response.setHeader(HttpHeaders.ACCEPT_RANGES, "none");
+    response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    if ("HEAD".equals(r.servletRequest().getMethod())) {
+      return SubsonicRequest.WRITTEN;
+    }
+    try {
+      audio.streamFrom(source, format, Duration.ofSeconds(offset), response.getOutputStream());
+    } catch (TranscodeBusyException e) {
+      // as the audio endpoint answers a busy transcode (players read the status of a stream)
+      response.reset();
+      response.setStatus(503);
+      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+      response.setContentType("text/plain;charset=UTF-8");
+      response.getWriter().write(e.getMessage() + "\n");
+    } catch (AudioException e) {
+      if (!response.isCommitted()) {
+        throw e;
+      }
+      // the player went away mid-stream (or ffmpeg stopped): nothing more to tell it
+      log.debug("stream of song {} from {} s ended early: {}", id, offset, e.getMessage());
+    }
+    return SubsonicRequest.WRITTEN;
+  }
+
   private static AudioFormat streamFormat(SubsonicRequest r, TrackAudio.Source source) {
     int maxBitRate = r.integer("maxBitRate", 0, 0, 100_000);
-    r.string("timeOffset").ifPresent(t -> r.integer("timeOffset", 0, 0, Integer.MAX_VALUE));
     String format = r.string("format").orElse(null);
     boolean low = maxBitRate > 0 && maxBitRate <= 128;
     if (format == null) {
