@@ -11,19 +11,13 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedNumericDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -38,8 +32,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.BytesRef;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -122,57 +114,6 @@ public class CatalogSearch {
     }
     return run(
         main.build(), QueryCompiler.sort(q.sort(), q.scored()), q.scored(), q.offset(), window);
-  }
-
-  /**
-   * The {@link StoredTrack}s of these track ids that the index holds (issue 15 item 1 experiment:
-   * an index built with {@code stave.search.stored-entities=true}; empty otherwise), by id. Each id
-   * is found by its document key and read with the {@link StoredFields} API.
-   */
-  public Map<Long, StoredTrack> storedTracks(Collection<Long> ids) {
-    if (ids.isEmpty() || !index.storesEntities()) {
-      return Map.of();
-    }
-    return index.withSearcher(
-        searcher -> {
-          IndexReader reader = searcher.getIndexReader();
-          StoredFields stored = reader.storedFields();
-          Set<String> fields = Set.of(IndexFields.STORED_TRACK);
-          Map<Long, StoredTrack> out = new HashMap<>();
-          for (long id : ids) {
-            int doc = liveDoc(reader, DocumentProjector.key(DocumentProjector.TRACK, id));
-            if (doc >= 0) {
-              BytesRef bytes =
-                  stored.document(doc, fields).getBinaryValue(IndexFields.STORED_TRACK);
-              if (bytes != null) {
-                out.put(id, StoredTrack.decode(bytes));
-              }
-            }
-          }
-          return out;
-        });
-  }
-
-  /** The live document holding {@code key}, as a top-level doc id; -1 when there is none. */
-  private static int liveDoc(IndexReader reader, Term key) throws IOException {
-    for (LeafReaderContext leaf : reader.leaves()) {
-      Terms terms = leaf.reader().terms(key.field());
-      if (terms == null) {
-        continue;
-      }
-      TermsEnum te = terms.iterator();
-      if (!te.seekExact(key.bytes())) {
-        continue;
-      }
-      Bits live = leaf.reader().getLiveDocs();
-      PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
-      for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
-        if (live == null || live.get(d)) {
-          return leaf.docBase + d;
-        }
-      }
-    }
-    return -1;
   }
 
   /**

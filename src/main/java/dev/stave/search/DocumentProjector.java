@@ -23,7 +23,6 @@ import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.LongField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.Term;
@@ -46,15 +45,6 @@ final class DocumentProjector {
    * {@code artistNames} maps artist ids to names; artists missing there are indexed by id only.
    */
   static Document track(Track t, String albumName, Map<Long, String> artistNames) {
-    return track(t, albumName, artistNames, null);
-  }
-
-  /**
-   * A track document that also stores {@code stored} (the issue 15 stored-fields experiment) when
-   * it is not null.
-   */
-  static Document track(
-      Track t, String albumName, Map<Long, String> artistNames, StoredTrack stored) {
     Document doc = identity(TRACK, t.id(), t.uuid(), t.externalIds());
     name(doc, t.name());
     if (t.externalIds().isrc() != null) {
@@ -93,9 +83,6 @@ final class DocumentProjector {
     popularity(doc, t.popularity());
     stats(doc, t.stats());
     features(doc, t.features());
-    if (stored != null) {
-      doc.add(new StoredField(IndexFields.STORED_TRACK, stored.encode()));
-    }
     return doc;
   }
 

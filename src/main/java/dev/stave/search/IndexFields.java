@@ -99,13 +99,6 @@ final class IndexFields {
   /** Normalised audio-feature vector (see {@link FeatureVector}); only on tracks that have one. */
   static final String FEATURE_VECTOR = "feature_vector";
 
-  /**
-   * Tracks, only with {@code stave.search.stored-entities=true}: the {@link StoredTrack} (track,
-   * album, primary artist) as a stored field, read at render time instead of the store or the
-   * entity cache (issue 15 item 1 experiment).
-   */
-  static final String STORED_TRACK = "stored_track";
-
   static final String YES = "1";
   static final String NO = "0";
 

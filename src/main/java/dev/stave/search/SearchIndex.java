@@ -40,7 +40,6 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -75,12 +74,6 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
   private final IndexLocation location;
   private final boolean autoStart;
 
-  /**
-   * Issue 15 item 1 experiment: track documents also store the {@link StoredTrack} the renderers
-   * need ({@code stave.search.stored-entities=true}; an index built without it simply has none).
-   */
-  private final boolean storedEntities;
-
   /** Serialises every write to the live index: catch-ups, opening, swapping in a rebuild. */
   private final ReentrantLock writeLock = new ReentrantLock();
 
@@ -91,29 +84,13 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
   private volatile boolean closing;
   private ScheduledExecutorService scheduler;
 
-  @Autowired
   public SearchIndex(
       CatalogStore store,
       StaveProperties props,
-      @Value("${stave.search.auto-start:true}") boolean autoStart,
-      @Value("${stave.search.stored-entities:false}") boolean storedEntities) {
+      @Value("${stave.search.auto-start:true}") boolean autoStart) {
     this.store = store;
     this.location = new IndexLocation(props.dataDir().resolve("index"));
     this.autoStart = autoStart;
-    this.storedEntities = storedEntities;
-  }
-
-  public SearchIndex(CatalogStore store, StaveProperties props, boolean autoStart) {
-    this(store, props, autoStart, false);
-  }
-
-  /** Whether track documents carry a {@link StoredTrack}. */
-  boolean storesEntities() {
-    return storedEntities;
-  }
-
-  private StoredTrack stored(Track t, Album album, Artist primary) {
-    return storedEntities ? new StoredTrack(t, album, primary) : null;
   }
 
   /** The writer and near-real-time searchers of one generation, and the seq it covers. */
@@ -493,11 +470,7 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
       Album album = t.albumId() == null ? null : albums.get(t.albumId());
       writer.updateDocument(
           DocumentProjector.key(DocumentProjector.TRACK, t.id()),
-          DocumentProjector.track(
-              t,
-              album == null ? null : album.name(),
-              artistNames,
-              stored(t, album, artists.get(t.primaryArtistId()))));
+          DocumentProjector.track(t, album == null ? null : album.name(), artistNames));
     }
     for (long id : trackIds) {
       if (!found.contains(id)) {
@@ -592,9 +565,6 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
       long total = store.count("tracks") + store.count("albums") + store.count("artists");
       Map<Long, String> artistNames = new HashMap<>();
       Map<Long, String> albumNames = new HashMap<>();
-      // Whole records only for the stored-fields experiment (about 0.5 GB at 1M tracks).
-      Map<Long, Artist> artistsById = new HashMap<>();
-      Map<Long, Album> albumsById = new HashMap<>();
       long written;
       // Reading and projecting here, analysing and indexing on the workers.
       try (ParallelIndexer indexer = new ParallelIndexer(writer, BUILD_THREADS, progress, total)) {
@@ -605,9 +575,6 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
               List<Document> docs = new ArrayList<>(page.size());
               for (Artist a : page) {
                 artistNames.put(a.id(), a.name());
-                if (storedEntities) {
-                  artistsById.put(a.id(), a);
-                }
                 docs.add(DocumentProjector.artist(a));
               }
               indexer.submit(docs);
@@ -619,9 +586,6 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
               List<Document> docs = new ArrayList<>(page.size());
               for (Album a : page) {
                 albumNames.put(a.id(), a.name());
-                if (storedEntities) {
-                  albumsById.put(a.id(), a);
-                }
                 docs.add(DocumentProjector.album(a, artistNames));
               }
               indexer.submit(docs);
@@ -633,15 +597,7 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
               List<Document> docs = new ArrayList<>(page.size());
               for (Track t : page) {
                 String albumName = t.albumId() == null ? null : albumNames.get(t.albumId());
-                docs.add(
-                    DocumentProjector.track(
-                        t,
-                        albumName,
-                        artistNames,
-                        stored(
-                            t,
-                            t.albumId() == null ? null : albumsById.get(t.albumId()),
-                            artistsById.get(t.primaryArtistId()))));
+                docs.add(DocumentProjector.track(t, albumName, artistNames));
               }
               indexer.submit(docs);
             });

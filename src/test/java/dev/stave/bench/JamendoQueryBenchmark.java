@@ -3,16 +3,8 @@ package dev.stave.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stave.StaveApplication;
-import dev.stave.catalog.Album;
-import dev.stave.catalog.CatalogBatch;
-import dev.stave.catalog.CatalogFixtures;
-import dev.stave.catalog.CatalogStore;
-import dev.stave.catalog.Track;
 import dev.stave.jamendo.api.JamendoMethod;
 import dev.stave.jamendo.api.JamendoParams;
-import dev.stave.search.CatalogSearch;
-import dev.stave.search.SearchIndex;
-import dev.stave.search.StoredTrack;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -26,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -130,93 +121,6 @@ class JamendoQueryBenchmark {
             cpu[cpu.length / 2] / 1e6,
             cpu[(int) (cpu.length * 0.99)] / 1e6);
       }
-    }
-  }
-
-  /**
-   * Issue 15 item 1, the stored-fields experiment on an index built with {@code
-   * -Dstave.search.stored-entities=true}: (1) what the index stores equals what the store returns,
-   * for 2,000 random tracks; (2) the write cost: albums renamed one at a time, each followed by the
-   * index catch-up that re-projects its tracks (CPU and wall time of the catch-up, which runs on
-   * the calling thread: the scheduled catch-up is off). Modifies the catalog: run on a copy.
-   */
-  @Test
-  @EnabledIfSystemProperty(named = "stave.bench.write-cost", matches = "true")
-  void storedFieldsAndWriteCost() throws Exception {
-    Path data = Path.of(System.getProperty("stave.bench.data-dir"));
-    SpringApplication app = new SpringApplication(StaveApplication.class);
-    app.setWebApplicationType(WebApplicationType.NONE);
-    try (ConfigurableApplicationContext ctx =
-        app.run(
-            "--stave.data-dir=" + data,
-            "--stave.public-url=http://bench.invalid",
-            "--stave.search.auto-start=false",
-            "--logging.level.root=WARN")) {
-      CatalogStore store = ctx.getBean(CatalogStore.class);
-      CatalogSearch search = ctx.getBean(CatalogSearch.class);
-      SearchIndex index = ctx.getBean(SearchIndex.class);
-      index.catchUp();
-      boolean stored = Boolean.getBoolean("stave.search.stored-entities");
-      Random random = new Random(15);
-      long maxTrack = store.count("tracks");
-      if (stored) {
-        List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < 2_000; i++) {
-          ids.add(1 + (long) random.nextInt((int) maxTrack));
-        }
-        Map<Long, StoredTrack> fromIndex = search.storedTracks(ids);
-        int same = 0;
-        for (Track t : store.findTracks(ids)) {
-          StoredTrack s = fromIndex.get(t.id());
-          assertThat(s).as("stored track %d", t.id()).isNotNull();
-          assertThat(s.track()).isEqualTo(t);
-          if (t.albumId() != null) {
-            assertThat(s.album()).isEqualTo(store.findAlbums(List.of(t.albumId())).getFirst());
-          }
-          assertThat(s.artist())
-              .isEqualTo(store.findArtists(List.of(t.primaryArtistId())).getFirst());
-          same++;
-        }
-        System.out.printf(Locale.ROOT, "stored fields equal the store for %d tracks%n", same);
-      }
-      long albums = store.count("albums");
-      int renames = Integer.getInteger("stave.bench.renames", 40);
-      long[] cpu = new long[renames];
-      long[] wall = new long[renames];
-      long tracks = 0;
-      for (int i = 0; i < renames; i++) {
-        long albumId = 1 + random.nextInt((int) albums);
-        List<Album> found = store.findAlbums(List.of(albumId));
-        if (found.isEmpty()) {
-          i--;
-          continue;
-        }
-        Album a = found.getFirst();
-        tracks += store.trackIdsOfAlbums(List.of(albumId)).size();
-        store.write(
-            new CatalogBatch(
-                List.of(),
-                List.of(CatalogFixtures.renamed(a, a.name() + " (" + i + ")")),
-                List.of()));
-        long c0 = THREADS.getCurrentThreadCpuTime();
-        long t0 = System.nanoTime();
-        index.catchUp();
-        wall[i] = System.nanoTime() - t0;
-        cpu[i] = THREADS.getCurrentThreadCpuTime() - c0;
-      }
-      Arrays.sort(cpu);
-      Arrays.sort(wall);
-      System.out.printf(
-          Locale.ROOT,
-          "album rename + index catch-up (stored-entities=%s): %d renames, %.1f tracks each;"
-              + " CPU p50 %.2f ms, wall p50 %.2f ms p90 %.2f ms; load %s%n",
-          stored,
-          renames,
-          tracks / (double) renames,
-          cpu[renames / 2] / 1e6,
-          wall[renames / 2] / 1e6,
-          wall[renames * 9 / 10] / 1e6,
-          loadAverage());
     }
   }
 

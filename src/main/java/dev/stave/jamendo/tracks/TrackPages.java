@@ -7,11 +7,8 @@ import dev.stave.catalog.Artist;
 import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Track;
 import dev.stave.jamendo.api.JamendoLinks;
-import dev.stave.search.CatalogSearch;
-import dev.stave.search.StoredTrack;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,22 +26,15 @@ public class TrackPages {
   private final EntityCache entities;
   private final AudioAvailability audio;
   private final JamendoLinks links;
-  private final CatalogSearch search;
 
-  public TrackPages(
-      EntityCache entities, AudioAvailability audio, JamendoLinks links, CatalogSearch search) {
+  public TrackPages(EntityCache entities, AudioAvailability audio, JamendoLinks links) {
     this.entities = entities;
     this.audio = audio;
     this.links = links;
-    this.search = search;
   }
 
   /** The tracks of {@code ids}, in that order (unknown ids left out), rendered. */
   public List<Map<String, Object>> render(List<Long> ids, TrackView.Options options) {
-    Map<Long, StoredTrack> stored = search.storedTracks(ids);
-    if (!stored.isEmpty() && stored.size() == new HashSet<>(ids).size()) {
-      return renderStored(ids, stored, options);
-    }
     List<Track> tracks = entities.tracks(ids);
     Map<Long, Album> albums =
         byId(
@@ -65,29 +55,6 @@ public class TrackPages {
               t.albumId() == null ? null : albums.get(t.albumId()),
               artists.get(t.primaryArtistId()),
               waveforms.getOrDefault(t.id(), Waveforms.EMPTY),
-              options,
-              links));
-    }
-    return out;
-  }
-
-  /**
-   * The issue 15 stored-fields experiment: every entity from the index's stored fields, no store or
-   * cache read (only when the index holds every id's {@link StoredTrack}).
-   */
-  private List<Map<String, Object>> renderStored(
-      List<Long> ids, Map<Long, StoredTrack> stored, TrackView.Options options) {
-    Map<Long, String> waveforms = audio.waveforms(ids);
-    audio.prefetch(ids);
-    List<Map<String, Object>> out = new ArrayList<>(ids.size());
-    for (Long id : ids) {
-      StoredTrack s = stored.get(id);
-      out.add(
-          TrackView.render(
-              s.track(),
-              s.album(),
-              s.artist(),
-              waveforms.getOrDefault(id, Waveforms.EMPTY),
               options,
               links));
     }
