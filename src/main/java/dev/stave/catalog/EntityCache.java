@@ -51,9 +51,8 @@ import org.springframework.stereotype.Component;
  * Both were built and measured (docs/performance.md, "Item 1: cache against stored fields"): on
  * pages asked for again the cache costs 6–11× less CPU per call than decoding stored fields, on
  * entities never asked for both cost the same, and only the cache shows a write in the writing
- * node's next request.
- * Sizes are bounded ({@link #TRACKS}, {@link #ALBUMS}, {@link #ARTISTS} entries, least recently
- * used first out).
+ * node's next request. Sizes are bounded ({@link #TRACKS}, {@link #ALBUMS}, {@link #ARTISTS}
+ * entries, least recently used first out).
  */
 @Component
 public class EntityCache implements ChangeFollower, DisposableBean {

@@ -160,8 +160,7 @@ class JamendoQueryBenchmark {
 
   /**
    * Runs the calls round-robin from {@code start} on {@code threads} threads for {@code nanos};
-   * their latencies and
-   * their CPU times.
+   * their latencies and their CPU times.
    */
   private static long[][] run(List<Call> calls, int threads, long nanos, int start)
       throws Exception {
