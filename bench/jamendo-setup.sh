@@ -28,9 +28,9 @@ for _ in $(seq 1 6000); do # an index rebuild after a schema change can take min
 done
 
 # Request mixes: real ids sampled across the catalog, common tags, words and prefixes.
-python3 - "$BASE" "$CLIENT_ID" "$WORK" <<'PY'
-import json, random, sys, urllib.request
-base, cid, work = sys.argv[1:4]
+python3 - "$BASE" "$CLIENT_ID" "$WORK" "$DATA/stave.db" <<'PY'
+import json, random, sqlite3, sys, urllib.request
+base, cid, work, db = sys.argv[1:5]
 rnd = random.Random(7)
 def get(path):
     with urllib.request.urlopen(base + path) as r:
@@ -45,6 +45,12 @@ for _ in range(10):
 tags = ["rock", "pop", "electronic", "ambient", "jazz", "classical", "hiphop", "metal",
         "folk", "soundtrack", "lounge", "world"]
 speeds = ["low", "medium", "high"]
+def recommendation_seeds(track_ids):
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
+        uuid = dict(con.execute(
+            f"select id, uuid from tracks where id in ({','.join(map(str, track_ids))})"))
+    known = [uuid[i] for i in track_ids if i in uuid]
+    return [",".join(rnd.sample(known, rnd.choice([1, 2]))) for _ in range(len(known))]
 mixes = {
   "tracks_by_id": [f"/v3.0/tracks?client_id={cid}&id={i}" for i in ids],
   "tag_musicinfo_popularity": [
@@ -55,6 +61,9 @@ mixes = {
   "autocomplete": [f"/v3.0/autocomplete?client_id={cid}&prefix={rnd.choice(names)[:3].lower()}"
                    f"&limit=5" for _ in range(500)],
   "similar": [f"/v3.0/tracks/similar?client_id={cid}&id={i}&limit=10" for i in ids[:500]],
+  # The ReccoBeats dialect names tracks by UUID: one or two of the same sampled tracks as seeds.
+  "recommendation": [f"/v1/track/recommendation?seeds={s}&size=10"
+                     for s in recommendation_seeds(ids[:500])],
   "trivial": ["/actuator/health/liveness"],
 }
 for name, paths in mixes.items():

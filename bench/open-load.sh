@@ -14,12 +14,14 @@
 #   SERVER_CPUS=0 LOADGEN_CPUS=1   pin the server and the load generator with taskset (default:
 #                      on 4 or more cores the load generator gets the last core and the server the
 #                      others; on fewer, nothing is pinned and both share the cores, as reported)
-#   MIXES="tracks_by_id search"   only these families (default: all five)
+#   MIXES="tracks_by_id search"   only these families (default: all six; `recommendation` is
+#                      the ReccoBeats dialect's /v1/track/recommendation, seeded by UUID)
 #   OPEN_CONNECTIONS=n keep-alive connections of the open runs (default: enough for a 50 ms stall
 #                      at the rate, at least 64; the line says how many requests still waited)
 #   STAVE_JAR=...      benchmark another build; KEEP_PATHS=dir keeps the request lists
 # Targets (issue 15, at 80 % of the maximum): p99 < 5 ms for tracks?id=, < 50 ms for filtered
-# lists and search=, < 10 ms for autocomplete, < 30 ms for tracks/similar.
+# lists and search=, < 10 ms for autocomplete, < 30 ms for tracks/similar and
+# /v1/track/recommendation.
 set -euo pipefail
 
 TRACKS="${1:-1000000}"
@@ -27,7 +29,7 @@ HEAP="${HEAP:-2g}"
 CONNECTIONS="${CONNECTIONS:-16}"
 DURATION="${DURATION:-20}"
 WARMUP="${WARMUP:-20}"
-MIXES="${MIXES:-tracks_by_id tag_musicinfo_popularity search autocomplete similar}"
+MIXES="${MIXES:-tracks_by_id tag_musicinfo_popularity search autocomplete similar recommendation}"
 cd "$(dirname "$0")/.."
 # shellcheck source=common.sh
 . bench/common.sh

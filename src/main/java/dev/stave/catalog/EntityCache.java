@@ -48,8 +48,11 @@ import org.springframework.stereotype.Component;
  * the track, its album and its artist; storing them in every track document would re-project every
  * track of an album or artist on each change of those, and grow the index. The cache keeps the
  * renderers and the store as they are and costs only the memory of the entities being asked for.
- * Sizes are bounded ({@link #TRACKS}, {@link #ALBUMS}, {@link #ARTISTS} entries, least recently
- * used first out).
+ * Both were built and measured (docs/performance.md, "Item 1: cache against stored fields"): on
+ * pages asked for again the cache costs 6–11× less CPU per call than decoding stored fields, on
+ * entities never asked for both cost the same, and only the cache shows a write in the writing
+ * node's next request. Sizes are bounded ({@link #TRACKS}, {@link #ALBUMS}, {@link #ARTISTS}
+ * entries, least recently used first out).
  */
 @Component
 public class EntityCache implements ChangeFollower, DisposableBean {

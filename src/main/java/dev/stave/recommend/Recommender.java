@@ -90,11 +90,20 @@ public class Recommender {
    * tracks that exist, so the store is not asked for them again.
    */
   public Recommendations recommend(RecommendationRequest r, List<Track> seeds) {
+    return recommend(
+        r, seeds, r.negativeSeeds().isEmpty() ? List.of() : entities.tracks(r.negativeSeeds()));
+  }
+
+  /**
+   * As {@link #recommend(RecommendationRequest, List)} for a caller that already holds the negative
+   * seeds too (the ReccoBeats dialect resolves both to tell unknown seeds apart): each entity of
+   * the request is loaded once (issue 15).
+   */
+  public Recommendations recommend(
+      RecommendationRequest r, List<Track> seeds, List<Track> negatives) {
     if (seeds.isEmpty()) {
       return Recommendations.none();
     }
-    List<Track> negatives =
-        r.negativeSeeds().isEmpty() ? List.of() : entities.tracks(r.negativeSeeds());
 
     float[] profile =
         blend(mean(seeds), FeatureVector.partial(r.targets()), (float) r.featureWeight());

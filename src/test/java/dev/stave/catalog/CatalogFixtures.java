@@ -89,6 +89,26 @@ public final class CatalogFixtures {
         .build();
   }
 
+  /** {@code a} under another name, every other component unchanged. */
+  public static Album renamed(Album a, String name) {
+    return new Album(
+        a.id(),
+        a.uuid(),
+        name,
+        a.artistIds(),
+        a.releaseDate(),
+        a.label(),
+        a.albumType(),
+        a.upc(),
+        a.ean(),
+        a.image(),
+        a.zipAllowed(),
+        a.externalIds(),
+        a.popularity(),
+        a.descriptions(),
+        a.tags());
+  }
+
   /** Every feature known, with zeros where zero is a real value distinct from unknown. */
   public static AudioFeatures features() {
     return new AudioFeatures(0.1, 0.2, 0.0, 0.4, 0, 0.6, -7.25, 0, 0.9, 121.5, 1.0);

@@ -1,7 +1,7 @@
 package dev.stave.jamendo.albums;
 
 import dev.stave.catalog.Album;
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.jamendo.api.FileMethod;
 import dev.stave.jamendo.api.JamendoLinks;
 import dev.stave.jamendo.api.JamendoParams;
@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AlbumFileMethod extends FileMethod {
-  private final CatalogStore store;
+  private final EntityCache store;
   private final JamendoLinks links;
 
-  public AlbumFileMethod(CatalogStore store, JamendoLinks links) {
+  public AlbumFileMethod(EntityCache store, JamendoLinks links) {
     super("albums/file", "album", "audioformat");
     this.store = store;
     this.links = links;
@@ -28,7 +28,7 @@ public class AlbumFileMethod extends FileMethod {
     return zip(
         params,
         id,
-        store.findAlbums(List.of(id)).stream().findFirst().map(Album::zipAllowed),
+        store.albums(List.of(id)).stream().findFirst().map(Album::zipAllowed),
         links.albumZip(id));
   }
 }

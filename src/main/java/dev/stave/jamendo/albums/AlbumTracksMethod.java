@@ -1,6 +1,6 @@
 package dev.stave.jamendo.albums;
 
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Track;
 import dev.stave.jamendo.api.EntityParams;
 import dev.stave.jamendo.api.JamendoLinks;
@@ -46,14 +46,14 @@ public class AlbumTracksMethod implements JamendoMethod {
 
   private final AlbumsMethod albums;
   private final CatalogSearch search;
-  private final CatalogStore store;
+  private final EntityCache entities;
   private final JamendoLinks links;
 
   public AlbumTracksMethod(
-      AlbumsMethod albums, CatalogSearch search, CatalogStore store, JamendoLinks links) {
+      AlbumsMethod albums, CatalogSearch search, EntityCache entities, JamendoLinks links) {
     this.albums = albums;
     this.search = search;
-    this.store = store;
+    this.entities = entities;
     this.links = links;
   }
 
@@ -102,7 +102,7 @@ public class AlbumTracksMethod implements JamendoMethod {
         EntityParams.hydrate(
             search.tracksByParent(
                 tracks.build(), CatalogSearch.Parent.ALBUM, r.ids(), budget.remaining()),
-            store::findTracks,
+            entities::tracks,
             Track::id);
     Map<Long, List<Map<String, Object>>> children = new LinkedHashMap<>();
     nested.forEach(

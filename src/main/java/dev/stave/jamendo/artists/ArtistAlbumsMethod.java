@@ -2,6 +2,7 @@ package dev.stave.jamendo.artists;
 
 import dev.stave.catalog.Album;
 import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.jamendo.api.EntityParams;
 import dev.stave.jamendo.api.JamendoLinks;
 import dev.stave.jamendo.api.JamendoParams;
@@ -33,8 +34,12 @@ public class ArtistAlbumsMethod extends ArtistsSubMethod {
           "album_releasedate", EntitySort.RELEASE_DATE);
 
   public ArtistAlbumsMethod(
-      ArtistsMethod artists, CatalogSearch search, CatalogStore store, JamendoLinks links) {
-    super(artists, search, store, links);
+      ArtistsMethod artists,
+      CatalogSearch search,
+      CatalogStore store,
+      EntityCache entities,
+      JamendoLinks links) {
+    super(artists, search, store, entities, links);
   }
 
   @Override
@@ -76,7 +81,7 @@ public class ArtistAlbumsMethod extends ArtistsSubMethod {
           Map<Long, List<Album>> nested =
               EntityParams.hydrate(
                   search.albumsByArtist(query, ids(page), budget.remaining()),
-                  store::findAlbums,
+                  entities::albums,
                   Album::id);
           Map<Long, List<Map<String, Object>>> children = new LinkedHashMap<>();
           nested.forEach(

@@ -2,6 +2,7 @@ package dev.stave.jamendo.artists;
 
 import dev.stave.catalog.Artist;
 import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Location;
 import dev.stave.jamendo.api.EntityParams;
 import dev.stave.jamendo.api.JamendoException;
@@ -56,8 +57,12 @@ public class ArtistLocationsMethod extends ArtistsSubMethod {
               .split(" "));
 
   public ArtistLocationsMethod(
-      ArtistsMethod artists, CatalogSearch search, CatalogStore store, JamendoLinks links) {
-    super(artists, search, store, links);
+      ArtistsMethod artists,
+      CatalogSearch search,
+      CatalogStore store,
+      EntityCache entities,
+      JamendoLinks links) {
+    super(artists, search, store, entities, links);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.stave.jamendo.artists;
 
 import dev.stave.catalog.Artist;
 import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.jamendo.api.EntityParams;
 import dev.stave.jamendo.api.JamendoLinks;
 import dev.stave.jamendo.api.JamendoParams;
@@ -27,8 +28,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ArtistMusicInfoMethod extends ArtistsSubMethod {
   public ArtistMusicInfoMethod(
-      ArtistsMethod artists, CatalogSearch search, CatalogStore store, JamendoLinks links) {
-    super(artists, search, store, links);
+      ArtistsMethod artists,
+      CatalogSearch search,
+      CatalogStore store,
+      EntityCache entities,
+      JamendoLinks links) {
+    super(artists, search, store, entities, links);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.stave.jamendo.artists;
 
 import dev.stave.catalog.Album;
 import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Track;
 import dev.stave.jamendo.api.EntityParams;
 import dev.stave.jamendo.api.JamendoLinks;
@@ -47,8 +48,12 @@ public class ArtistTracksMethod extends ArtistsSubMethod {
           "track_id", "track_name", "track_type", "album_id", "album_name", "album_datebetween");
 
   public ArtistTracksMethod(
-      ArtistsMethod artists, CatalogSearch search, CatalogStore store, JamendoLinks links) {
-    super(artists, search, store, links);
+      ArtistsMethod artists,
+      CatalogSearch search,
+      CatalogStore store,
+      EntityCache entities,
+      JamendoLinks links) {
+    super(artists, search, store, entities, links);
   }
 
   @Override
@@ -112,11 +117,11 @@ public class ArtistTracksMethod extends ArtistsSubMethod {
               EntityParams.hydrate(
                   search.tracksByParent(
                       query, CatalogSearch.Parent.ARTIST, ids(page), budget.remaining()),
-                  store::findTracks,
+                  entities::tracks,
                   Track::id);
           Map<Long, Album> albumsById =
-              store
-                  .findAlbums(
+              entities
+                  .albums(
                       nested.values().stream()
                           .flatMap(List::stream)
                           .map(Track::albumId)

@@ -2,6 +2,7 @@ package dev.stave.jamendo.artists;
 
 import dev.stave.catalog.Artist;
 import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.jamendo.api.EntityParams;
 import dev.stave.jamendo.api.JamendoLinks;
 import dev.stave.jamendo.api.JamendoMethod;
@@ -28,13 +29,22 @@ abstract class ArtistsSubMethod implements JamendoMethod {
   protected final ArtistsMethod artists;
   protected final CatalogSearch search;
   protected final CatalogStore store;
+
+  /** Tracks and albums of the nested lists, read as every page renders them (issue 15). */
+  protected final EntityCache entities;
+
   protected final JamendoLinks links;
 
   ArtistsSubMethod(
-      ArtistsMethod artists, CatalogSearch search, CatalogStore store, JamendoLinks links) {
+      ArtistsMethod artists,
+      CatalogSearch search,
+      CatalogStore store,
+      EntityCache entities,
+      JamendoLinks links) {
     this.artists = artists;
     this.search = search;
     this.store = store;
+    this.entities = entities;
     this.links = links;
   }
 

@@ -4,7 +4,7 @@ import dev.stave.access.AccessGrant;
 import dev.stave.access.AccessTokens;
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Track;
 import dev.stave.jamendo.api.EntityParams;
 import dev.stave.jamendo.api.JamendoCode;
@@ -30,7 +30,9 @@ import org.springframework.stereotype.Component;
 /**
  * What the Jamendo library methods (playlists, reviews, users) share: the {@code access_token}
  * check, how users, scores and dates are written, and tracks loaded with their albums and artists
- * in three batched reads.
+ * in three batched reads through the {@link EntityCache} (issue 15: a page whose entities were
+ * asked for before needs no SQL for them; a write to a track — a favorite, a listen — is forgotten
+ * before it returns, so the next page shows it).
  *
  * <p>Review scores are stored on Stave's 0–5 scale and written on Jamendo's 0–10 scale (spec
  * samples show {@code "8"}, {@code "10"}).
@@ -47,10 +49,10 @@ public class LibraryViews {
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
 
   private final AccessTokens tokens;
-  private final CatalogStore catalog;
+  private final EntityCache catalog;
   private final JamendoLinks links;
 
-  public LibraryViews(AccessTokens tokens, CatalogStore catalog, JamendoLinks links) {
+  public LibraryViews(AccessTokens tokens, EntityCache catalog, JamendoLinks links) {
     this.tokens = tokens;
     this.catalog = catalog;
     this.links = links;
@@ -157,17 +159,17 @@ public class LibraryViews {
   /** How track sub-entities are rendered: cover size and the stream and download formats. */
   public record TrackFormat(String imageSize, String audio, String download) {}
 
-  /** Tracks by id with their albums and primary artists, read in three batched queries. */
+  /** Tracks by id with their albums and primary artists, read through the entity cache. */
   public Tracks tracks(Collection<Long> ids) {
-    List<Track> tracks = catalog.findTracks(ids.stream().distinct().toList());
+    List<Track> tracks = catalog.tracks(ids.stream().distinct().toList());
     Map<Long, Album> albums =
         byId(
-            catalog.findAlbums(
+            catalog.albums(
                 tracks.stream().map(Track::albumId).filter(Objects::nonNull).distinct().toList()),
             Album::id);
     Map<Long, Artist> artists =
         byId(
-            catalog.findArtists(tracks.stream().map(Track::primaryArtistId).distinct().toList()),
+            catalog.artists(tracks.stream().map(Track::primaryArtistId).distinct().toList()),
             Artist::id);
     return new Tracks(byId(tracks, Track::id), albums, artists);
   }

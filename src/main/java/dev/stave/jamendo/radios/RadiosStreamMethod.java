@@ -3,6 +3,7 @@ package dev.stave.jamendo.radios;
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
 import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Radio;
 import dev.stave.catalog.Track;
 import dev.stave.jamendo.api.EntityParams;
@@ -48,13 +49,22 @@ public class RadiosStreamMethod implements JamendoMethod {
           "artist_name");
 
   private final CatalogStore store;
+
+  /** The on-air track, its album and artist: read as every track page reads them (issue 15). */
+  private final EntityCache entities;
+
   private final RadioSchedule schedule;
   private final JamendoLinks links;
   private final Clock clock;
 
   public RadiosStreamMethod(
-      CatalogStore store, RadioSchedule schedule, JamendoLinks links, ObjectProvider<Clock> clock) {
+      CatalogStore store,
+      EntityCache entities,
+      RadioSchedule schedule,
+      JamendoLinks links,
+      ObjectProvider<Clock> clock) {
     this.store = store;
+    this.entities = entities;
     this.schedule = schedule;
     this.links = links;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -101,7 +111,7 @@ public class RadiosStreamMethod implements JamendoMethod {
       m.put("stream", links.radioStream(r.id()));
       Optional<Programme.Slot> slot = schedule.onAir(r, now);
       Optional<Track> track =
-          slot.flatMap(s -> store.findTracks(List.of(s.trackId())).stream().findFirst());
+          slot.flatMap(s -> entities.tracks(List.of(s.trackId())).stream().findFirst());
       m.put(
           "playingnow",
           track.map(t -> playingNow(t, trackSize)).orElseGet(RadiosStreamMethod::silence));
@@ -115,9 +125,9 @@ public class RadiosStreamMethod implements JamendoMethod {
     Album album =
         t.albumId() == null
             ? null
-            : store.findAlbums(List.of(t.albumId())).stream().findFirst().orElse(null);
+            : entities.albums(List.of(t.albumId())).stream().findFirst().orElse(null);
     Artist artist =
-        store.findArtists(List.of(t.primaryArtistId())).stream().findFirst().orElse(null);
+        entities.artists(List.of(t.primaryArtistId())).stream().findFirst().orElse(null);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("track_id", String.valueOf(t.id()));
     m.put("artist_id", String.valueOf(t.primaryArtistId()));

@@ -1,7 +1,7 @@
 package dev.stave.jamendo.reviews;
 
 import dev.stave.catalog.Album;
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.jamendo.api.JamendoParams;
 import dev.stave.jamendo.library.LibraryViews;
 import dev.stave.library.LibraryStore;
@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AlbumReviewsMethod extends ReviewsMethod {
-  private final CatalogStore catalog;
+  private final EntityCache catalog;
 
-  public AlbumReviewsMethod(LibraryViews views, LibraryStore library, CatalogStore catalog) {
+  public AlbumReviewsMethod(LibraryViews views, LibraryStore library, EntityCache catalog) {
     super(views, library);
     this.catalog = catalog;
   }
@@ -50,8 +50,7 @@ public class AlbumReviewsMethod extends ReviewsMethod {
   List<Map<String, Object>> render(JamendoParams p, List<Review> reviews, Map<Long, User> users) {
     Map<Long, Album> albums =
         LibraryViews.byId(
-            catalog.findAlbums(reviews.stream().map(Review::entityId).distinct().toList()),
-            Album::id);
+            catalog.albums(reviews.stream().map(Review::entityId).distinct().toList()), Album::id);
     List<Map<String, Object>> out = new ArrayList<>();
     for (Review r : reviews) {
       Album a = albums.get(r.entityId());

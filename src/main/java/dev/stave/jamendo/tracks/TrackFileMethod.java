@@ -1,6 +1,6 @@
 package dev.stave.jamendo.tracks;
 
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Track;
 import dev.stave.jamendo.api.FileMethod;
 import dev.stave.jamendo.api.JamendoLinks;
@@ -20,10 +20,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TrackFileMethod extends FileMethod {
-  private final CatalogStore store;
+  private final EntityCache store;
   private final JamendoLinks links;
 
-  public TrackFileMethod(CatalogStore store, JamendoLinks links) {
+  public TrackFileMethod(EntityCache store, JamendoLinks links) {
     super("tracks/file", "track", "audioformat", "action", "fullcount");
     this.store = store;
     this.links = links;
@@ -35,7 +35,7 @@ public class TrackFileMethod extends FileMethod {
     boolean stream =
         params.oneOf("action", List.of("download", "stream")).orElse("download").equals("stream");
     params.bool("fullcount");
-    Optional<Track> track = store.findTracks(List.of(id)).stream().findFirst();
+    Optional<Track> track = store.tracks(List.of(id)).stream().findFirst();
     if (track.isEmpty()) {
       return Result.notFound("no track " + id);
     }

@@ -2,7 +2,7 @@ package dev.stave.jamendo.users;
 
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.jamendo.api.JamendoParams;
 import dev.stave.jamendo.library.LibraryViews;
 import dev.stave.library.LibraryStore;
@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class UserAlbumsMethod extends UserRelationsMethod {
-  private final CatalogStore catalog;
+  private final EntityCache catalog;
 
-  public UserAlbumsMethod(LibraryViews views, LibraryStore library, CatalogStore catalog) {
+  public UserAlbumsMethod(LibraryViews views, LibraryStore library, EntityCache catalog) {
     super(views, library);
     this.catalog = catalog;
   }
@@ -60,11 +60,11 @@ public class UserAlbumsMethod extends UserRelationsMethod {
               users.stream().map(User::id).toList(), Set.of(Relation.MYALBUM), targets);
       Map<Long, Album> albums =
           LibraryViews.byId(
-              catalog.findAlbums(mine.stream().map(UserRelation::targetId).distinct().toList()),
+              catalog.albums(mine.stream().map(UserRelation::targetId).distinct().toList()),
               Album::id);
       Map<Long, Artist> artists =
           LibraryViews.byId(
-              catalog.findArtists(
+              catalog.artists(
                   albums.values().stream().map(Album::primaryArtistId).distinct().toList()),
               Artist::id);
       Map<Long, List<Map<String, Object>>> out = new HashMap<>();

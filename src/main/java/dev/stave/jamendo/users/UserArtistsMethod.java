@@ -1,7 +1,7 @@
 package dev.stave.jamendo.users;
 
 import dev.stave.catalog.Artist;
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.jamendo.api.EntityParams;
 import dev.stave.jamendo.api.JamendoOrder;
 import dev.stave.jamendo.api.JamendoParams;
@@ -27,9 +27,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class UserArtistsMethod extends UserRelationsMethod {
-  private final CatalogStore catalog;
+  private final EntityCache catalog;
 
-  public UserArtistsMethod(LibraryViews views, LibraryStore library, CatalogStore catalog) {
+  public UserArtistsMethod(LibraryViews views, LibraryStore library, EntityCache catalog) {
     super(views, library);
     this.catalog = catalog;
   }
@@ -59,7 +59,7 @@ public class UserArtistsMethod extends UserRelationsMethod {
           library.relations(users.stream().map(User::id).toList(), Set.of(Relation.FAN), targets);
       Map<Long, Artist> artists =
           LibraryViews.byId(
-              catalog.findArtists(fans.stream().map(UserRelation::targetId).distinct().toList()),
+              catalog.artists(fans.stream().map(UserRelation::targetId).distinct().toList()),
               Artist::id);
       Map<Long, List<Map<String, Object>>> out = new HashMap<>();
       for (UserRelation r : ordered(fans, ascending)) {

@@ -134,7 +134,9 @@ public class TrackController {
                 .popularity(valid.popularity())
                 .featureWeight(valid.featureWeight())
                 .size(valid.size())
-                .build());
+                .build(),
+            seeds,
+            negatives);
     return new ListEnvelope<>(render.tracks(entities.tracks(r.trackIds())));
   }
 
