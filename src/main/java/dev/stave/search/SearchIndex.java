@@ -183,32 +183,36 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
   private IndexWriterConfig buildConfig(IndexWriterConfig.OpenMode mode) {
     IndexWriterConfig config = writerConfig(mode);
     long heapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
-    config.setRAMBufferSizeMB(Math.max(64, Math.min(512, heapMb / 8)));
+    config.setRAMBufferSizeMB(
+        Long.getLong("stave.search.build.ram-mb", Math.max(64, Math.min(512, heapMb / 8))));
     int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+    int workers = Integer.getInteger("stave.search.build.merge-workers", cores);
     ConcurrentMergeScheduler merges = new ConcurrentMergeScheduler();
     merges.setMaxMergesAndThreads(cores + 4, cores);
     config.setMergeScheduler(merges);
-    // No merges while the documents go in, one at the end (the forced merge to one segment): each
-    // intermediate merge would insert its vectors into a new graph again, only to be merged again.
-    config.setMergePolicy(
-        new FilterMergePolicy(new TieredMergePolicy()) {
-          @Override
-          public MergeSpecification findMerges(
-              MergeTrigger trigger, SegmentInfos infos, MergeContext context) {
-            return null;
-          }
-        });
+    if (Boolean.getBoolean("stave.search.build.defer-merges")) {
+      // No merges while the documents go in, one at the end (the forced merge to one segment):
+      // each intermediate merge would insert its vectors into a new graph again.
+      config.setMergePolicy(
+          new FilterMergePolicy(new TieredMergePolicy()) {
+            @Override
+            public MergeSpecification findMerges(
+                MergeTrigger trigger, SegmentInfos infos, MergeContext context) {
+              return null;
+            }
+          });
+    }
     config.setCodec(
         new Lucene103Codec() {
           @Override
           public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
             // Default graph parameters; only the merge is spread over the cores (the merge
             // scheduler's intra-merge executor runs the workers).
-            return cores > 1
+            return workers > 1
                 ? new Lucene99HnswVectorsFormat(
                     Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN,
                     Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH,
-                    cores,
+                    workers,
                     null)
                 : super.getKnnVectorsFormatForField(field);
           }
@@ -714,7 +718,16 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
       commit(writer, seq);
       return new Built(gen, written, seq);
     } catch (CancellationException e) {
-      keep = keep || BuildCheckpoint.read(gen) != null;
+      // Read with the interrupt flag cleared: file channels refuse to open on an interrupted
+      // thread, which would make the checkpoint look absent and the generation be deleted.
+      boolean interrupted = Thread.interrupted();
+      try {
+        keep = keep || BuildCheckpoint.read(gen) != null;
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
       throw e;
     } catch (IOException e) {
       keep = false;
@@ -817,10 +830,18 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
       sinceCheckpoint += todo.size();
       if (sinceCheckpoint >= checkpointDocuments && !todo.isEmpty()) {
         indexer.drain();
+        checkNotCancelled();
         try {
           checkpoint(phase, id.applyAsLong(todo.get(todo.size() - 1)));
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot commit a checkpoint in " + gen, e);
+        } catch (IOException | RuntimeException e) {
+          if (Thread.currentThread().isInterrupted()) {
+            // Interrupted during the commit (file channels close on interrupt): the previous
+            // checkpoint is intact, the next build resumes from it.
+            throw new CancellationException("search index build interrupted");
+          }
+          throw e instanceof IOException io
+              ? new UncheckedIOException("cannot commit a checkpoint in " + gen, io)
+              : (RuntimeException) e;
         }
       }
     }
