@@ -177,8 +177,12 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
    * the nearest-neighbour graph (HNSW): inserting each vector while indexing, then again in every
    * merge (the final merge to one segment, on one thread, was half of the wall time). So: a larger
    * in-memory buffer than the live writer's (fewer, larger flushed segments), up to an eighth of
-   * the heap; no merges until the final one; and that merge builds the graph on every core (with
-   * the default settings on two cores Lucene merges on one thread).
+   * the heap, and the graph merge asked to use one worker per core. Measured (docs/performance.md,
+   * issue 15 item 4): neither changed a 100,000-track build's CPU, and a thread dump of the 1M
+   * final merge showed the graph merge still on one thread — the merge scheduler's intra-merge
+   * executor ran the second worker on the calling thread. Passing the format an executor of its own
+   * is the next thing to try. Deferring every merge to the final one measured slower and is off
+   * unless {@code -Dstave.search.build.defer-merges=true}.
    */
   private IndexWriterConfig buildConfig(IndexWriterConfig.OpenMode mode) {
     IndexWriterConfig config = writerConfig(mode);
@@ -206,8 +210,8 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
         new Lucene103Codec() {
           @Override
           public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-            // Default graph parameters; only the merge is spread over the cores (the merge
-            // scheduler's intra-merge executor runs the workers).
+            // Default graph parameters; the merge asks for one worker per core (the merge
+            // scheduler's intra-merge executor provides them, or runs them on the merge thread).
             return workers > 1
                 ? new Lucene99HnswVectorsFormat(
                     Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN,
