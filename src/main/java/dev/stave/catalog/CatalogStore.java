@@ -540,21 +540,30 @@ public class CatalogStore {
 
   /** Streams every track in id order, {@code pageSize} at a time (keyset paging, no OFFSET). */
   public void forEachTrackPage(int pageSize, Consumer<List<Track>> page) {
-    forEachPage(TRACKS, pageSize, page);
+    forEachPage(TRACKS, Long.MIN_VALUE, pageSize, page);
+  }
+
+  /**
+   * Streams the tracks whose id is greater than {@code afterId}, in id order (a resumed index build
+   * starts after the last track it had committed).
+   */
+  public void forEachTrackPage(long afterId, int pageSize, Consumer<List<Track>> page) {
+    forEachPage(TRACKS, afterId, pageSize, page);
   }
 
   /** Streams every album in id order (for full re-projections such as an index rebuild). */
   public void forEachAlbumPage(int pageSize, Consumer<List<Album>> page) {
-    forEachPage(ALBUMS, pageSize, page);
+    forEachPage(ALBUMS, Long.MIN_VALUE, pageSize, page);
   }
 
   /** Streams every artist in id order (for full re-projections such as an index rebuild). */
   public void forEachArtistPage(int pageSize, Consumer<List<Artist>> page) {
-    forEachPage(ARTISTS, pageSize, page);
+    forEachPage(ARTISTS, Long.MIN_VALUE, pageSize, page);
   }
 
-  private <T> void forEachPage(EntityTable<T> t, int pageSize, Consumer<List<T>> page) {
-    long after = Long.MIN_VALUE;
+  private <T> void forEachPage(
+      EntityTable<T> t, long afterId, int pageSize, Consumer<List<T>> page) {
+    long after = afterId;
     while (true) {
       List<Long> ids =
           jdbc.queryForList(

@@ -32,9 +32,10 @@ public class IndexCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Rebuild the search index from the catalog store.",
-        "The new index is built beside the old one and swapped in at the end: interrupting it"
-            + " (Ctrl-C) leaves the previous index in use. A server running on the same data"
-            + " directory switches to the new index within a second."
+        "The new index is built beside the old one on every core and swapped in at the end:"
+            + " interrupting it (Ctrl-C) leaves the previous index in use, and running it again"
+            + " resumes from its last checkpoint. A server running on the same data directory"
+            + " switches to the new index within a second."
       })
   static class Rebuild implements Callable<Integer> {
     @Mixin StoreOptions store;
@@ -44,11 +45,36 @@ public class IndexCommand implements Runnable {
     @picocli.CommandLine.Option(names = "--hold-after-documents", hidden = true)
     long holdAfterDocuments;
 
+    @picocli.CommandLine.Option(
+        names = "--checkpoint-documents",
+        paramLabel = "N",
+        description =
+            "Commit a checkpoint every N documents (default: ${DEFAULT-VALUE}); an interrupted"
+                + " rebuild resumes from the last one when run again",
+        defaultValue = "" + SearchIndex.DEFAULT_CHECKPOINT_DOCUMENTS)
+    long checkpointDocuments;
+
+    @picocli.CommandLine.Option(
+        names = "--threads",
+        paramLabel = "N",
+        description = "Indexing threads (default: one per core, at most 8)",
+        defaultValue = "0")
+    int threads;
+
     @Override
     public Integer call() {
       // auto-start off: opening would build a missing index once before this rebuild does.
       try (ConfigurableApplicationContext ctx =
-          SpringContexts.start(store, false, Map.of("stave.search.auto-start", "false"))) {
+          SpringContexts.start(
+              store,
+              false,
+              Map.of(
+                  "stave.search.auto-start",
+                  "false",
+                  "stave.search.build.checkpoint-documents",
+                  Long.toString(checkpointDocuments),
+                  "stave.search.build.threads",
+                  Integer.toString(threads)))) {
         SearchIndex index = ctx.getBean(SearchIndex.class);
         RebuildResult result;
         try (ProgressBar bar =
@@ -70,7 +96,8 @@ public class IndexCommand implements Runnable {
                     }
                   });
         } catch (CancellationException e) {
-          System.err.println("Interrupted: the previous index is unchanged.");
+          System.err.println(
+              "Interrupted: the previous index is unchanged; run the command again to resume.");
           return 130;
         }
         System.out.printf(

@@ -13,6 +13,13 @@ final class IndexFields {
 
   static final String COMMIT_SCHEMA = "stave.schema-version";
 
+  /**
+   * Present only in the checkpoint commits of a build still under way: the last record the commit
+   * covers, as {@code kind:id} (kinds are built artists, albums, tracks, then {@code merge}). A
+   * generation whose latest commit carries it is never served; the next build resumes it.
+   */
+  static final String COMMIT_BUILD_CHECKPOINT = "stave.build-checkpoint";
+
   /** {@code track}, {@code album} or {@code artist}: one index holds all three kinds. */
   static final String KIND = "kind";
 

@@ -99,6 +99,13 @@ final class IndexLocation {
     }
   }
 
+  /** Every generation directory, the highest-numbered (the newest) first. */
+  List<Path> newestFirst() {
+    return generations().stream()
+        .sorted(Comparator.comparingLong(IndexLocation::number).reversed())
+        .toList();
+  }
+
   private List<Path> generations() {
     if (!Files.isDirectory(root)) {
       return List.of();

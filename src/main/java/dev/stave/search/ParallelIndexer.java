@@ -12,27 +12,40 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 
 /**
  * Feeds batches of documents to an IndexWriter from worker threads, so that reading the SQL store
- * (on the caller's thread) overlaps with analysis and indexing (IndexWriter is thread-safe and
- * gives each thread its own in-memory segment). A bounded queue keeps memory flat.
+ * (on the caller's thread) overlaps with projection, analysis and indexing (IndexWriter is
+ * thread-safe and gives each thread its own in-memory segment, so indexing scales with the
+ * threads). A batch is a task that makes its documents: the records read from the store are turned
+ * into documents on the workers, leaving the reading thread only the SQL. A bounded queue keeps
+ * memory flat. {@link #drain()} waits until everything submitted is in the writer, which is what a
+ * checkpoint commit needs to know exactly which records it covers.
  */
 final class ParallelIndexer implements AutoCloseable {
-  private static final List<Document> END = List.of();
+  private static final Supplier<List<Document>> END = List::of;
 
   private final IndexWriter writer;
   private final ProgressListener progress;
   private final long total;
-  private final BlockingQueue<List<Document>> queue;
+  private final BlockingQueue<Supplier<List<Document>>> queue;
   private final ExecutorService pool;
   private final List<Future<?>> workers = new ArrayList<>();
   private final AtomicLong written = new AtomicLong();
+  private final AtomicLong queued = new AtomicLong();
+  private final Object drained = new Object();
 
-  ParallelIndexer(IndexWriter writer, int threads, ProgressListener progress, long total) {
+  /** Documents an earlier, interrupted build had already committed (counted in the progress). */
+  private final long alreadyDone;
+
+  ParallelIndexer(
+      IndexWriter writer, int threads, ProgressListener progress, long total, long alreadyDone) {
     this.writer = writer;
+    this.alreadyDone = alreadyDone;
     this.progress = progress;
     this.total = total;
     this.queue = new ArrayBlockingQueue<>(threads * 2);
@@ -51,33 +64,63 @@ final class ParallelIndexer implements AutoCloseable {
 
   private Void work() throws IOException, InterruptedException {
     while (true) {
-      List<Document> batch = queue.take();
-      if (batch == END) {
+      Supplier<List<Document>> task = queue.take();
+      if (task == END) {
         return null;
       }
+      List<Document> batch = task.get();
       writer.addDocuments(batch);
       long done = written.addAndGet(batch.size());
+      synchronized (drained) {
+        drained.notifyAll();
+      }
       synchronized (progress) {
-        progress.progress(done, total);
+        progress.progress(alreadyDone + done, total);
       }
     }
   }
 
   /**
-   * Queues a batch; blocks while the workers are behind. Throws when a worker failed, or
-   * CancellationException when the calling thread is interrupted.
+   * Queues {@code records}, each made into one document by {@code project} on a worker; blocks
+   * while the workers are behind. Throws when a worker failed, or CancellationException when the
+   * calling thread is interrupted.
    */
-  void submit(List<Document> batch) {
-    if (batch.isEmpty()) {
+  <T> void submit(List<T> records, Function<T, Document> project) {
+    if (records.isEmpty()) {
       return;
     }
+    Supplier<List<Document>> task =
+        () -> {
+          List<Document> docs = new ArrayList<>(records.size());
+          for (T r : records) {
+            docs.add(project.apply(r));
+          }
+          return docs;
+        };
+    queued.addAndGet(records.size());
     try {
-      while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+      while (!queue.offer(task, 100, TimeUnit.MILLISECONDS)) {
         rethrowFailure();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CancellationException("search index rebuild interrupted; previous index kept");
+    }
+    rethrowFailure();
+  }
+
+  /** Waits until every document submitted so far is in the writer (the workers stay ready). */
+  void drain() {
+    try {
+      synchronized (drained) {
+        while (written.get() < queued.get()) {
+          rethrowFailure();
+          drained.wait(100);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("search index rebuild interrupted");
     }
     rethrowFailure();
   }

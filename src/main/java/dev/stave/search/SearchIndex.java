@@ -27,11 +27,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene103.Lucene103Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FilterMergePolicy;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MergeTrigger;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.AlreadyClosedException;
@@ -40,6 +47,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -66,13 +74,20 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
   private static final int CHANGE_BATCH = 10_000;
   private static final long CATCH_UP_PERIOD_MS = 1_000;
 
-  /** Indexing threads of a rebuild; the SQL reads run on the caller's thread meanwhile. */
-  private static final int BUILD_THREADS =
-      Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+  /** Fewer changes behind than this are always caught up, never rebuilt (see farBehind). */
+  private static final long REBUILD_BACKLOG = 50_000;
+
+  /** Documents between two checkpoint commits of a build (what an interruption can cost). */
+  public static final long DEFAULT_CHECKPOINT_DOCUMENTS = 1_000_000;
 
   private final CatalogStore store;
   private final IndexLocation location;
   private final boolean autoStart;
+
+  /** Indexing threads of a build; the SQL reads run on the caller's thread meanwhile. */
+  private final int buildThreads;
+
+  private final long checkpointDocuments;
 
   /** Serialises every write to the live index: catch-ups, opening, swapping in a rebuild. */
   private final ReentrantLock writeLock = new ReentrantLock();
@@ -84,13 +99,30 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
   private volatile boolean closing;
   private ScheduledExecutorService scheduler;
 
+  public SearchIndex(CatalogStore store, StaveProperties props, boolean autoStart) {
+    this(store, props, autoStart, 0, DEFAULT_CHECKPOINT_DOCUMENTS);
+  }
+
+  /**
+   * @param buildThreads indexing threads of a build; 0: one per core (at most 8)
+   * @param checkpointDocuments documents between two checkpoint commits of a build
+   */
+  @Autowired
   public SearchIndex(
       CatalogStore store,
       StaveProperties props,
-      @Value("${stave.search.auto-start:true}") boolean autoStart) {
+      @Value("${stave.search.auto-start:true}") boolean autoStart,
+      @Value("${stave.search.build.threads:0}") int buildThreads,
+      @Value("${stave.search.build.checkpoint-documents:" + DEFAULT_CHECKPOINT_DOCUMENTS + "}")
+          long checkpointDocuments) {
     this.store = store;
     this.location = new IndexLocation(props.dataDir().resolve("index"));
     this.autoStart = autoStart;
+    this.buildThreads =
+        buildThreads > 0
+            ? buildThreads
+            : Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+    this.checkpointDocuments = Math.max(1, checkpointDocuments);
   }
 
   /** The writer and near-real-time searchers of one generation, and the seq it covers. */
@@ -140,6 +172,58 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
     return config;
   }
 
+  /**
+   * The writer of a build. Profiled on a 100,000-track build, about two thirds of the CPU went to
+   * the nearest-neighbour graph (HNSW): inserting each vector while indexing, then again in every
+   * merge (the final merge to one segment, on one thread, was half of the wall time). So: a larger
+   * in-memory buffer than the live writer's (fewer, larger flushed segments), up to an eighth of
+   * the heap, and the graph merge asked to use one worker per core. Measured (docs/performance.md,
+   * issue 15 item 4): neither changed a 100,000-track build's CPU, and a thread dump of the 1M
+   * final merge showed the graph merge still on one thread — the merge scheduler's intra-merge
+   * executor ran the second worker on the calling thread. Passing the format an executor of its own
+   * is the next thing to try. Deferring every merge to the final one measured slower and is off
+   * unless {@code -Dstave.search.build.defer-merges=true}.
+   */
+  private IndexWriterConfig buildConfig(IndexWriterConfig.OpenMode mode) {
+    IndexWriterConfig config = writerConfig(mode);
+    long heapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+    config.setRAMBufferSizeMB(
+        Long.getLong("stave.search.build.ram-mb", Math.max(64, Math.min(512, heapMb / 8))));
+    int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+    int workers = Integer.getInteger("stave.search.build.merge-workers", cores);
+    ConcurrentMergeScheduler merges = new ConcurrentMergeScheduler();
+    merges.setMaxMergesAndThreads(cores + 4, cores);
+    config.setMergeScheduler(merges);
+    if (Boolean.getBoolean("stave.search.build.defer-merges")) {
+      // No merges while the documents go in, one at the end (the forced merge to one segment):
+      // each intermediate merge would insert its vectors into a new graph again.
+      config.setMergePolicy(
+          new FilterMergePolicy(new TieredMergePolicy()) {
+            @Override
+            public MergeSpecification findMerges(
+                MergeTrigger trigger, SegmentInfos infos, MergeContext context) {
+              return null;
+            }
+          });
+    }
+    config.setCodec(
+        new Lucene103Codec() {
+          @Override
+          public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+            // Default graph parameters; the merge asks for one worker per core (the merge
+            // scheduler's intra-merge executor provides them, or runs them on the merge thread).
+            return workers > 1
+                ? new Lucene99HnswVectorsFormat(
+                    Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN,
+                    Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH,
+                    workers,
+                    null)
+                : super.getKnnVectorsFormatForField(field);
+          }
+        });
+    return config;
+  }
+
   // ---------------------------------------------------------------- lifecycle
 
   @Override
@@ -184,6 +268,15 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
    * catches up with the change log. Idempotent.
    */
   public void open() {
+    open(ProgressListener.NONE);
+  }
+
+  /**
+   * {@link #open()}, reporting the progress of a build when it has to build (a missing index,
+   * another schema version, or one so far behind the change log that building afresh on every core
+   * is faster than re-projecting each change: a bulk import into an existing catalog).
+   */
+  public void open(ProgressListener progress) {
     writeLock.lock();
     try {
       if (live != null) {
@@ -191,11 +284,13 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
       }
       closing = false;
       Path current = location.current();
-      if (current == null || !isUsable(current)) {
-        log.info(
-            "Search index {}: building it from the catalog",
-            current == null ? "missing" : "has another schema version");
-        current = build(ProgressListener.NONE).path;
+      String reason =
+          current == null
+              ? "missing"
+              : !isUsable(current) ? "has another schema version" : farBehind(current);
+      if (reason != null) {
+        log.info("Search index {}: building it from the catalog", reason);
+        current = build(progress).path;
         location.switchTo(current);
       }
       live = Live.open(current);
@@ -211,13 +306,33 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
     }
   }
 
+  /**
+   * Why {@code generation} should be rebuilt rather than caught up, or null: more changes behind
+   * than a quarter of its documents (and at least {@link #REBUILD_BACKLOG}). Re-projecting a change
+   * reads its record and its relations and replaces one document on one thread, several times the
+   * cost per document of a build, which reads in id order and indexes on every core.
+   */
+  private String farBehind(Path generation) {
+    try (Directory dir = FSDirectory.open(generation);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      String seq = reader.getIndexCommit().getUserData().get(IndexFields.COMMIT_SEQ);
+      long behind = store.lastChangeSeq() - (seq == null ? 0 : Long.parseLong(seq));
+      return behind >= REBUILD_BACKLOG && behind > reader.numDocs() / 4
+          ? behind + " changes behind the catalog"
+          : null;
+    } catch (IOException | RuntimeException e) {
+      return null; // opening it will tell what is wrong
+    }
+  }
+
   private static boolean isUsable(Path generation) {
     try (Directory dir = FSDirectory.open(generation)) {
       if (!DirectoryReader.indexExists(dir)) {
         return false;
       }
       Map<String, String> data = SegmentInfos.readLatestCommit(dir).getUserData();
-      return String.valueOf(IndexFields.SCHEMA_VERSION).equals(data.get(IndexFields.COMMIT_SCHEMA));
+      return String.valueOf(IndexFields.SCHEMA_VERSION).equals(data.get(IndexFields.COMMIT_SCHEMA))
+          && !data.containsKey(IndexFields.COMMIT_BUILD_CHECKPOINT);
     } catch (IOException e) {
       log.warn(
           "Search index in {} is unreadable ({}); it will be rebuilt", generation, e.toString());
@@ -553,57 +668,49 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
 
   private record Built(Path path, long documents, long seq) {}
 
-  /** Writes a complete, committed new generation; deletes it again on any failure. */
+  /**
+   * Writes a complete, committed new generation, resuming the newest unfinished build when one left
+   * a checkpoint (see {@link BuildCheckpoint}). Every {@link #checkpointDocuments} documents the
+   * workers are drained and a checkpoint commit records the last record in; so an interruption
+   * (Ctrl-C, kill, crash) costs at most that many documents of work, not the build. A failure other
+   * than an interruption deletes the generation.
+   */
   private Built build(ProgressListener progress) {
-    Path gen = location.newGeneration();
-    boolean done = false;
+    long lastSeq = store.lastChangeSeq();
+    BuildCheckpoint resumed = resumable(lastSeq);
+    Path gen = resumed == null ? location.newGeneration() : resumed.generation();
+    if (resumed != null) {
+      log.info("Search index build: resuming {} after {}", gen, resumed.encode());
+    }
+    boolean keep = false;
     try (Directory dir = FSDirectory.open(gen);
         IndexWriter writer =
-            new IndexWriter(dir, writerConfig(IndexWriterConfig.OpenMode.CREATE))) {
+            new IndexWriter(
+                dir,
+                buildConfig(
+                    resumed == null
+                        ? IndexWriterConfig.OpenMode.CREATE
+                        : IndexWriterConfig.OpenMode.APPEND))) {
       // Taken before reading: anything written during the build is re-applied by a catch-up.
-      long seq = store.lastChangeSeq();
+      long seq = resumed == null ? lastSeq : resumed.seq();
+      BuildCheckpoint from =
+          resumed == null
+              ? new BuildCheckpoint(gen, seq, BuildCheckpoint.Phase.ARTISTS, Long.MIN_VALUE)
+              : resumed;
       long total = store.count("tracks") + store.count("albums") + store.count("artists");
-      Map<Long, String> artistNames = new HashMap<>();
-      Map<Long, String> albumNames = new HashMap<>();
+      long before = writer.getDocStats().numDocs;
+      BuildRun run = new BuildRun(writer, gen, seq, from);
       long written;
-      // Reading and projecting here, analysing and indexing on the workers.
-      try (ParallelIndexer indexer = new ParallelIndexer(writer, BUILD_THREADS, progress, total)) {
-        store.forEachArtistPage(
-            PAGE,
-            page -> {
-              checkNotCancelled();
-              List<Document> docs = new ArrayList<>(page.size());
-              for (Artist a : page) {
-                artistNames.put(a.id(), a.name());
-                docs.add(DocumentProjector.artist(a));
-              }
-              indexer.submit(docs);
-            });
-        store.forEachAlbumPage(
-            PAGE,
-            page -> {
-              checkNotCancelled();
-              List<Document> docs = new ArrayList<>(page.size());
-              for (Album a : page) {
-                albumNames.put(a.id(), a.name());
-                docs.add(DocumentProjector.album(a, artistNames));
-              }
-              indexer.submit(docs);
-            });
-        store.forEachTrackPage(
-            PAGE,
-            page -> {
-              checkNotCancelled();
-              List<Document> docs = new ArrayList<>(page.size());
-              for (Track t : page) {
-                String albumName = t.albumId() == null ? null : albumNames.get(t.albumId());
-                docs.add(DocumentProjector.track(t, albumName, artistNames));
-              }
-              indexer.submit(docs);
-            });
-        written = indexer.finish();
+      try (ParallelIndexer indexer =
+          new ParallelIndexer(writer, buildThreads, progress, total, before)) {
+        if (from.phase() != BuildCheckpoint.Phase.MERGE) {
+          run.projectAll(indexer);
+        }
+        written = before + indexer.finish();
       }
+      keep = true; // from here on an interruption leaves a resumable generation
       checkNotCancelled();
+      run.checkpoint(BuildCheckpoint.Phase.MERGE, 0);
       // One segment: nearest-neighbour, free-text and prefix queries visit every segment on
       // their own, so a fresh build that left a few dozen costs each query that many times.
       long mergeStart = System.nanoTime();
@@ -611,15 +718,150 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
       log.info(
           "Search index merged to one segment in {} s",
           (System.nanoTime() - mergeStart) / 1_000_000_000);
+      checkNotCancelled();
       commit(writer, seq);
-      done = true;
       return new Built(gen, written, seq);
+    } catch (CancellationException e) {
+      // Read with the interrupt flag cleared: file channels refuse to open on an interrupted
+      // thread, which would make the checkpoint look absent and the generation be deleted.
+      boolean interrupted = Thread.interrupted();
+      try {
+        keep = keep || BuildCheckpoint.read(gen) != null;
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      throw e;
     } catch (IOException e) {
+      keep = false;
       throw new UncheckedIOException("cannot build the search index in " + gen, e);
     } finally {
-      if (!done) {
+      if (!keep) {
         IndexLocation.deleteTree(gen);
       }
+    }
+  }
+
+  /**
+   * The newest unfinished generation (newer than the live one) with a checkpoint taken on this
+   * change log, or null. A checkpoint ahead of the log means the store was replaced (a restore):
+   * its documents may describe records that no longer exist, so it is not resumed.
+   */
+  private BuildCheckpoint resumable(long lastSeq) {
+    Path current = location.current();
+    for (Path gen : location.newestFirst()) {
+      if (gen.equals(current)) {
+        return null;
+      }
+      BuildCheckpoint c = BuildCheckpoint.read(gen);
+      if (c != null && c.seq() <= lastSeq) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** Reads the store in id order and feeds the indexer, taking checkpoints on the way. */
+  private final class BuildRun {
+    private final IndexWriter writer;
+    private final Path gen;
+    private final long seq;
+    private final BuildCheckpoint from;
+    private final Map<Long, String> artistNames = new HashMap<>();
+    private final Map<Long, String> albumNames = new HashMap<>();
+    private long sinceCheckpoint;
+    private ParallelIndexer indexer;
+
+    BuildRun(IndexWriter writer, Path gen, long seq, BuildCheckpoint from) {
+      this.writer = writer;
+      this.gen = gen;
+      this.seq = seq;
+      this.from = from;
+    }
+
+    void projectAll(ParallelIndexer indexer) throws IOException {
+      this.indexer = indexer;
+      // Names are needed by later phases even when a resumed build indexed these records before.
+      store.forEachArtistPage(
+          PAGE,
+          page -> {
+            checkNotCancelled();
+            page.forEach(a -> artistNames.put(a.id(), a.name()));
+            feed(BuildCheckpoint.Phase.ARTISTS, page, Artist::id, DocumentProjector::artist);
+          });
+      store.forEachAlbumPage(
+          PAGE,
+          page -> {
+            checkNotCancelled();
+            page.forEach(a -> albumNames.put(a.id(), a.name()));
+            feed(
+                BuildCheckpoint.Phase.ALBUMS,
+                page,
+                Album::id,
+                a -> DocumentProjector.album(a, artistNames));
+          });
+      store.forEachTrackPage(
+          from.resumeAfter(BuildCheckpoint.Phase.TRACKS),
+          PAGE,
+          page -> {
+            checkNotCancelled();
+            feed(
+                BuildCheckpoint.Phase.TRACKS,
+                page,
+                Track::id,
+                t ->
+                    DocumentProjector.track(
+                        t, t.albumId() == null ? null : albumNames.get(t.albumId()), artistNames));
+          });
+    }
+
+    /** Submits the records of {@code page} a resumed build has not indexed yet. */
+    private <T> void feed(
+        BuildCheckpoint.Phase phase,
+        List<T> page,
+        java.util.function.ToLongFunction<T> id,
+        java.util.function.Function<T, Document> project) {
+      if (phase.doneAt(from.phase())) {
+        return;
+      }
+      long after = from.resumeAfter(phase);
+      List<T> todo =
+          after == Long.MIN_VALUE
+              ? page
+              : page.stream().filter(r -> id.applyAsLong(r) > after).toList();
+      indexer.submit(todo, project);
+      sinceCheckpoint += todo.size();
+      if (sinceCheckpoint >= checkpointDocuments && !todo.isEmpty()) {
+        indexer.drain();
+        checkNotCancelled();
+        try {
+          checkpoint(phase, id.applyAsLong(todo.get(todo.size() - 1)));
+        } catch (IOException | RuntimeException e) {
+          if (Thread.currentThread().isInterrupted()) {
+            // Interrupted during the commit (file channels close on interrupt): the previous
+            // checkpoint is intact, the next build resumes from it.
+            throw new CancellationException("search index build interrupted");
+          }
+          throw e instanceof IOException io
+              ? new UncheckedIOException("cannot commit a checkpoint in " + gen, io)
+              : (RuntimeException) e;
+        }
+      }
+    }
+
+    void checkpoint(BuildCheckpoint.Phase phase, long lastId) throws IOException {
+      writer.setLiveCommitData(
+          Map.of(
+                  IndexFields.COMMIT_SEQ,
+                  Long.toString(seq),
+                  IndexFields.COMMIT_SCHEMA,
+                  Integer.toString(IndexFields.SCHEMA_VERSION),
+                  IndexFields.COMMIT_BUILD_CHECKPOINT,
+                  new BuildCheckpoint(gen, seq, phase, lastId).encode())
+              .entrySet());
+      writer.commit();
+      sinceCheckpoint = 0;
     }
   }
 
