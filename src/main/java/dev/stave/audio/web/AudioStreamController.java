@@ -150,12 +150,15 @@ public class AudioStreamController {
         serveFile(lease.path(), etag, format.get(), request, response);
         return;
       }
+      // The bytes streamed while the rendition is made differ from the cached file at its start
+      // (Renditions#withCompleteHeader): the same ETag must not name both.
+      String live = etag.substring(0, etag.length() - 1) + "-live\"";
       try {
         if (GrowingRendition.send(
             (TranscodeRun.Reader) opened,
-            etag,
+            live,
             format.get().contentType(),
-            ifRangeApplied(request, etag, null),
+            ifRangeApplied(request, live, null),
             response)) {
           return;
         }

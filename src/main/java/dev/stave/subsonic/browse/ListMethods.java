@@ -137,16 +137,8 @@ class ListMethods implements SubsonicMethods {
                 .sortBy(EntitySort.RELEASE_DATE, from > to);
             yield albumIds(q);
           }
-          case "byGenre" -> {
-            // albums with a track of the genre: the catalog's genres are track tags
-            Set<Long> albums =
-                search.parentsOfTracks(
-                    TrackQuery.builder()
-                        .tags(Set.of(r.required("genre").toLowerCase(Locale.ROOT)))
-                        .build(),
-                    CatalogSearch.Parent.ALBUM);
-            yield orders.page(AlbumOrders.Order.BY_NAME, albums, offset, size);
-          }
+          case "byGenre" -> // albums with a track of the genre: the catalog's genres are track tags
+              orders.genrePage(r.required("genre"), offset, size);
           default ->
               throw SubsonicException.invalid(
                   "type", "must be one of " + String.join(", ", TYPES), type);
