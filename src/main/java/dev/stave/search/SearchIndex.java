@@ -708,9 +708,12 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
         }
         written = before + indexer.finish();
       }
-      keep = true; // from here on an interruption leaves a resumable generation
       checkNotCancelled();
       run.checkpoint(BuildCheckpoint.Phase.MERGE, 0);
+      // From here on an interruption leaves a resumable generation; before the checkpoint above
+      // is committed it would leave one that no build can resume (interrupted before any
+      // checkpoint: the catch below keeps it only if one was taken).
+      keep = true;
       // One segment: nearest-neighbour, free-text and prefix queries visit every segment on
       // their own, so a fresh build that left a few dozen costs each query that many times.
       long mergeStart = System.nanoTime();
