@@ -47,9 +47,10 @@ tags = ["rock", "pop", "electronic", "ambient", "jazz", "classical", "hiphop", "
 speeds = ["low", "medium", "high"]
 def recommendation_seeds(track_ids):
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
-        uuid = dict(con.execute(
-            f"select id, uuid from tracks where id in ({','.join(map(str, track_ids))})"))
-    known = [uuid[i] for i in track_ids if i in uuid]
+        # The Jamendo dialect writes ids as strings, SQLite hands them back as integers.
+        uuid = {str(i): u for i, u in con.execute(
+            f"select id, uuid from tracks where id in ({','.join(map(str, track_ids))})")}
+    known = [uuid[str(i)] for i in track_ids if str(i) in uuid]
     return [",".join(rnd.sample(known, rnd.choice([1, 2]))) for _ in range(len(known))]
 mixes = {
   "tracks_by_id": [f"/v3.0/tracks?client_id={cid}&id={i}" for i in ids],
