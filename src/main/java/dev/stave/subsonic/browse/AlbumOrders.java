@@ -21,15 +21,14 @@ import org.springframework.stereotype.Component;
  * alphabeticalByArtist}) kept whole, in order, as the index sorts them: players page through them
  * fifty at a time, and on 196,256 albums each page as an index query sorted by a text field cost
  * 20–25 ms of CPU (a top-N of offset + size names) where a slice of a kept list costs nothing (8
- * bytes an album: 1.6 MB for 196,256). {@code byGenre} walks the same order ({@link #page(Order,
- * Set, int, int)}): its albums are those with a track of the genre, thousands of ids that an index
- * query would filter by and sort.
+ * bytes an album: 1.6 MB for 196,256).
  *
- * <p>{@code byGenre} keeps each genre's albums in that order too, for the index position it was
- * read at: finding them counts a genre's tracks by album (tens of thousands of tracks for a common
- * genre, 8–25 ms of CPU and megabytes of boxed ids a call), and a player pages through the same
- * genre fifty albums at a time. A genre is a track tag, so any applied change (a track's too) makes
- * the kept list stale; at most {@value #GENRES_KEPT} genres are kept.
+ * <p>{@code byGenre} ({@link #genrePage}) keeps each genre's albums in that order too (one walk of
+ * it, where an index query would filter by thousands of ids and sort them), for the index position
+ * it was read at: finding them counts a genre's tracks by album (tens of thousands of tracks for a
+ * common genre, 8–25 ms of CPU and megabytes of boxed ids a call), and a player pages through the
+ * same genre fifty albums at a time. A genre is a track tag, so any applied change (a track's too)
+ * makes the kept list stale; at most {@value #GENRES_KEPT} genres are kept.
  *
  * <p>Kept until the index applies a change-log entry of an album or an artist (a name, a new
  * album): it is read from the index, so it follows the index's own position in the log ({@link
@@ -67,9 +66,7 @@ public class AlbumOrders {
 
   /** Up to {@code size} album ids from {@code offset} in {@code order}. */
   public List<Long> page(Order order, int offset, int size) {
-    long[] ids = current(order).ids();
-    int from = Math.min(offset, ids.length);
-    return Arrays.stream(ids, from, Math.min(from + size, ids.length)).boxed().toList();
+    return slice(current(order).ids(), offset, size);
   }
 
   /**
@@ -79,7 +76,10 @@ public class AlbumOrders {
   public List<Long> genrePage(String genre, int offset, int size) {
     String tag = genre.toLowerCase(Locale.ROOT);
     long seq = index.appliedSeq();
-    long[] ids = genres.get(new GenreKey(tag, seq), k -> albumsOfGenre(tag));
+    return slice(genres.get(new GenreKey(tag, seq), k -> albumsOfGenre(tag)), offset, size);
+  }
+
+  private static List<Long> slice(long[] ids, int offset, int size) {
     int from = Math.min(offset, ids.length);
     return Arrays.stream(ids, from, Math.min(from + size, ids.length)).boxed().toList();
   }
