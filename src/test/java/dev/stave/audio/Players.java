@@ -3,11 +3,13 @@ package dev.stave.audio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stave.testsupport.RequiredTool;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.data.Offset;
 
@@ -85,5 +87,25 @@ public final class Players {
       assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
       assertThat(p.exitValue()).as("mpv " + url + ": " + output).isZero();
     }
+  }
+
+  /**
+   * A rendition as served from the cache: a first request streams it while ffmpeg makes it (under
+   * an ETag of its own ending {@code -live"}, its header not complete yet), so {@code fetch} is
+   * asked again until the cached file answers (ten seconds at most).
+   */
+  public static HttpResponse<byte[]> cachedRendition(Callable<HttpResponse<byte[]>> fetch)
+      throws Exception {
+    HttpResponse<byte[]> r = fetch.call();
+    for (int i = 0; i < 200 && etag(r).endsWith("-live\""); i++) {
+      Thread.sleep(50);
+      r = fetch.call();
+    }
+    assertThat(etag(r)).as("served from the cache").doesNotEndWith("-live\"");
+    return r;
+  }
+
+  private static String etag(HttpResponse<?> r) {
+    return r.headers().firstValue("ETag").orElse("");
   }
 }
