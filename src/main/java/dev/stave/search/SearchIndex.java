@@ -21,9 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
@@ -175,22 +177,22 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
   /**
    * The writer of a build. Profiled on a 100,000-track build, about two thirds of the CPU went to
    * the nearest-neighbour graph (HNSW): inserting each vector while indexing, then again in every
-   * merge (the final merge to one segment, on one thread, was half of the wall time). So: a larger
-   * in-memory buffer than the live writer's (fewer, larger flushed segments), up to an eighth of
-   * the heap, and the graph merge asked to use one worker per core. Measured (docs/performance.md,
-   * issue 15 item 4): neither changed a 100,000-track build's CPU, and a thread dump of the 1M
-   * final merge showed the graph merge still on one thread — the merge scheduler's intra-merge
-   * executor ran the second worker on the calling thread. Passing the format an executor of its own
-   * is the next thing to try. Deferring every merge to the final one measured slower and is off
-   * unless {@code -Dstave.search.build.defer-merges=true}.
+   * merge (the final merge to one segment was half of the wall time at 1M). So: a larger in-memory
+   * buffer than the live writer's (fewer, larger flushed segments), up to an eighth of the heap,
+   * one merge thread per core, and the graph merge on {@code graphMerges}, a pool of one worker per
+   * core that the build owns. The pool is given to the vector format itself because the merge
+   * scheduler's intra-merge executor, Lucene's default, only lends threads the scheduler is not
+   * using: a thread dump of the 1M final merge showed its second worker running on the merge
+   * thread, one core for the whole graph (docs/performance.md, issue 15 item 4). Deferring every
+   * merge to the final one is off unless {@code -Dstave.search.build.defer-merges=true}.
    */
-  private IndexWriterConfig buildConfig(IndexWriterConfig.OpenMode mode) {
+  private IndexWriterConfig buildConfig(
+      IndexWriterConfig.OpenMode mode, int workers, ExecutorService graphMerges) {
     IndexWriterConfig config = writerConfig(mode);
     long heapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
     config.setRAMBufferSizeMB(
         Long.getLong("stave.search.build.ram-mb", Math.max(64, Math.min(512, heapMb / 8))));
     int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
-    int workers = Integer.getInteger("stave.search.build.merge-workers", cores);
     ConcurrentMergeScheduler merges = new ConcurrentMergeScheduler();
     merges.setMaxMergesAndThreads(cores + 4, cores);
     config.setMergeScheduler(merges);
@@ -210,18 +212,48 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
         new Lucene103Codec() {
           @Override
           public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-            // Default graph parameters; the merge asks for one worker per core (the merge
-            // scheduler's intra-merge executor provides them, or runs them on the merge thread).
-            return workers > 1
+            // Default graph parameters, so a built index reads exactly like one the live writer
+            // grew; only who does the merge's work differs.
+            return graphMerges != null
                 ? new Lucene99HnswVectorsFormat(
-                    Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN,
-                    Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH,
+                    Integer.getInteger(
+                        "stave.search.graph.max-conn", Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN),
+                    Integer.getInteger("stave.search.graph.beam-width", BUILD_BEAM_WIDTH),
                     workers,
-                    null)
+                    graphMerges)
                 : super.getKnnVectorsFormatForField(field);
           }
         });
     return config;
+  }
+
+  /**
+   * Candidates a build keeps while linking each vector into the graph (Lucene's default is 100).
+   * Measured on the 1M demo catalog (docs/performance.md, issue 15 item 4; {@code
+   * GraphRecallBenchmark}): 100 took 507 s of CPU for the build with recall@10 0.995 against an
+   * exact scan; 32 took 255 s with recall@10 0.985; 24 with 12 links per node 226 s but 0.956. Half
+   * the build for one neighbour in a hundred: 32. Searches are unchanged (0.6 ms median).
+   */
+  static final int BUILD_BEAM_WIDTH = 32;
+
+  /** One worker per core (or {@code stave.search.build.merge-workers}); none on one core. */
+  private static int graphMergeWorkers() {
+    int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+    return Integer.getInteger("stave.search.build.merge-workers", cores);
+  }
+
+  private static ExecutorService graphMergePool(int workers) {
+    if (workers <= 1) {
+      return null;
+    }
+    AtomicInteger n = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        workers,
+        r -> {
+          Thread t = new Thread(r, "stave-index-graph-merge-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -683,6 +715,8 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
       log.info("Search index build: resuming {} after {}", gen, resumed.encode());
     }
     boolean keep = false;
+    int workers = graphMergeWorkers();
+    ExecutorService graphMerges = graphMergePool(workers);
     try (Directory dir = FSDirectory.open(gen);
         IndexWriter writer =
             new IndexWriter(
@@ -690,7 +724,9 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
                 buildConfig(
                     resumed == null
                         ? IndexWriterConfig.OpenMode.CREATE
-                        : IndexWriterConfig.OpenMode.APPEND))) {
+                        : IndexWriterConfig.OpenMode.APPEND,
+                    workers,
+                    graphMerges))) {
       // Taken before reading: anything written during the build is re-applied by a catch-up.
       long seq = resumed == null ? lastSeq : resumed.seq();
       BuildCheckpoint from =
@@ -740,6 +776,10 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
       keep = false;
       throw new UncheckedIOException("cannot build the search index in " + gen, e);
     } finally {
+      // After the writer closed (no merge can be running): the pool's threads end with the build.
+      if (graphMerges != null) {
+        graphMerges.shutdownNow();
+      }
       if (!keep) {
         IndexLocation.deleteTree(gen);
       }
