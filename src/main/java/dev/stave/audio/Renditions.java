@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,14 +45,19 @@ import org.springframework.stereotype.Component;
  * recently served ones go (a hit refreshes a file's time). A rendition being made counts only when
  * complete, and a rendition being served is leased ({@link Lease}) and never evicted meanwhile, so
  * the cache may exceed its bound by what is being made and streamed right now.
+ *
+ * <p>{@code .part} and {@code .part.complete} files a stopped process left (a crash, {@code kill
+ * -9} during a run) are deleted when the server starts, unless another live process uses the folder
+ * ({@link CacheWriterLock} says how that is told, and why it is asked at all).
  */
 @Component
-public class Renditions implements MeterBinder {
+public class Renditions implements MeterBinder, DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(Renditions.class);
 
   private final Ffmpeg ffmpeg;
   private final TranscodeSlots slots;
   private final Path cacheDir;
+  private final CacheWriterLock writers;
   private final long cacheSize;
   private final ConcurrentHashMap<String, TranscodeRun> running = new ConcurrentHashMap<>();
   private final AtomicLong transcodes = new AtomicLong();
@@ -64,6 +70,13 @@ public class Renditions implements MeterBinder {
     this.slots = slots;
     this.cacheSize = props.cacheSize().toBytes();
     this.cacheDir = stave.dataDir().resolve("cache").resolve("audio");
+    this.writers = new CacheWriterLock(cacheDir);
+    writers.sweepLeftovers();
+  }
+
+  @Override
+  public void destroy() {
+    writers.close();
   }
 
   /** How many ffmpeg transcodes this process started (for metrics and tests). */
@@ -170,6 +183,7 @@ public class Renditions implements MeterBinder {
       }
       slot = slots.take();
       Files.createDirectories(cacheDir);
+      writers.holdShared();
       run.open();
     } catch (IOException | RuntimeException e) {
       if (slot != null) {
