@@ -238,14 +238,16 @@ public class Renditions implements MeterBinder, DisposableBean {
    * The file to cache for a complete run. ffmpeg wrote {@code part} to a pipe, so muxers that seek
    * back at the end to complete their header left it incomplete: an MP3 has no Xing/LAME frame (a
    * player estimates a VBR file's duration from its first frame's bit rate: 13 s off on a 3-minute
-   * recording) and a FLAC no total sample count. For those, the complete stream is copied once more
-   * into a seekable file ({@code -c copy}: no re-encoding, about a hundredth of the transcode's
-   * time), which writes the header. The cached file then differs from the bytes streamed during the
-   * run at its start, which is why a growing rendition is sent under its own ETag ({@code
-   * AudioStreamController}). Other formats are cached as written.
+   * recording) and a FLAC no total sample count. For the formats that say so ({@link
+   * AudioFormat#headerCompletion}), the complete stream goes once more through ffmpeg into a
+   * seekable file (about a hundredth of the transcode's time), which writes the header. The cached
+   * file then differs from the bytes streamed during the run at its start, which is why a growing
+   * rendition is sent under its own ETag ({@code AudioStreamController}). Other formats are cached
+   * as written.
    */
   private Path withCompleteHeader(Path part, AudioFormat format) {
-    if (!format.muxer().equals("mp3") && !format.muxer().equals("flac")) {
+    List<String> codec = format.headerCompletion().orElse(null);
+    if (codec == null) {
       return part;
     }
     Path complete = part.resolveSibling(part.getFileName() + ".complete");
@@ -253,9 +255,7 @@ public class Renditions implements MeterBinder, DisposableBean {
         new ArrayList<>(
             List.of(
                 "-f", format.muxer(), "-i", "file:" + part, "-map", "0:a:0", "-map_metadata", "0"));
-    // A FLAC copied from a stream without its sample count keeps none: encode it again (lossless,
-    // the same samples; FLAC encodes at hundreds of times real time).
-    args.addAll(format.muxer().equals("flac") ? format.encoderArgs() : List.of("-c", "copy"));
+    args.addAll(codec);
     args.addAll(List.of("-f", format.muxer(), "file:" + complete));
     try {
       ffmpeg.run(args);
@@ -264,7 +264,7 @@ public class Renditions implements MeterBinder, DisposableBean {
       try {
         Files.deleteIfExists(complete);
       } catch (IOException ignored) {
-        // best effort: a left-over .complete file is never served, it only takes disk space
+        // best effort: a left-over .complete file is never served, and goes at the next start
       }
       throw e;
     }
