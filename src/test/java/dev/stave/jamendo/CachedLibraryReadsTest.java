@@ -75,7 +75,13 @@ class CachedLibraryReadsTest {
       store.write(new CatalogBatch(List.of(artist(1, "Before")), List.of(album), List.of(track)));
       store.write(
           LibraryTables.USERS,
-          List.of(new User(1, null, "ana", null, null, "pt", LocalDate.of(2020, 2, 29), null)));
+          List.of(
+              User.builder()
+                  .id(1)
+                  .name("ana")
+                  .lang("pt")
+                  .creationDate(LocalDate.of(2020, 2, 29))
+                  .build()));
       ctx.getBean(LibraryStore.class)
           .write(
               List.of(
