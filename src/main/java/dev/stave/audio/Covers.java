@@ -1,6 +1,7 @@
 package dev.stave.audio;
 
 import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Track;
 import dev.stave.config.StaveProperties;
 import java.awt.BasicStroke;
@@ -80,6 +81,7 @@ public class Covers {
   private record Source(Path file, boolean embedded, String key) {}
 
   private final CatalogStore store;
+  private final EntityCache entities;
   private final AudioFileStore files;
   private final AudioRoots roots;
   private final Ffmpeg ffmpeg;
@@ -89,12 +91,14 @@ public class Covers {
 
   public Covers(
       CatalogStore store,
+      EntityCache entities,
       AudioFileStore files,
       AudioRoots roots,
       Ffmpeg ffmpeg,
       AudioProperties props,
       StaveProperties stave) {
     this.store = store;
+    this.entities = entities;
     this.files = files;
     this.roots = roots;
     this.ffmpeg = ffmpeg;
@@ -194,8 +198,7 @@ public class Covers {
   }
 
   private Optional<Source> albumSource(long albumId) {
-    List<Track> tracks =
-        new ArrayList<>(store.findTracks(store.trackIdsOfAlbums(List.of(albumId))));
+    List<Track> tracks = new ArrayList<>(entities.tracks(store.trackIdsOfAlbums(List.of(albumId))));
     tracks.sort(TrackAudio.ALBUM_ORDER);
     List<AudioFile> album = new ArrayList<>();
     for (Track t : tracks) {
@@ -221,7 +224,7 @@ public class Covers {
     if (own.isPresent()) {
       return own;
     }
-    return store.findTracks(List.of(trackId)).stream()
+    return entities.tracks(List.of(trackId)).stream()
         .map(Track::albumId)
         .filter(a -> a != null)
         .findFirst()
