@@ -18,17 +18,18 @@ import org.slf4j.LoggerFactory;
  * ({@code .part}, {@code .part.complete}: see {@link CacheDir#beingWritten}), so that the leftovers
  * can be deleted at start without ever deleting a file still being written.
  *
- * <p>Decision: the audio cache lies in the data directory ({@code DATA/cache/audio}, not
- * configurable on its own), and the README asks for one data directory per running node. But a CLI
- * command ({@code stave import}, {@code scan}…) may run on the data directory of a live server, and
- * an operator may break the rule; so ownership is not assumed, it is asked of the operating system:
- * every process that writes into the folder holds a shared lock on the file {@code <folder>.lock}
- * beside it for its whole life, and leftovers are deleted only under an exclusive lock, which the
- * system grants only when no other live process holds the file (a lock dies with its process, also
- * on {@code kill -9}). A process that finds the folder in use deletes nothing: the leftovers stay
- * until a start that finds it alone. The lock file lies beside the folder, not in it, so that the
- * folder stays "safe to delete" and its size bound counts renditions only. A shared folder on a
- * network file system is not supported (its locks may not be honoured); nor is it needed.
+ * <p>Decision: the caches lie in the data directory ({@code DATA/cache/audio} for renditions,
+ * {@code DATA/cache/images} for covers; not configurable on their own), and the README asks for one
+ * data directory per running node. But a CLI command ({@code stave import}, {@code scan}…) may run
+ * on the data directory of a live server, and an operator may break the rule; so ownership is not
+ * assumed, it is asked of the operating system: every process that writes into the folder holds a
+ * shared lock on the file {@code <folder>.lock} beside it for its whole life, and leftovers are
+ * deleted only under an exclusive lock, which the system grants only when no other live process
+ * holds the file (a lock dies with its process, also on {@code kill -9}). A process that finds the
+ * folder in use deletes nothing: the leftovers stay until a start that finds it alone. The lock
+ * file lies beside the folder, not in it, so that the folder stays "safe to delete" and its size
+ * bound counts renditions only. A shared folder on a network file system is not supported (its
+ * locks may not be honoured); nor is it needed.
  *
  * <p>Within one JVM (tests run several servers), Java refuses a second lock on a file this JVM
  * already locks: that is taken as "in use by a live one" too.

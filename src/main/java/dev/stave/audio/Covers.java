@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.imageio.ImageIO;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,9 +36,10 @@ import org.springframework.stereotype.Component;
  * a file (ffprobe saw it at scan time) or an image beside the files ({@code cover.jpg}, {@code
  * folder.jpg}…), resized by ffmpeg once per allowed width into {@code DATA/cache/images} and served
  * from there; that folder is bounded by {@code stave.audio.image-cache-size}, least recently served
- * pictures first out (a picture evicted is simply made again). Widths snap to the nearest of
- * Jamendo's sizes (spec §6.1). Without any picture the answer is a neutral image drawn in code (a
- * grey square with a disc), also per width.
+ * pictures first out (a picture evicted is simply made again); the {@code .part} files of a stopped
+ * process go at the next start, as in the audio cache ({@link CacheWriterLock}). Widths snap to the
+ * nearest of Jamendo's sizes (spec §6.1). Without any picture the answer is a neutral image drawn
+ * in code (a grey square with a disc), also per width.
  *
  * <ul>
  *   <li>album: the embedded picture of its first track (disc, position) that has one, else an image
@@ -49,7 +51,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-public class Covers {
+public class Covers implements DisposableBean {
   /** Cover widths (spec §6.1: albums, tracks, artists). */
   public static final List<Integer> COVER_WIDTHS =
       List.of(25, 35, 50, 55, 60, 65, 70, 75, 85, 100, 130, 150, 200, 300, 400, 500, 600);
@@ -86,6 +88,7 @@ public class Covers {
   private final AudioRoots roots;
   private final Ffmpeg ffmpeg;
   private final Path cacheDir;
+  private final CacheWriterLock writers;
   private final long maxCacheBytes;
   private final Map<Integer, byte[]> neutral = new ConcurrentHashMap<>();
 
@@ -104,6 +107,13 @@ public class Covers {
     this.ffmpeg = ffmpeg;
     this.cacheDir = stave.dataDir().resolve("cache").resolve("images");
     this.maxCacheBytes = props.imageCacheSize().toBytes();
+    this.writers = new CacheWriterLock(cacheDir);
+    writers.sweepLeftovers();
+  }
+
+  @Override
+  public void destroy() {
+    writers.close();
   }
 
   /** The allowed width nearest to {@code asked} (the larger on a tie); null: the default. */
@@ -167,6 +177,7 @@ public class Covers {
   private void resize(Source source, int width, Path target) {
     try {
       Files.createDirectories(cacheDir);
+      writers.holdShared();
       Path tmp = cacheDir.resolve(target.getFileName() + "." + UUID.randomUUID() + ".part");
       try {
         ffmpeg.run(

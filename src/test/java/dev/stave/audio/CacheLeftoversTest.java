@@ -19,9 +19,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What a crashed server left in the transcode cache: {@code .part} and {@code .part.complete} files
- * are deleted when the next server starts on the data directory (cached renditions stay), and the
- * rendition is then made and served as usual; a second process starting on the data directory of a
- * live server (a CLI command) deletes nothing that server may be writing.
+ * (and the cover cache's {@code .part} files) are deleted when the next server starts on the data
+ * directory (cached renditions and pictures stay), and the rendition is then made and served as
+ * usual; a second process starting on the data directory of a live server (a CLI command) deletes
+ * nothing that server may be writing.
  */
 class CacheLeftoversTest extends AudioHttpTest {
   private static final String HASH = "0123456789abcdef0123456789abcdef";
@@ -41,6 +42,9 @@ class CacheLeftoversTest extends AudioHttpTest {
       Files.write(
           cacheDir().resolve(HASH + "-ogg.ogg." + UUID.randomUUID() + ".part"), new byte[512]);
       Files.write(cacheDir().resolve(HASH + "-mp31.mp3"), new byte[2048]);
+      Path images = Files.createDirectories(tmp.resolve("data/cache/images"));
+      Files.write(images.resolve(HASH + "-300.jpg." + UUID.randomUUID() + ".part"), new byte[64]);
+      Files.write(images.resolve(HASH + "-100.jpg"), new byte[64]);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -55,6 +59,9 @@ class CacheLeftoversTest extends AudioHttpTest {
   @Test
   void leftoversAreGoneAfterStartAndTheRenditionIsServed() throws Exception {
     assertThat(cached()).containsExactly(HASH + "-mp31.mp3");
+    try (Stream<Path> s = Files.list(tmp.resolve("data/cache/images"))) {
+      assertThat(s.map(p -> p.getFileName().toString())).containsExactly(HASH + "-100.jpg");
+    }
 
     Path music = tmp.resolve("music");
     TestAudio.write(
