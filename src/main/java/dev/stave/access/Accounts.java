@@ -157,7 +157,12 @@ public class Accounts {
     long id = max == null ? FIRST_ID : max + 1;
     Instant now = Instant.now();
     User user =
-        new User(id, null, name, null, email, null, LocalDate.ofInstant(now, ZoneOffset.UTC), null);
+        User.builder()
+            .id(id)
+            .name(name)
+            .email(email)
+            .creationDate(LocalDate.ofInstant(now, ZoneOffset.UTC))
+            .build();
     catalog.write(LibraryTables.USERS, List.of(user));
     jdbc.update(
         "INSERT INTO accounts (user_id, password_hash, state, created_at) VALUES (?, ?, ?, ?)",

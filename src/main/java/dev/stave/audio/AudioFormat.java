@@ -59,6 +59,22 @@ public enum AudioFormat {
     return encoderArgs;
   }
 
+  /**
+   * The codec options of a second pass that completes the header of this rendition made through a
+   * pipe (see {@code Renditions}), or empty when its muxer writes a complete file without seeking
+   * back. MP3: ffmpeg adds the Xing/LAME frame (duration, seek table) only in a seekable file, so
+   * the stream is copied once more ({@code -c copy}). FLAC: the STREAMINFO sample count is likewise
+   * written at the end, and a copy of a stream without it keeps none, so it is encoded again
+   * (lossless, the same samples, hundreds of times real time). Ogg: every page is final as written.
+   */
+  public Optional<List<String>> headerCompletion() {
+    return switch (this) {
+      case MP31, MP32 -> Optional.of(List.of("-c", "copy"));
+      case FLAC -> Optional.of(encoderArgs);
+      case OGG -> Optional.empty();
+    };
+  }
+
   public static Optional<AudioFormat> fromWire(String name) {
     for (AudioFormat f : values()) {
       if (f.wireName().equals(name)) {

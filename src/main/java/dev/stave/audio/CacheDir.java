@@ -16,10 +16,20 @@ import java.util.stream.Stream;
  * A cache folder bounded in bytes, least recently used first out: a file's modification time is its
  * last use ({@link #touch}), and {@link #trim} deletes the oldest files until the folder fits. The
  * state is the folder itself, so it survives restarts and is shared by every process using the data
- * directory. Files being written ({@code .part}) neither count nor go.
+ * directory. Files being written ({@link #beingWritten}) neither count nor go.
  */
 final class CacheDir {
   private CacheDir() {}
+
+  /**
+   * Whether {@code file} is one being written, not a cached one: a {@code .part} (output of a run)
+   * or a {@code .part.complete} (its copy with a completed header, see {@link Renditions}). Left
+   * behind by a process that stopped, they are deleted at the next start ({@link CacheWriterLock}).
+   */
+  static boolean beingWritten(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(".part") || name.endsWith(".part.complete");
+  }
 
   /** Marks {@code file} as just used. */
   static void touch(Path file) {
@@ -38,7 +48,7 @@ final class CacheDir {
     record Entry(Path path, long size, long time) {}
     List<Entry> entries = new ArrayList<>();
     try (Stream<Path> s = Files.list(dir)) {
-      for (Path p : s.filter(p -> !p.toString().endsWith(".part")).toList()) {
+      for (Path p : s.filter(p -> !beingWritten(p)).toList()) {
         try {
           entries.add(new Entry(p, Files.size(p), Files.getLastModifiedTime(p).toMillis()));
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.stave.audio;
 
 import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Track;
 import dev.stave.config.StaveProperties;
 import java.awt.BasicStroke;
@@ -27,6 +28,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.imageio.ImageIO;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,9 +36,10 @@ import org.springframework.stereotype.Component;
  * a file (ffprobe saw it at scan time) or an image beside the files ({@code cover.jpg}, {@code
  * folder.jpg}…), resized by ffmpeg once per allowed width into {@code DATA/cache/images} and served
  * from there; that folder is bounded by {@code stave.audio.image-cache-size}, least recently served
- * pictures first out (a picture evicted is simply made again). Widths snap to the nearest of
- * Jamendo's sizes (spec §6.1). Without any picture the answer is a neutral image drawn in code (a
- * grey square with a disc), also per width.
+ * pictures first out (a picture evicted is simply made again); the {@code .part} files of a stopped
+ * process go at the next start, as in the audio cache ({@link CacheWriterLock}). Widths snap to the
+ * nearest of Jamendo's sizes (spec §6.1). Without any picture the answer is a neutral image drawn
+ * in code (a grey square with a disc), also per width.
  *
  * <ul>
  *   <li>album: the embedded picture of its first track (disc, position) that has one, else an image
@@ -48,7 +51,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-public class Covers {
+public class Covers implements DisposableBean {
   /** Cover widths (spec §6.1: albums, tracks, artists). */
   public static final List<Integer> COVER_WIDTHS =
       List.of(25, 35, 50, 55, 60, 65, 70, 75, 85, 100, 130, 150, 200, 300, 400, 500, 600);
@@ -80,26 +83,37 @@ public class Covers {
   private record Source(Path file, boolean embedded, String key) {}
 
   private final CatalogStore store;
+  private final EntityCache entities;
   private final AudioFileStore files;
   private final AudioRoots roots;
   private final Ffmpeg ffmpeg;
   private final Path cacheDir;
+  private final CacheWriterLock writers;
   private final long maxCacheBytes;
   private final Map<Integer, byte[]> neutral = new ConcurrentHashMap<>();
 
   public Covers(
       CatalogStore store,
+      EntityCache entities,
       AudioFileStore files,
       AudioRoots roots,
       Ffmpeg ffmpeg,
       AudioProperties props,
       StaveProperties stave) {
     this.store = store;
+    this.entities = entities;
     this.files = files;
     this.roots = roots;
     this.ffmpeg = ffmpeg;
     this.cacheDir = stave.dataDir().resolve("cache").resolve("images");
     this.maxCacheBytes = props.imageCacheSize().toBytes();
+    this.writers = new CacheWriterLock(cacheDir);
+    writers.sweepLeftovers();
+  }
+
+  @Override
+  public void destroy() {
+    writers.close();
   }
 
   /** The allowed width nearest to {@code asked} (the larger on a tie); null: the default. */
@@ -163,6 +177,7 @@ public class Covers {
   private void resize(Source source, int width, Path target) {
     try {
       Files.createDirectories(cacheDir);
+      writers.holdShared();
       Path tmp = cacheDir.resolve(target.getFileName() + "." + UUID.randomUUID() + ".part");
       try {
         ffmpeg.run(
@@ -194,8 +209,7 @@ public class Covers {
   }
 
   private Optional<Source> albumSource(long albumId) {
-    List<Track> tracks =
-        new ArrayList<>(store.findTracks(store.trackIdsOfAlbums(List.of(albumId))));
+    List<Track> tracks = new ArrayList<>(entities.tracks(store.trackIdsOfAlbums(List.of(albumId))));
     tracks.sort(TrackAudio.ALBUM_ORDER);
     List<AudioFile> album = new ArrayList<>();
     for (Track t : tracks) {
@@ -221,7 +235,7 @@ public class Covers {
     if (own.isPresent()) {
       return own;
     }
-    return store.findTracks(List.of(trackId)).stream()
+    return entities.tracks(List.of(trackId)).stream()
         .map(Track::albumId)
         .filter(a -> a != null)
         .findFirst()

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,14 +45,19 @@ import org.springframework.stereotype.Component;
  * recently served ones go (a hit refreshes a file's time). A rendition being made counts only when
  * complete, and a rendition being served is leased ({@link Lease}) and never evicted meanwhile, so
  * the cache may exceed its bound by what is being made and streamed right now.
+ *
+ * <p>{@code .part} and {@code .part.complete} files a stopped process left (a crash, {@code kill
+ * -9} during a run) are deleted when the server starts, unless another live process uses the folder
+ * ({@link CacheWriterLock} says how that is told, and why it is asked at all).
  */
 @Component
-public class Renditions implements MeterBinder {
+public class Renditions implements MeterBinder, DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(Renditions.class);
 
   private final Ffmpeg ffmpeg;
   private final TranscodeSlots slots;
   private final Path cacheDir;
+  private final CacheWriterLock writers;
   private final long cacheSize;
   private final ConcurrentHashMap<String, TranscodeRun> running = new ConcurrentHashMap<>();
   private final AtomicLong transcodes = new AtomicLong();
@@ -64,6 +70,13 @@ public class Renditions implements MeterBinder {
     this.slots = slots;
     this.cacheSize = props.cacheSize().toBytes();
     this.cacheDir = stave.dataDir().resolve("cache").resolve("audio");
+    this.writers = new CacheWriterLock(cacheDir);
+    writers.sweepLeftovers();
+  }
+
+  @Override
+  public void destroy() {
+    writers.close();
   }
 
   /** How many ffmpeg transcodes this process started (for metrics and tests). */
@@ -170,6 +183,7 @@ public class Renditions implements MeterBinder {
       }
       slot = slots.take();
       Files.createDirectories(cacheDir);
+      writers.holdShared();
       run.open();
     } catch (IOException | RuntimeException e) {
       if (slot != null) {
@@ -224,14 +238,16 @@ public class Renditions implements MeterBinder {
    * The file to cache for a complete run. ffmpeg wrote {@code part} to a pipe, so muxers that seek
    * back at the end to complete their header left it incomplete: an MP3 has no Xing/LAME frame (a
    * player estimates a VBR file's duration from its first frame's bit rate: 13 s off on a 3-minute
-   * recording) and a FLAC no total sample count. For those, the complete stream is copied once more
-   * into a seekable file ({@code -c copy}: no re-encoding, about a hundredth of the transcode's
-   * time), which writes the header. The cached file then differs from the bytes streamed during the
-   * run at its start, which is why a growing rendition is sent under its own ETag ({@code
-   * AudioStreamController}). Other formats are cached as written.
+   * recording) and a FLAC no total sample count. For the formats that say so ({@link
+   * AudioFormat#headerCompletion}), the complete stream goes once more through ffmpeg into a
+   * seekable file (about a hundredth of the transcode's time), which writes the header. The cached
+   * file then differs from the bytes streamed during the run at its start, which is why a growing
+   * rendition is sent under its own ETag ({@code AudioStreamController}). Other formats are cached
+   * as written.
    */
   private Path withCompleteHeader(Path part, AudioFormat format) {
-    if (!format.muxer().equals("mp3") && !format.muxer().equals("flac")) {
+    List<String> codec = format.headerCompletion().orElse(null);
+    if (codec == null) {
       return part;
     }
     Path complete = part.resolveSibling(part.getFileName() + ".complete");
@@ -239,9 +255,7 @@ public class Renditions implements MeterBinder {
         new ArrayList<>(
             List.of(
                 "-f", format.muxer(), "-i", "file:" + part, "-map", "0:a:0", "-map_metadata", "0"));
-    // A FLAC copied from a stream without its sample count keeps none: encode it again (lossless,
-    // the same samples; FLAC encodes at hundreds of times real time).
-    args.addAll(format.muxer().equals("flac") ? format.encoderArgs() : List.of("-c", "copy"));
+    args.addAll(codec);
     args.addAll(List.of("-f", format.muxer(), "file:" + complete));
     try {
       ffmpeg.run(args);
@@ -250,7 +264,7 @@ public class Renditions implements MeterBinder {
       try {
         Files.deleteIfExists(complete);
       } catch (IOException ignored) {
-        // best effort: a left-over .complete file is never served, it only takes disk space
+        // best effort: a left-over .complete file is never served, and goes at the next start
       }
       throw e;
     }

@@ -92,6 +92,11 @@ public class CatalogStore {
    * Jamendo's XML dump).
    */
   public List<Album> albumsOfArtists(Collection<Long> artistIds) {
+    return find(ALBUMS, albumIdsOfArtistsInOrder(artistIds));
+  }
+
+  /** The ids of {@link #albumsOfArtists}, in its order. */
+  public List<Long> albumIdsOfArtistsInOrder(Collection<Long> artistIds) {
     List<Long> ids = new ArrayList<>();
     forChunks(
         List.copyOf(artistIds),
@@ -103,11 +108,16 @@ public class CatalogStore {
                         + ") ORDER BY artist_id, id",
                     Long.class,
                     chunk.toArray())));
-    return find(ALBUMS, ids);
+    return ids;
   }
 
   /** The tracks of the given albums, by album, then position (unknown last), then id. */
   public List<Track> tracksOfAlbums(Collection<Long> albumIds) {
+    return find(TRACKS, trackIdsOfAlbumsInOrder(albumIds));
+  }
+
+  /** The ids of {@link #tracksOfAlbums}, in its order. */
+  public List<Long> trackIdsOfAlbumsInOrder(Collection<Long> albumIds) {
     List<Long> ids = new ArrayList<>();
     forChunks(
         List.copyOf(albumIds),
@@ -120,7 +130,7 @@ public class CatalogStore {
                         + " position, id",
                     Long.class,
                     chunk.toArray())));
-    return find(TRACKS, ids);
+    return ids;
   }
 
   /** What an album's tracks add up to: how many, how long, how often listened to. */

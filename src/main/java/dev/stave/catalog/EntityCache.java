@@ -112,6 +112,16 @@ public class EntityCache implements ChangeFollower, DisposableBean {
     return get(artists, ids);
   }
 
+  /** The tracks of the given albums, in {@link CatalogStore#tracksOfAlbums}' order. */
+  public List<Track> tracksOfAlbums(Collection<Long> albumIds) {
+    return tracks(store.trackIdsOfAlbumsInOrder(albumIds));
+  }
+
+  /** The albums of the given primary artists, in {@link CatalogStore#albumsOfArtists}' order. */
+  public List<Album> albumsOfArtists(Collection<Long> artistIds) {
+    return albums(store.albumIdsOfArtistsInOrder(artistIds));
+  }
+
   private <T> List<T> get(Kind<T> kind, Collection<Long> ids) {
     if (ids.isEmpty()) {
       return List.of();

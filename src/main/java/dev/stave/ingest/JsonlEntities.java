@@ -142,15 +142,16 @@ final class JsonlEntities {
 
   static User user(JsonFields o) {
     User u =
-        new User(
-            o.requiredId("id"),
-            uuid(o),
-            o.requiredText("name"),
-            o.text("dispname"),
-            o.text("email"),
-            o.text("lang"),
-            date(o, "creation_date"),
-            o.text("image"));
+        User.builder()
+            .id(o.requiredId("id"))
+            .uuid(uuid(o))
+            .name(o.requiredText("name"))
+            .dispname(o.text("dispname"))
+            .email(o.text("email"))
+            .lang(o.text("lang"))
+            .creationDate(date(o, "creation_date"))
+            .image(o.text("image"))
+            .build();
     o.rejectUnknown();
     return u;
   }

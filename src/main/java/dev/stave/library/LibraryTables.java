@@ -65,15 +65,16 @@ public final class LibraryTables {
 
     @Override
     public User read(ResultSet rs, Map<String, List<Object[]>> relations) throws SQLException {
-      return new User(
-          rs.getLong("id"),
-          UUID.fromString(rs.getString("uuid")),
-          rs.getString("name"),
-          rs.getString("dispname"),
-          rs.getString("email"),
-          rs.getString("lang"),
-          date(rs, "creation_date"),
-          rs.getString("image"));
+      return User.builder()
+          .id(rs.getLong("id"))
+          .uuid(UUID.fromString(rs.getString("uuid")))
+          .name(rs.getString("name"))
+          .dispname(rs.getString("dispname"))
+          .email(rs.getString("email"))
+          .lang(rs.getString("lang"))
+          .creationDate(date(rs, "creation_date"))
+          .image(rs.getString("image"))
+          .build();
     }
   }
 

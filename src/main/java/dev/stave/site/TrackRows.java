@@ -3,7 +3,7 @@ package dev.stave.site;
 import dev.stave.audio.AudioAvailability;
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Track;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,11 +30,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TrackRows {
-  private final CatalogStore store;
+  private final EntityCache entities;
   private final AudioAvailability audio;
 
-  public TrackRows(CatalogStore store, AudioAvailability audio) {
-    this.store = store;
+  public TrackRows(EntityCache entities, AudioAvailability audio) {
+    this.entities = entities;
     this.audio = audio;
   }
 
@@ -47,7 +47,7 @@ public class TrackRows {
       return List.of();
     }
     Map<Long, Track> byId = new HashMap<>();
-    store.findTracks(ids).forEach(t -> byId.put(t.id(), t));
+    entities.tracks(ids).forEach(t -> byId.put(t.id(), t));
     return of(ids.stream().map(byId::get).filter(Objects::nonNull).toList());
   }
 
@@ -79,10 +79,10 @@ public class TrackRows {
       }
     }
     if (!missingArtists.isEmpty()) {
-      store.findArtists(missingArtists).forEach(a -> artists.put(a.id(), a.name()));
+      entities.artists(missingArtists).forEach(a -> artists.put(a.id(), a.name()));
     }
     if (!missingAlbums.isEmpty()) {
-      store.findAlbums(missingAlbums).forEach(a -> albums.put(a.id(), a.name()));
+      entities.albums(missingAlbums).forEach(a -> albums.put(a.id(), a.name()));
     }
     audio.prefetch(tracks.stream().map(Track::id).toList());
 

@@ -63,19 +63,20 @@ class CachedLibraryReadsTest {
 
   private static void nextRequestShowsTheWrite(TestDatabase db) throws Exception {
     try (ConfigurableApplicationContext ctx =
-        StaveTestContexts.start(
-            db,
-            "--spring.main.web-application-type=servlet",
-            "--server.port=0",
-            "--server.address=127.0.0.1",
-            "--stave.public-url=https://music.example")) {
+        StaveTestContexts.startServer(db, "--stave.public-url=https://music.example")) {
       CatalogStore store = ctx.getBean(CatalogStore.class);
       Track track = track(100, 10L, List.of(1L), features());
       Album album = album(10, List.of(1L), ReleaseDate.parse("2020-01-01"));
       store.write(new CatalogBatch(List.of(artist(1, "Before")), List.of(album), List.of(track)));
       store.write(
           LibraryTables.USERS,
-          List.of(new User(1, null, "ana", null, null, "pt", LocalDate.of(2020, 2, 29), null)));
+          List.of(
+              User.builder()
+                  .id(1)
+                  .name("ana")
+                  .lang("pt")
+                  .creationDate(LocalDate.of(2020, 2, 29))
+                  .build()));
       ctx.getBean(LibraryStore.class)
           .write(
               List.of(
@@ -93,8 +94,7 @@ class CachedLibraryReadsTest {
       ctx.getBean(SearchIndex.class).catchUp();
       Rendered http =
           new Rendered(
-              new JamendoHttp(
-                  Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"))),
+              new JamendoHttp(StaveTestContexts.port(ctx)),
               ctx.getBean(AppRegistry.class).create("cached reads").clientId());
 
       assertThat(http.names()).containsOnly(track.name(), album.name(), "Before");

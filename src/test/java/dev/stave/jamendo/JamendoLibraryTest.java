@@ -93,9 +93,15 @@ class JamendoLibraryTest {
     store.write(
         LibraryTables.USERS,
         List.of(
-            new User(1, null, "ana", "Ana M.", null, "pt", LocalDate.of(2020, 2, 29), null),
-            new User(2, null, "bea", null, null, "en", null, null),
-            new User(3, null, "carl", null, null, null, null, null)));
+            User.builder()
+                .id(1)
+                .name("ana")
+                .dispname("Ana M.")
+                .lang("pt")
+                .creationDate(LocalDate.of(2020, 2, 29))
+                .build(),
+            User.builder().id(2).name("bea").lang("en").build(),
+            User.builder().id(3).name("carl").build()));
     library.write(
         List.of(
             new UserRelation(1, Relation.FAN, 1, T1),

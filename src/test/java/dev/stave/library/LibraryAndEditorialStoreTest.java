@@ -34,8 +34,14 @@ class LibraryAndEditorialStoreTest {
             List.of(),
             List.of(bareTrack(7101, 7001), bareTrack(7102, 7001), bareTrack(7103, 7001))));
     User user =
-        new User(
-            7201, null, "ana", "Ana M.", "ana@example.org", "pt", LocalDate.of(2020, 2, 29), null);
+        User.builder()
+            .id(7201)
+            .name("ana")
+            .dispname("Ana M.")
+            .email("ana@example.org")
+            .lang("pt")
+            .creationDate(LocalDate.of(2020, 2, 29))
+            .build();
     Playlist playlist =
         new Playlist(
             7301,

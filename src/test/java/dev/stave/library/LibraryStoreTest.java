@@ -54,9 +54,15 @@ class LibraryStoreTest {
     catalog.write(
         LibraryTables.USERS,
         List.of(
-            new User(1, null, "ana", "Ana", null, "pt", LocalDate.of(2020, 1, 1), null),
-            new User(2, null, "bea", null, null, "en", null, null),
-            new User(3, null, "caio", null, null, null, null, null)));
+            User.builder()
+                .id(1)
+                .name("ana")
+                .dispname("Ana")
+                .lang("pt")
+                .creationDate(LocalDate.of(2020, 1, 1))
+                .build(),
+            User.builder().id(2).name("bea").lang("en").build(),
+            User.builder().id(3).name("caio").build()));
   }
 
   @Test

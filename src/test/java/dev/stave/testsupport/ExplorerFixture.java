@@ -99,15 +99,13 @@ public final class ExplorerFixture {
     catalog.write(
         LibraryTables.USERS,
         List.of(
-            new User(
-                USER_ID,
-                null,
-                "zyx-listener",
-                USER_NAME,
-                null,
-                "en",
-                LocalDate.of(2020, 1, 1),
-                null)));
+            User.builder()
+                .id(USER_ID)
+                .name("zyx-listener")
+                .dispname(USER_NAME)
+                .lang("en")
+                .creationDate(LocalDate.of(2020, 1, 1))
+                .build()));
     catalog.write(
         LibraryTables.PLAYLISTS,
         List.of(

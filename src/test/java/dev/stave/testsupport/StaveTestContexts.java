@@ -7,7 +7,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Starts Stave's real Spring wiring (no web server) on a test store. */
+/** Starts Stave's real Spring wiring (without or with a web server) on a test store. */
 public final class StaveTestContexts {
   private StaveTestContexts() {}
 
@@ -22,5 +22,25 @@ public final class StaveTestContexts {
     args.add("--logging.level.root=WARN");
     args.addAll(List.of(extraArgs));
     return app.run(args.toArray(String[]::new));
+  }
+
+  /**
+   * {@link #start} with the web server on a free port of 127.0.0.1 ({@link #port}), for tests that
+   * call a store they chose (e.g. PostgreSQL) over HTTP.
+   */
+  public static ConfigurableApplicationContext startServer(TestDatabase db, String... extraArgs) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--spring.main.web-application-type=servlet",
+                "--server.port=0",
+                "--server.address=127.0.0.1"));
+    args.addAll(List.of(extraArgs));
+    return start(db, args.toArray(String[]::new));
+  }
+
+  /** The port the server of {@code ctx} ({@link #startServer}) listens on. */
+  public static int port(ConfigurableApplicationContext ctx) {
+    return Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
   }
 }

@@ -8,7 +8,7 @@ import dev.stave.audio.TrackAudio;
 import dev.stave.audio.TranscodeBusyException;
 import dev.stave.audio.TranscodeRun;
 import dev.stave.audio.UrlSigner;
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Track;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,13 +62,13 @@ public class AudioStreamController {
   private static final String RESOURCE = AudioStreamController.class.getName() + ".resource";
   private static final String TYPE = AudioStreamController.class.getName() + ".type";
 
-  private final CatalogStore store;
+  private final EntityCache entities;
   private final TrackAudio audio;
   private final UrlSigner signer;
   private final ResourceHttpRequestHandler handler;
 
-  public AudioStreamController(CatalogStore store, TrackAudio audio, UrlSigner signer) {
-    this.store = store;
+  public AudioStreamController(EntityCache entities, TrackAudio audio, UrlSigner signer) {
+    this.entities = entities;
     this.audio = audio;
     this.signer = signer;
     this.handler = new FileHandler();
@@ -117,7 +117,7 @@ public class AudioStreamController {
       return;
     }
     long id = Long.parseLong(idText);
-    List<Track> track = store.findTracks(List.of(id));
+    List<Track> track = entities.tracks(List.of(id));
     if (track.isEmpty() || (download && !track.get(0).flags().downloadAllowed())) {
       plain(response, 404, track.isEmpty() ? "no such track" : "this track may not be downloaded");
       return;

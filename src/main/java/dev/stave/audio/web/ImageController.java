@@ -2,7 +2,7 @@ package dev.stave.audio.web;
 
 import dev.stave.audio.AudioException;
 import dev.stave.audio.Covers;
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.library.LibraryStore;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -33,12 +33,12 @@ public class ImageController {
       CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
 
   private final Covers covers;
-  private final CatalogStore store;
+  private final EntityCache entities;
   private final LibraryStore library;
 
-  public ImageController(Covers covers, CatalogStore store, LibraryStore library) {
+  public ImageController(Covers covers, EntityCache entities, LibraryStore library) {
     this.covers = covers;
-    this.store = store;
+    this.entities = entities;
     this.library = library;
   }
 
@@ -61,10 +61,10 @@ public class ImageController {
     try {
       image =
           switch (kind) {
-            case "album" -> store.findAlbums(List.of(n)).isEmpty() ? null : covers.album(n, cover);
-            case "track" -> store.findTracks(List.of(n)).isEmpty() ? null : covers.track(n, cover);
+            case "album" -> entities.albums(List.of(n)).isEmpty() ? null : covers.album(n, cover);
+            case "track" -> entities.tracks(List.of(n)).isEmpty() ? null : covers.track(n, cover);
             case "artist" ->
-                store.findArtists(List.of(n)).isEmpty() ? null : covers.artist(n, cover);
+                entities.artists(List.of(n)).isEmpty() ? null : covers.artist(n, cover);
             case "user" ->
                 library.users(List.of(n)).isEmpty()
                     ? null

@@ -8,6 +8,7 @@ import dev.stave.audio.UrlSigner;
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
 import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Track;
 import dev.stave.library.LibraryStore;
 import dev.stave.library.Playlist;
@@ -59,13 +60,19 @@ public class ZipDownloadController {
   private static final Logger log = LoggerFactory.getLogger(ZipDownloadController.class);
 
   private final CatalogStore store;
+  private final EntityCache entities;
   private final LibraryStore library;
   private final TrackAudio audio;
   private final UrlSigner signer;
 
   public ZipDownloadController(
-      CatalogStore store, LibraryStore library, TrackAudio audio, UrlSigner signer) {
+      CatalogStore store,
+      EntityCache entities,
+      LibraryStore library,
+      TrackAudio audio,
+      UrlSigner signer) {
     this.store = store;
+    this.entities = entities;
     this.library = library;
     this.audio = audio;
     this.signer = signer;
@@ -84,10 +91,10 @@ public class ZipDownloadController {
       return;
     }
     List<Track> tracks =
-        new ArrayList<>(store.findTracks(store.trackIdsOfAlbums(List.of(album.get().id()))));
+        new ArrayList<>(entities.tracks(store.trackIdsOfAlbums(List.of(album.get().id()))));
     tracks.sort(TrackAudio.ALBUM_ORDER);
     String artist =
-        store.findArtists(List.of(album.get().primaryArtistId())).stream()
+        entities.artists(List.of(album.get().primaryArtistId())).stream()
             .map(Artist::name)
             .findFirst()
             .orElse("");
@@ -108,11 +115,11 @@ public class ZipDownloadController {
       return;
     }
     write(
-        store.findTracks(playlist.get().trackIds()), PLAYLIST_MAX, playlist.get().name(), response);
+        entities.tracks(playlist.get().trackIds()), PLAYLIST_MAX, playlist.get().name(), response);
   }
 
   private Optional<Album> album(long id) {
-    return store.findAlbums(List.of(id)).stream().findFirst();
+    return entities.albums(List.of(id)).stream().findFirst();
   }
 
   /** Answers 403 when the request's signature does not verify. */
@@ -156,8 +163,8 @@ public class ZipDownloadController {
       return;
     }
     Map<Long, String> artists = new HashMap<>();
-    store
-        .findArtists(entries.stream().map(e -> e.track().primaryArtistId()).distinct().toList())
+    entities
+        .artists(entries.stream().map(e -> e.track().primaryArtistId()).distinct().toList())
         .forEach(a -> artists.put(a.id(), a.name()));
     String zipName = AudioStreamController.safeName(name);
     response.setContentType("application/zip");

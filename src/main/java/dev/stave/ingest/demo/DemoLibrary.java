@@ -95,15 +95,16 @@ public final class DemoLibrary {
     String lang = LANGS[rng.nextInt(LANGS.length)];
     out.users()
         .add(
-            new User(
-                id,
-                Uuids.of(seed, 4, id),
-                name,
-                Character.toUpperCase(name.charAt(0)) + word.substring(Math.min(1, word.length())),
-                null,
-                lang,
-                signup,
-                null));
+            User.builder()
+                .id(id)
+                .uuid(Uuids.of(seed, 4, id))
+                .name(name)
+                .dispname(
+                    Character.toUpperCase(name.charAt(0))
+                        + word.substring(Math.min(1, word.length())))
+                .lang(lang)
+                .creationDate(signup)
+                .build());
     // Pareto activity (alpha 1.5), capped: most users do a little, a few do a lot.
     double activity = Math.min(25, StrictMath.pow(1 - rng.nextDouble(), -1 / 1.5));
     LocalDateTime since = signup.atStartOfDay();

@@ -367,18 +367,19 @@ public class TracksMethod implements JamendoMethod {
     for (int i = 0; i < sum.length; i++) {
       m[i] = sum[i] / n;
     }
-    return new AudioFeatures(
-        m[0],
-        m[1],
-        m[2],
-        m[3],
-        (int) Math.round(m[4]),
-        m[5],
-        m[6],
-        (int) Math.round(m[7]),
-        m[8],
-        m[9],
-        m[10]);
+    return AudioFeatures.builder()
+        .acousticness(m[0])
+        .danceability(m[1])
+        .energy(m[2])
+        .instrumentalness(m[3])
+        .key((int) Math.round(m[4]))
+        .liveness(m[5])
+        .loudness(m[6])
+        .mode((int) Math.round(m[7]))
+        .speechiness(m[8])
+        .tempo(m[9])
+        .valence(m[10])
+        .build();
   }
 
   /** Every matching id, keeping the first per group, in result order (bounded scan). */

@@ -117,18 +117,19 @@ public record RecommendationParams(
         seedIds,
         new Ids(negatives),
         n,
-        new AudioFeatures(
-            acousticness,
-            danceability,
-            energy,
-            instrumentalness,
-            key,
-            liveness,
-            loudness,
-            mode,
-            speechiness,
-            tempo,
-            valence),
+        AudioFeatures.builder()
+            .acousticness(acousticness)
+            .danceability(danceability)
+            .energy(energy)
+            .instrumentalness(instrumentalness)
+            .key(key)
+            .liveness(liveness)
+            .loudness(loudness)
+            .mode(mode)
+            .speechiness(speechiness)
+            .tempo(tempo)
+            .valence(valence)
+            .build(),
         popularity == null ? null : popularity.doubleValue(),
         featureWeight == null ? 1 : featureWeight);
   }

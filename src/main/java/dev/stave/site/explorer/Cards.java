@@ -2,7 +2,7 @@ package dev.stave.site.explorer;
 
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Location;
 import dev.stave.library.LibraryStore;
 import dev.stave.library.Playlist;
@@ -24,11 +24,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Cards {
-  private final CatalogStore store;
+  private final EntityCache entities;
   private final LibraryStore library;
 
-  public Cards(CatalogStore store, LibraryStore library) {
-    this.store = store;
+  public Cards(EntityCache entities, LibraryStore library) {
+    this.entities = entities;
     this.library = library;
   }
 
@@ -43,7 +43,7 @@ public class Cards {
             .distinct()
             .toList();
     if (!missing.isEmpty()) {
-      store.findArtists(missing).forEach(a -> names.put(a.id(), a.name()));
+      entities.artists(missing).forEach(a -> names.put(a.id(), a.name()));
     }
     return albums.stream()
         .map(

@@ -6,9 +6,10 @@
  * lives in {@code dev.stave.site}.
  *
  * <p>Every page reads the catalog through the core services the dialects use ({@code CatalogSearch}
- * for lists and search, {@code CatalogStore} for entities, {@code LibraryStore} for playlists,
- * {@code RadioSchedule}, {@code Recommender}, the audio services), loads each entity once per
- * request and hydrates lists in one query per kind. Pages never build audio URLs: they name track
+ * for lists and search, {@code EntityCache} for tracks, albums and artists (a write shows in the
+ * next request, see its Javadoc), {@code LibraryStore} for playlists, {@code RadioSchedule}, {@code
+ * Recommender}, the audio services), loads each entity once per request and hydrates lists in one
+ * read per kind. Pages never build audio URLs: they name track
  * ids in the play-button fragments and the player asks for the rest.
  */
 package dev.stave.site.explorer;

@@ -6,7 +6,7 @@ import dev.stave.audio.TrackAudio;
 import dev.stave.audio.UrlSigner;
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Track;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,32 +28,32 @@ import org.springframework.stereotype.Component;
 public class PlayableTracks {
   private static final int COVER_WIDTH = 300;
 
-  private final CatalogStore catalog;
+  private final EntityCache entities;
   private final TrackAudio audio;
   private final UrlSigner signer;
 
-  public PlayableTracks(CatalogStore catalog, TrackAudio audio, UrlSigner signer) {
-    this.catalog = catalog;
+  public PlayableTracks(EntityCache entities, TrackAudio audio, UrlSigner signer) {
+    this.entities = entities;
     this.audio = audio;
     this.signer = signer;
   }
 
   /** The track's playable form; empty when no track has this id. */
   public Optional<PlayableTrack> find(long trackId) {
-    List<Track> found = catalog.findTracks(List.of(trackId));
+    List<Track> found = entities.tracks(List.of(trackId));
     if (found.isEmpty()) {
       return Optional.empty();
     }
     Track track = found.getFirst();
     String artist =
-        catalog.findArtists(List.of(track.artistIds().getFirst())).stream()
+        entities.artists(List.of(track.artistIds().getFirst())).stream()
             .map(Artist::name)
             .findFirst()
             .orElse("");
     String album =
         track.albumId() == null
             ? ""
-            : catalog.findAlbums(List.of(track.albumId())).stream()
+            : entities.albums(List.of(track.albumId())).stream()
                 .map(Album::name)
                 .findFirst()
                 .orElse("");

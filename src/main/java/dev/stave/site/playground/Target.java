@@ -110,28 +110,17 @@ public enum Target {
 
   /** The audio-feature targets among {@code values} (popularity is not a feature). */
   static AudioFeatures features(Map<Target, Double> values) {
-    Double acousticness = values.get(ACOUSTICNESS);
-    Double danceability = values.get(DANCEABILITY);
-    Double energy = values.get(ENERGY);
-    Double instrumentalness = values.get(INSTRUMENTALNESS);
-    Integer key = null;
-    Double liveness = values.get(LIVENESS);
-    Double loudness = values.get(LOUDNESS);
-    Integer mode = null;
-    Double speechiness = values.get(SPEECHINESS);
-    Double tempo = values.get(TEMPO);
-    Double valence = values.get(VALENCE);
-    return new AudioFeatures(
-        acousticness,
-        danceability,
-        energy,
-        instrumentalness,
-        key,
-        liveness,
-        loudness,
-        mode,
-        speechiness,
-        tempo,
-        valence);
+    // No key and mode: the playground has no slider for them.
+    return AudioFeatures.builder()
+        .acousticness(values.get(ACOUSTICNESS))
+        .danceability(values.get(DANCEABILITY))
+        .energy(values.get(ENERGY))
+        .instrumentalness(values.get(INSTRUMENTALNESS))
+        .liveness(values.get(LIVENESS))
+        .loudness(values.get(LOUDNESS))
+        .speechiness(values.get(SPEECHINESS))
+        .tempo(values.get(TEMPO))
+        .valence(values.get(VALENCE))
+        .build();
   }
 }

@@ -3,6 +3,7 @@ package dev.stave.subsonic.browse;
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
 import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Track;
 import dev.stave.search.CatalogSearch;
 import dev.stave.search.Completion;
@@ -33,6 +34,7 @@ class BrowseMethods implements SubsonicMethods {
   static final int MAX_GENRES = 500;
 
   private final CatalogStore store;
+  private final EntityCache entities;
   private final CatalogSearch search;
   private final SubsonicViews views;
   private final ArtistIndex index;
@@ -41,11 +43,13 @@ class BrowseMethods implements SubsonicMethods {
 
   BrowseMethods(
       CatalogStore store,
+      EntityCache entities,
       CatalogSearch search,
       SubsonicViews views,
       ArtistIndex index,
       Similarity similarity) {
     this.store = store;
+    this.entities = entities;
     this.search = search;
     this.views = views;
     this.index = index;
@@ -88,7 +92,7 @@ class BrowseMethods implements SubsonicMethods {
 
   private Node artist(SubsonicRequest r) {
     Artist a = artistById(r.requiredId("id"));
-    List<Album> albums = store.albumsOfArtists(List.of(a.id()));
+    List<Album> albums = entities.albumsOfArtists(List.of(a.id()));
     Node n =
         views.artists("artist", List.of(a), Map.of(a.id(), albums.size()), r.userId()).getFirst();
     return n.addAll("album", views.albums("album", albums, r.userId()));
@@ -101,7 +105,7 @@ class BrowseMethods implements SubsonicMethods {
     if (id.startsWith("ar-")) {
       Artist a = artistById(n);
       Node dir = Node.of("directory").attr("id", id).attr("name", a.name());
-      for (Album album : store.albumsOfArtists(List.of(n))) {
+      for (Album album : entities.albumsOfArtists(List.of(n))) {
         dir.add(
             Node.of("child")
                 .attr("id", SubsonicViews.albumId(album.id()))
@@ -117,7 +121,7 @@ class BrowseMethods implements SubsonicMethods {
     }
     Album album = album(n);
     List<Track> tracks =
-        store.tracksOfAlbums(List.of(n)).stream()
+        entities.tracksOfAlbums(List.of(n)).stream()
             .sorted(dev.stave.audio.TrackAudio.ALBUM_ORDER)
             .toList();
     return Node.of("directory")
@@ -198,7 +202,7 @@ class BrowseMethods implements SubsonicMethods {
   private record CachedGenres(long seq, Node node) {}
 
   Artist artistById(long id) {
-    List<Artist> a = store.findArtists(List.of(id));
+    List<Artist> a = entities.artists(List.of(id));
     if (a.isEmpty()) {
       throw SubsonicException.notFound("artist (parameter 'id')", id);
     }
@@ -206,7 +210,7 @@ class BrowseMethods implements SubsonicMethods {
   }
 
   private Album album(long id) {
-    List<Album> a = store.findAlbums(List.of(id));
+    List<Album> a = entities.albums(List.of(id));
     if (a.isEmpty()) {
       throw SubsonicException.notFound("album (parameter 'id')", id);
     }
@@ -214,7 +218,7 @@ class BrowseMethods implements SubsonicMethods {
   }
 
   private Track track(long id) {
-    List<Track> t = store.findTracks(List.of(id));
+    List<Track> t = entities.tracks(List.of(id));
     if (t.isEmpty()) {
       throw SubsonicException.notFound("song (parameter 'id')", id);
     }

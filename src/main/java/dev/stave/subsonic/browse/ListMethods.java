@@ -3,6 +3,7 @@ package dev.stave.subsonic.browse;
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
 import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Track;
 import dev.stave.library.LibraryStore;
 import dev.stave.library.Relation;
@@ -58,6 +59,7 @@ class ListMethods implements SubsonicMethods {
           "byGenre");
 
   private final CatalogStore store;
+  private final EntityCache entities;
   private final CatalogSearch search;
   private final LibraryStore library;
   private final PlayerState state;
@@ -68,6 +70,7 @@ class ListMethods implements SubsonicMethods {
 
   ListMethods(
       CatalogStore store,
+      EntityCache entities,
       CatalogSearch search,
       LibraryStore library,
       PlayerState state,
@@ -76,6 +79,7 @@ class ListMethods implements SubsonicMethods {
       LibraryPages pages,
       AlbumOrders orders) {
     this.store = store;
+    this.entities = entities;
     this.search = search;
     this.library = library;
     this.state = state;
@@ -143,7 +147,7 @@ class ListMethods implements SubsonicMethods {
               throw SubsonicException.invalid(
                   "type", "must be one of " + String.join(", ", TYPES), type);
         };
-    return store.findAlbums(ids);
+    return entities.albums(ids);
   }
 
   private List<Long> albumIds(EntityQuery.Builder q) {
@@ -164,7 +168,7 @@ class ListMethods implements SubsonicMethods {
   private List<Node> folders(List<Album> albums) {
     Map<Long, Artist> artists =
         SubsonicViews.byId(
-            store.findArtists(albums.stream().map(Album::primaryArtistId).distinct().toList()),
+            entities.artists(albums.stream().map(Album::primaryArtistId).distinct().toList()),
             Artist::id);
     return albums.stream()
         .map(
@@ -206,7 +210,7 @@ class ListMethods implements SubsonicMethods {
       ids.addAll(search.randomTracks(q.build(), size)); // one index query for the whole list
     }
     return Node.of("randomSongs")
-        .addAll("song", views.songs("song", store.findTracks(List.copyOf(ids)), r.userId()));
+        .addAll("song", views.songs("song", entities.tracks(List.copyOf(ids)), r.userId()));
   }
 
   private Node songsByGenre(SubsonicRequest r) {
@@ -222,7 +226,7 @@ class ListMethods implements SubsonicMethods {
                 .page(offset, count)
                 .build());
     return Node.of("songsByGenre")
-        .addAll("song", views.songs("song", store.findTracks(result.ids()), r.userId()));
+        .addAll("song", views.songs("song", entities.tracks(result.ids()), r.userId()));
   }
 
   /** The most listened songs of the artist named {@code artist}. */
@@ -233,7 +237,7 @@ class ListMethods implements SubsonicMethods {
     List<Track> tracks =
         artistId == null
             ? List.of()
-            : store.findTracks(
+            : entities.tracks(
                 search.tracks(BrowseMethods.topTracksOf(Set.of(artistId), 0, count)).ids());
     return Node.of("topSongs").addAll("song", views.songs("song", tracks, r.userId()));
   }
@@ -248,17 +252,17 @@ class ListMethods implements SubsonicMethods {
     int count = r.integer("count", 50, 1, MAX_SIZE);
     List<Track> tracks;
     if (element.equals("similarSongs2") || raw.startsWith("ar-")) {
-      if (store.findArtists(List.of(id)).isEmpty()) {
+      if (entities.artists(List.of(id)).isEmpty()) {
         throw SubsonicException.notFound("artist (parameter 'id')", raw);
       }
       tracks = similarity.similarToArtist(id, count);
     } else if (raw.startsWith("al-")) {
-      if (store.findAlbums(List.of(id)).isEmpty()) {
+      if (entities.albums(List.of(id)).isEmpty()) {
         throw SubsonicException.notFound("album (parameter 'id')", raw);
       }
       tracks = similarity.similarTracks(store.trackIdsOfAlbums(List.of(id)), Set.of(), count);
     } else {
-      if (store.findTracks(List.of(id)).isEmpty()) {
+      if (entities.tracks(List.of(id)).isEmpty()) {
         throw SubsonicException.notFound("song (parameter 'id')", raw);
       }
       tracks = similarity.similarTracks(List.of(id), Set.of(), count);
@@ -290,7 +294,7 @@ class ListMethods implements SubsonicMethods {
     // id.
     if (artistCount > 0) {
       List<Artist> artists =
-          store.findArtists(
+          entities.artists(
               text == null
                   ? pages.page(CatalogStore.ARTISTS, artistOffset, artistCount)
                   : search
@@ -312,7 +316,7 @@ class ListMethods implements SubsonicMethods {
               : search
                   .albums(EntityQuery.builder().text(text).page(albumOffset, albumCount).build())
                   .ids();
-      n.addAll("album", views.albums("album", store.findAlbums(ids), r.userId()));
+      n.addAll("album", views.albums("album", entities.albums(ids), r.userId()));
     }
     if (songCount > 0) {
       List<Long> ids =
@@ -321,7 +325,7 @@ class ListMethods implements SubsonicMethods {
               : search
                   .tracks(TrackQuery.builder().text(text).page(songOffset, songCount).build())
                   .ids();
-      n.addAll("song", views.songs("song", store.findTracks(ids), r.userId()));
+      n.addAll("song", views.songs("song", entities.tracks(ids), r.userId()));
     }
     return n;
   }
@@ -332,11 +336,11 @@ class ListMethods implements SubsonicMethods {
     List<Long> artistIds = targets(user, Relation.FAN);
     List<Long> albumIds = targets(user, Relation.MYALBUM);
     List<Long> trackIds = targets(user, Relation.FAVORITE);
-    List<Artist> artists = store.findArtists(artistIds);
+    List<Artist> artists = entities.artists(artistIds);
     return Node.of("starred2")
         .addAll("artist", views.artists("artist", artists, views.albumCounts(artistIds), user))
-        .addAll("album", views.albums("album", store.findAlbums(albumIds), user))
-        .addAll("song", views.songs("song", store.findTracks(trackIds), user));
+        .addAll("album", views.albums("album", entities.albums(albumIds), user))
+        .addAll("song", views.songs("song", entities.tracks(trackIds), user));
   }
 
   private List<Long> targets(long user, Relation relation) {

@@ -1,7 +1,7 @@
 package dev.stave.subsonic.browse;
 
 import dev.stave.catalog.Artist;
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Track;
 import dev.stave.recommend.RecommendationRequest;
 import dev.stave.recommend.Recommender;
@@ -22,12 +22,12 @@ import org.springframework.stereotype.Component;
 public class Similarity {
   private final Recommender recommender;
   private final CatalogSearch search;
-  private final CatalogStore store;
+  private final EntityCache entities;
 
-  public Similarity(Recommender recommender, CatalogSearch search, CatalogStore store) {
+  public Similarity(Recommender recommender, CatalogSearch search, EntityCache entities) {
     this.recommender = recommender;
     this.search = search;
-    this.store = store;
+    this.entities = entities;
   }
 
   /** Up to {@code count} tracks like {@code seeds}, leaving out the artists in {@code exclude}. */
@@ -41,7 +41,7 @@ public class Similarity {
             .excludeArtists(excludeArtists)
             .size(Math.min(count, RecommendationRequest.MAX_SIZE))
             .build();
-    return store.findTracks(recommender.recommend(req).trackIds());
+    return entities.tracks(recommender.recommend(req).trackIds());
   }
 
   /** The tracks most like the artist's best-known ones, by other artists. */
@@ -66,6 +66,6 @@ public class Similarity {
         artists.add(t.primaryArtistId());
       }
     }
-    return store.findArtists(new ArrayList<>(artists));
+    return entities.artists(new ArrayList<>(artists));
   }
 }

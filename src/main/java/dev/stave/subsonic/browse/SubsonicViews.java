@@ -7,6 +7,7 @@ import dev.stave.catalog.Artist;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.CatalogStore.AlbumTotals;
 import dev.stave.catalog.CatalogStore.ArtistSummary;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.ReleaseDate;
 import dev.stave.catalog.Tag;
 import dev.stave.catalog.Track;
@@ -50,13 +51,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class SubsonicViews {
   private final CatalogStore store;
+  private final EntityCache entities;
   private final LibraryStore library;
   private final PlayerState state;
   private final AudioFileStore files;
 
   public SubsonicViews(
-      CatalogStore store, LibraryStore library, PlayerState state, AudioFileStore files) {
+      CatalogStore store,
+      EntityCache entities,
+      LibraryStore library,
+      PlayerState state,
+      AudioFileStore files) {
     this.store = store;
+    this.entities = entities;
     this.library = library;
     this.state = state;
     this.files = files;
@@ -72,12 +79,12 @@ public class SubsonicViews {
     List<Long> ids = tracks.stream().map(Track::id).toList();
     Map<Long, Artist> artists =
         byId(
-            store.findArtists(
+            entities.artists(
                 tracks.stream().flatMap(t -> t.artistIds().stream()).distinct().toList()),
             Artist::id);
     Map<Long, Album> albums =
         byId(
-            store.findAlbums(
+            entities.albums(
                 tracks.stream().map(Track::albumId).filter(a -> a != null).distinct().toList()),
             Album::id);
     Map<Long, String> starred = starred(userId, Relation.FAVORITE, ids);
@@ -176,7 +183,7 @@ public class SubsonicViews {
     Map<Long, List<String>> trackGenres = store.trackTagsOfAlbums(ids, Tag.GENRE);
     Map<Long, Artist> artists =
         byId(
-            store.findArtists(
+            entities.artists(
                 albums.stream().flatMap(a -> a.artistIds().stream()).distinct().toList()),
             Artist::id);
     Map<Long, String> starred = starred(userId, Relation.MYALBUM, ids);
@@ -200,7 +207,7 @@ public class SubsonicViews {
   public Node albumWithSongs(Album a, long userId) {
     Node n = albums("album", List.of(a), userId).getFirst();
     List<Track> tracks =
-        store.tracksOfAlbums(List.of(a.id())).stream()
+        entities.tracksOfAlbums(List.of(a.id())).stream()
             .sorted(dev.stave.audio.TrackAudio.ALBUM_ORDER)
             .toList();
     return n.addAll("song", songs("song", tracks, userId));

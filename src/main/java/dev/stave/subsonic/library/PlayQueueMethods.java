@@ -1,6 +1,6 @@
 package dev.stave.subsonic.library;
 
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Track;
 import dev.stave.subsonic.api.Node;
 import dev.stave.subsonic.api.SubsonicException;
@@ -21,12 +21,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PlayQueueMethods implements SubsonicMethods {
-  private final CatalogStore store;
+  private final EntityCache entities;
   private final PlayerState state;
   private final SubsonicViews views;
 
-  PlayQueueMethods(CatalogStore store, PlayerState state, SubsonicViews views) {
-    this.store = store;
+  PlayQueueMethods(EntityCache entities, PlayerState state, SubsonicViews views) {
+    this.entities = entities;
     this.state = state;
     this.views = views;
   }
@@ -45,7 +45,7 @@ class PlayQueueMethods implements SubsonicMethods {
       return null;
     }
     Map<Long, Track> byId = new HashMap<>();
-    store.findTracks(q.get().trackIds()).forEach(t -> byId.put(t.id(), t));
+    entities.tracks(q.get().trackIds()).forEach(t -> byId.put(t.id(), t));
     List<Track> entries =
         q.get().trackIds().stream().map(byId::get).filter(t -> t != null).toList();
     return Node.of("playQueue")
@@ -59,7 +59,7 @@ class PlayQueueMethods implements SubsonicMethods {
 
   private Node save(SubsonicRequest r) {
     List<Long> ids = r.ids("id");
-    if (store.findTracks(ids).size() < ids.stream().distinct().count()) {
+    if (entities.tracks(ids).size() < ids.stream().distinct().count()) {
       throw SubsonicException.notFound("song (parameter 'id')", ids);
     }
     Long current = r.id("current").orElse(null);

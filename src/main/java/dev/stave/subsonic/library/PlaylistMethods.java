@@ -1,6 +1,7 @@
 package dev.stave.subsonic.library;
 
 import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Track;
 import dev.stave.library.LibraryStore;
 import dev.stave.library.LibraryTables;
@@ -36,11 +37,14 @@ class PlaylistMethods implements SubsonicMethods {
   private static final int MAX_PLAYLISTS = 1000;
 
   private final CatalogStore store;
+  private final EntityCache entities;
   private final LibraryStore library;
   private final SubsonicViews views;
 
-  PlaylistMethods(CatalogStore store, LibraryStore library, SubsonicViews views) {
+  PlaylistMethods(
+      CatalogStore store, EntityCache entities, LibraryStore library, SubsonicViews views) {
     this.store = store;
+    this.entities = entities;
     this.library = library;
     this.views = views;
   }
@@ -206,7 +210,7 @@ class PlaylistMethods implements SubsonicMethods {
 
   private List<Long> songs(SubsonicRequest r, String param) {
     List<Long> ids = r.ids(param);
-    long found = store.findTracks(ids).size();
+    long found = entities.tracks(ids).size();
     if (found < ids.stream().distinct().count()) {
       throw SubsonicException.notFound("song (parameter '" + param + "')", ids);
     }
@@ -225,7 +229,7 @@ class PlaylistMethods implements SubsonicMethods {
   private Map<Long, Track> tracks(List<Playlist> playlists) {
     Map<Long, Track> m = new HashMap<>();
     List<Long> ids = playlists.stream().flatMap(p -> p.trackIds().stream()).distinct().toList();
-    store.findTracks(ids).forEach(t -> m.put(t.id(), t));
+    entities.tracks(ids).forEach(t -> m.put(t.id(), t));
     return m;
   }
 

@@ -1,6 +1,7 @@
 package dev.stave.subsonic.library;
 
 import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Track;
 import dev.stave.library.LibraryStore;
 import dev.stave.library.Relation;
@@ -26,11 +27,13 @@ import org.springframework.stereotype.Component;
 @Component
 class StarMethods implements SubsonicMethods {
   private final CatalogStore store;
+  private final EntityCache entities;
   private final LibraryStore library;
   private final PlayerState state;
 
-  StarMethods(CatalogStore store, LibraryStore library, PlayerState state) {
+  StarMethods(CatalogStore store, EntityCache entities, LibraryStore library, PlayerState state) {
     this.store = store;
+    this.entities = entities;
     this.library = library;
     this.state = state;
   }
@@ -53,9 +56,9 @@ class StarMethods implements SubsonicMethods {
     if (songs.isEmpty() && albums.isEmpty() && artists.isEmpty()) {
       throw SubsonicException.missing("id, albumId or artistId");
     }
-    checkAll(songs, store.findTracks(songs).size(), "song (parameter 'id')");
-    checkAll(albums, store.findAlbums(albums).size(), "album (parameter 'albumId')");
-    checkAll(artists, store.findArtists(artists).size(), "artist (parameter 'artistId')");
+    checkAll(songs, entities.tracks(songs).size(), "song (parameter 'id')");
+    checkAll(albums, entities.albums(albums).size(), "album (parameter 'albumId')");
+    checkAll(artists, entities.artists(artists).size(), "artist (parameter 'artistId')");
     LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
     apply(r.userId(), Relation.FAVORITE, songs, star, now);
     apply(r.userId(), Relation.MYALBUM, albums, star, now);
@@ -92,9 +95,9 @@ class StarMethods implements SubsonicMethods {
             : raw.startsWith("ar-") ? PlayerState.Kind.ARTIST : PlayerState.Kind.SONG;
     boolean exists =
         switch (kind) {
-          case ALBUM -> !store.findAlbums(List.of(id)).isEmpty();
-          case ARTIST -> !store.findArtists(List.of(id)).isEmpty();
-          case SONG -> !store.findTracks(List.of(id)).isEmpty();
+          case ALBUM -> !entities.albums(List.of(id)).isEmpty();
+          case ARTIST -> !entities.artists(List.of(id)).isEmpty();
+          case SONG -> !entities.tracks(List.of(id)).isEmpty();
         };
     if (!exists) {
       throw SubsonicException.notFound(
@@ -116,7 +119,7 @@ class StarMethods implements SubsonicMethods {
     }
     List<Instant> times = r.strings("time").stream().map(StarMethods::time).toList();
     boolean submission = r.bool("submission", true);
-    List<Track> tracks = store.findTracks(ids);
+    List<Track> tracks = entities.tracks(ids);
     checkAll(ids, tracks.size(), "song (parameter 'id')");
     if (!submission) {
       return null;

@@ -2,6 +2,7 @@ package dev.stave.subsonic.media;
 
 import dev.stave.catalog.Artist;
 import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Track;
 import dev.stave.search.CatalogSearch;
 import dev.stave.search.TrackQuery;
@@ -25,10 +26,12 @@ import org.springframework.stereotype.Component;
 @Component
 class LyricsMethods implements SubsonicMethods {
   private final CatalogStore store;
+  private final EntityCache entities;
   private final CatalogSearch search;
 
-  LyricsMethods(CatalogStore store, CatalogSearch search) {
+  LyricsMethods(CatalogStore store, EntityCache entities, CatalogSearch search) {
     this.store = store;
+    this.entities = entities;
     this.search = search;
   }
 
@@ -56,7 +59,7 @@ class LyricsMethods implements SubsonicMethods {
       q.artistIds(Set.of(id));
     }
     Optional<Track> found =
-        store.findTracks(search.tracks(q.build()).ids()).stream()
+        entities.tracks(search.tracks(q.build()).ids()).stream()
             .filter(t -> t.lyrics() != null && !t.lyrics().isBlank())
             .filter(t -> title.isEmpty() || t.name().equalsIgnoreCase(title.get().strip()))
             .findFirst();
@@ -64,7 +67,7 @@ class LyricsMethods implements SubsonicMethods {
       return Node.of("lyrics");
     }
     Track t = found.get();
-    List<Artist> a = store.findArtists(List.of(t.primaryArtistId()));
+    List<Artist> a = entities.artists(List.of(t.primaryArtistId()));
     return Node.of("lyrics")
         .attr("artist", a.isEmpty() ? null : a.getFirst().name())
         .attr("title", t.name())
@@ -73,7 +76,7 @@ class LyricsMethods implements SubsonicMethods {
 
   private Node bySongId(SubsonicRequest r) {
     long id = r.requiredId("id");
-    List<Track> t = store.findTracks(List.of(id));
+    List<Track> t = entities.tracks(List.of(id));
     if (t.isEmpty()) {
       throw SubsonicException.notFound("song (parameter 'id')", id);
     }

@@ -6,7 +6,7 @@ import dev.stave.audio.Covers;
 import dev.stave.audio.TrackAudio;
 import dev.stave.audio.TranscodeBusyException;
 import dev.stave.audio.UrlSigner;
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Track;
 import dev.stave.subsonic.api.Node;
 import dev.stave.subsonic.api.SubsonicCode;
@@ -55,13 +55,13 @@ class MediaMethods implements SubsonicMethods {
   private static final CacheControl IMAGES =
       CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePublic();
 
-  private final CatalogStore store;
+  private final EntityCache entities;
   private final TrackAudio audio;
   private final UrlSigner signer;
   private final Covers covers;
 
-  MediaMethods(CatalogStore store, TrackAudio audio, UrlSigner signer, Covers covers) {
-    this.store = store;
+  MediaMethods(EntityCache entities, TrackAudio audio, UrlSigner signer, Covers covers) {
+    this.entities = entities;
     this.audio = audio;
     this.signer = signer;
     this.covers = covers;
@@ -79,7 +79,7 @@ class MediaMethods implements SubsonicMethods {
 
   private Node audio(SubsonicRequest r, boolean download) throws IOException {
     long id = r.requiredId("id");
-    List<Track> track = store.findTracks(List.of(id));
+    List<Track> track = entities.tracks(List.of(id));
     if (track.isEmpty()) {
       throw SubsonicException.notFound("song (parameter 'id')", id);
     }
@@ -187,13 +187,13 @@ class MediaMethods implements SubsonicMethods {
     Covers.Image image;
     try {
       if (id.startsWith("ar-")) {
-        image = exists(store.findArtists(List.of(n)), id) ? covers.artist(n, width) : null;
+        image = exists(entities.artists(List.of(n)), id) ? covers.artist(n, width) : null;
       } else if (id.startsWith("tr-")) {
-        image = exists(store.findTracks(List.of(n)), id) ? covers.track(n, width) : null;
+        image = exists(entities.tracks(List.of(n)), id) ? covers.track(n, width) : null;
       } else if (id.startsWith("al-")) {
-        image = exists(store.findAlbums(List.of(n)), id) ? covers.album(n, width) : null;
+        image = exists(entities.albums(List.of(n)), id) ? covers.album(n, width) : null;
       } else {
-        image = exists(store.findTracks(List.of(n)), id) ? covers.track(n, width) : null;
+        image = exists(entities.tracks(List.of(n)), id) ? covers.track(n, width) : null;
       }
     } catch (AudioException e) {
       log.warn("cover art {}: the picture could not be read: {}", id, e.getMessage());

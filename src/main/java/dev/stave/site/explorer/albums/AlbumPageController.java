@@ -3,7 +3,7 @@ package dev.stave.site.explorer.albums;
 import dev.stave.audio.TrackAudio;
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Track;
 import dev.stave.site.EntityLink;
 import dev.stave.site.PageNotFoundException;
@@ -29,12 +29,12 @@ public class AlbumPageController {
   /** An album longer than this is a catalog error; the page shows the first ones. */
   static final int MAX_TRACKS = 1_000;
 
-  private final CatalogStore store;
+  private final EntityCache entities;
   private final TrackRows rows;
   private final Downloads downloads;
 
-  public AlbumPageController(CatalogStore store, TrackRows rows, Downloads downloads) {
-    this.store = store;
+  public AlbumPageController(EntityCache entities, TrackRows rows, Downloads downloads) {
+    this.entities = entities;
     this.rows = rows;
     this.downloads = downloads;
   }
@@ -42,11 +42,11 @@ public class AlbumPageController {
   @GetMapping("/albums/{id}")
   public String album(@PathVariable long id, Model model) {
     Album album =
-        store.findAlbums(List.of(id)).stream()
+        entities.albums(List.of(id)).stream()
             .findFirst()
             .orElseThrow(() -> new PageNotFoundException("There is no album " + id + " here."));
-    List<Artist> artists = store.findArtists(album.artistIds());
-    List<Track> tracks = new ArrayList<>(store.tracksOfAlbums(List.of(id)));
+    List<Artist> artists = entities.artists(album.artistIds());
+    List<Track> tracks = new ArrayList<>(entities.tracksOfAlbums(List.of(id)));
     tracks.sort(TrackAudio.ALBUM_ORDER);
     if (tracks.size() > MAX_TRACKS) {
       tracks = tracks.subList(0, MAX_TRACKS);

@@ -3,6 +3,7 @@ package dev.stave.site.explorer.artists;
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
 import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.search.CatalogSearch;
 import dev.stave.search.EntityQuery;
 import dev.stave.search.EntitySort;
@@ -34,13 +35,15 @@ public class ArtistPageController {
   static final int TAGS = 12;
 
   private final CatalogStore store;
+  private final EntityCache entities;
   private final CatalogSearch search;
   private final TrackRows rows;
   private final Cards cards;
 
   public ArtistPageController(
-      CatalogStore store, CatalogSearch search, TrackRows rows, Cards cards) {
+      CatalogStore store, EntityCache entities, CatalogSearch search, TrackRows rows, Cards cards) {
     this.store = store;
+    this.entities = entities;
     this.search = search;
     this.rows = rows;
     this.cards = cards;
@@ -49,7 +52,7 @@ public class ArtistPageController {
   @GetMapping("/artists/{id}")
   public String artist(@PathVariable long id, Model model) {
     Artist artist =
-        store.findArtists(List.of(id)).stream()
+        entities.artists(List.of(id)).stream()
             .findFirst()
             .orElseThrow(() -> new PageNotFoundException("There is no artist " + id + " here."));
     SearchResult albumHits =
@@ -59,7 +62,7 @@ public class ArtistPageController {
                 .sortBy(EntitySort.RELEASE_DATE, true)
                 .page(0, ALBUMS)
                 .build());
-    List<Album> albums = store.findAlbums(albumHits.ids());
+    List<Album> albums = entities.albums(albumHits.ids());
     List<Long> topIds =
         search
             .tracks(
@@ -82,7 +85,7 @@ public class ArtistPageController {
             tags.subList(0, Math.min(TAGS, tags.size())),
             cards.albums(albums, List.of(artist)),
             albumHits.total(),
-            rows.of(store.findTracks(topIds), List.of(artist), albums)));
+            rows.of(entities.tracks(topIds), List.of(artist), albums)));
     return "explorer/artist";
   }
 

@@ -1,6 +1,6 @@
 package dev.stave.site.explorer.playlists;
 
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Track;
 import dev.stave.library.LibraryStore;
 import dev.stave.library.Playlist;
@@ -25,14 +25,14 @@ public class PlaylistPageController {
   static final int MAX_TRACKS = 500;
 
   private final LibraryStore library;
-  private final CatalogStore store;
+  private final EntityCache entities;
   private final TrackRows rows;
   private final Downloads downloads;
 
   public PlaylistPageController(
-      LibraryStore library, CatalogStore store, TrackRows rows, Downloads downloads) {
+      LibraryStore library, EntityCache entities, TrackRows rows, Downloads downloads) {
     this.library = library;
-    this.store = store;
+    this.entities = entities;
     this.rows = rows;
     this.downloads = downloads;
   }
@@ -51,7 +51,7 @@ public class PlaylistPageController {
                 .map(Cards::displayName)
                 .orElse("");
     List<Track> tracks =
-        store.findTracks(p.trackIds().subList(0, Math.min(MAX_TRACKS, p.trackIds().size())));
+        entities.tracks(p.trackIds().subList(0, Math.min(MAX_TRACKS, p.trackIds().size())));
     model.addAttribute(
         "playlist",
         new PlaylistPage(

@@ -2,6 +2,7 @@ package dev.stave.site.explorer.radios;
 
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.EditorialTables;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Radio;
 import dev.stave.radio.Programme;
 import dev.stave.radio.RadioSchedule;
@@ -32,13 +33,19 @@ public class RadiosPageController {
   static final int MAX_RADIOS = 1_000;
 
   private final CatalogStore store;
+  private final EntityCache entities;
   private final RadioSchedule schedule;
   private final TrackRows rows;
   private final Clock clock;
 
   public RadiosPageController(
-      CatalogStore store, RadioSchedule schedule, TrackRows rows, ObjectProvider<Clock> clock) {
+      CatalogStore store,
+      EntityCache entities,
+      RadioSchedule schedule,
+      TrackRows rows,
+      ObjectProvider<Clock> clock) {
     this.store = store;
+    this.entities = entities;
     this.schedule = schedule;
     this.rows = rows;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -53,7 +60,7 @@ public class RadiosPageController {
       schedule.onAir(r, now).ifPresent(slot -> onAir.put(r.id(), slot));
     }
     Map<Long, TrackRow> playing = new HashMap<>();
-    rows.of(store.findTracks(onAir.values().stream().map(Programme.Slot::trackId).toList()))
+    rows.of(entities.tracks(onAir.values().stream().map(Programme.Slot::trackId).toList()))
         .forEach(row -> playing.put(row.id(), row));
     List<RadioCard> cards = new ArrayList<>();
     for (Radio r : radios) {

@@ -1,6 +1,6 @@
 package dev.stave.site.explorer.search;
 
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.search.CatalogSearch;
 import dev.stave.search.Completion;
 import dev.stave.search.EntityQuery;
@@ -32,13 +32,13 @@ public class BrowseLists {
   static final int ALL_TAGS = 5_000;
 
   private final CatalogSearch search;
-  private final CatalogStore store;
+  private final EntityCache entities;
   private final TrackRows rows;
   private final Cards cards;
 
-  public BrowseLists(CatalogSearch search, CatalogStore store, TrackRows rows, Cards cards) {
+  public BrowseLists(CatalogSearch search, EntityCache entities, TrackRows rows, Cards cards) {
     this.search = search;
-    this.store = store;
+    this.entities = entities;
     this.rows = rows;
     this.cards = cards;
   }
@@ -78,9 +78,9 @@ public class BrowseLists {
             .map(c -> new TagCount(c.match(), c.count()))
             .toList();
     return new Browse(
-        rows.of(store.findTracks(tracks)),
-        cards.albums(store.findAlbums(albums)),
-        cards.artists(store.findArtists(artists)),
+        rows.of(entities.tracks(tracks)),
+        cards.albums(entities.albums(albums)),
+        cards.artists(entities.artists(artists)),
         tags);
   }
 }

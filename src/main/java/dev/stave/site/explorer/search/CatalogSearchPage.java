@@ -1,6 +1,6 @@
 package dev.stave.site.explorer.search;
 
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.library.LibraryStore;
 import dev.stave.library.Order;
 import dev.stave.library.Page;
@@ -40,15 +40,19 @@ public class CatalogSearchPage {
   static final float POPULARITY_BOOST = 0.5f;
 
   private final CatalogSearch search;
-  private final CatalogStore store;
+  private final EntityCache entities;
   private final LibraryStore library;
   private final TrackRows rows;
   private final Cards cards;
 
   public CatalogSearchPage(
-      CatalogSearch search, CatalogStore store, LibraryStore library, TrackRows rows, Cards cards) {
+      CatalogSearch search,
+      EntityCache entities,
+      LibraryStore library,
+      TrackRows rows,
+      Cards cards) {
     this.search = search;
-    this.store = store;
+    this.entities = entities;
     this.library = library;
     this.rows = rows;
     this.cards = cards;
@@ -82,7 +86,7 @@ public class CatalogSearchPage {
             offset ->
                 search.artists(
                     EntityQuery.builder().text(p.q()).page(offset, ARTISTS_PER_PAGE).build()),
-            ids -> cards.artists(store.findArtists(ids))),
+            ids -> cards.artists(entities.artists(ids))),
         albums(p, EntityQuery.builder().text(p.q())),
         tracks(p, TrackQuery.builder().text(p.q()).boost(TrackSort.POPULARITY, POPULARITY_BOOST)),
         playlists(p));
@@ -104,7 +108,7 @@ public class CatalogSearchPage {
         "albums",
         ALBUMS_PER_PAGE,
         offset -> search.albums(query.page(offset, ALBUMS_PER_PAGE).build()),
-        ids -> cards.albums(store.findAlbums(ids)));
+        ids -> cards.albums(entities.albums(ids)));
   }
 
   private ResultGroup<TrackRow> tracks(SearchParams p, TrackQuery.Builder query) {
@@ -113,7 +117,7 @@ public class CatalogSearchPage {
         "tracks",
         TRACKS_PER_PAGE,
         offset -> search.tracks(query.page(offset, TRACKS_PER_PAGE).build()),
-        ids -> rows.of(store.findTracks(ids)));
+        ids -> rows.of(entities.tracks(ids)));
   }
 
   private ResultGroup<PlaylistCard> playlists(SearchParams p) {

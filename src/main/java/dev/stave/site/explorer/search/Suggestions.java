@@ -2,7 +2,7 @@ package dev.stave.site.explorer.search;
 
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.Track;
 import dev.stave.search.CatalogSearch;
 import dev.stave.search.Completion;
@@ -31,11 +31,11 @@ public class Suggestions {
   static final int PER_KIND = 4;
 
   private final CatalogSearch search;
-  private final CatalogStore store;
+  private final EntityCache entities;
 
-  public Suggestions(CatalogSearch search, CatalogStore store) {
+  public Suggestions(CatalogSearch search, EntityCache entities) {
     this.search = search;
-    this.store = store;
+    this.entities = entities;
   }
 
   /** One suggestion: the name as the catalog spells it, where it leads, and a detail. */
@@ -64,7 +64,7 @@ public class Suggestions {
         "Artists",
         named(
             search.completeNames("artist", p, PER_KIND),
-            store::findArtists,
+            entities::artists,
             Artist::id,
             Artist::name,
             "/artists/",
@@ -74,7 +74,7 @@ public class Suggestions {
         "Albums",
         named(
             search.completeNames("album", p, PER_KIND),
-            store::findAlbums,
+            entities::albums,
             Album::id,
             Album::name,
             "/albums/",
@@ -84,7 +84,7 @@ public class Suggestions {
         "Tracks",
         named(
             search.completeNames("track", p, PER_KIND),
-            store::findTracks,
+            entities::tracks,
             Track::id,
             Track::name,
             "/tracks/",

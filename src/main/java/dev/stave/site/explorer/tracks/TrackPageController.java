@@ -4,7 +4,7 @@ import dev.stave.audio.AudioAvailability;
 import dev.stave.audio.AudioFileStore;
 import dev.stave.catalog.Album;
 import dev.stave.catalog.Artist;
-import dev.stave.catalog.CatalogStore;
+import dev.stave.catalog.EntityCache;
 import dev.stave.catalog.MusicInfo;
 import dev.stave.catalog.Tag;
 import dev.stave.catalog.Track;
@@ -34,19 +34,19 @@ import org.springframework.web.bind.annotation.PathVariable;
 public class TrackPageController {
   static final int SIMILAR = 10;
 
-  private final CatalogStore store;
+  private final EntityCache entities;
   private final AudioFileStore audioFiles;
   private final AudioAvailability audio;
   private final Recommender recommender;
   private final TrackRows rows;
 
   public TrackPageController(
-      CatalogStore store,
+      EntityCache entities,
       AudioFileStore audioFiles,
       AudioAvailability audio,
       Recommender recommender,
       TrackRows rows) {
-    this.store = store;
+    this.entities = entities;
     this.audioFiles = audioFiles;
     this.audio = audio;
     this.recommender = recommender;
@@ -56,16 +56,16 @@ public class TrackPageController {
   @GetMapping("/tracks/{id}")
   public String track(@PathVariable long id, Model model) {
     Track t =
-        store.findTracks(List.of(id)).stream()
+        entities.tracks(List.of(id)).stream()
             .findFirst()
             .orElseThrow(() -> new PageNotFoundException("There is no track " + id + " here."));
-    List<Artist> artists = store.findArtists(t.artistIds());
+    List<Artist> artists = entities.artists(t.artistIds());
     Album album =
         t.albumId() == null
             ? null
-            : store.findAlbums(List.of(t.albumId())).stream().findFirst().orElse(null);
+            : entities.albums(List.of(t.albumId())).stream().findFirst().orElse(null);
     List<Track> similar =
-        store.findTracks(
+        entities.tracks(
             recommender
                 .recommend(
                     RecommendationRequest.builder().seeds(id).size(SIMILAR).build(), List.of(t))
