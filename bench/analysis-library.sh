@@ -19,8 +19,10 @@
 #
 # Usage: bench/analysis-library.sh [FILES]
 #   BASES=N   distinct pieces (default 40)     WHOLE=N  tracks analysed whole (default 96; 0: skip)
-#   SAMPLE=N  files per format for the per-stage costs (default 10)
+#   SAMPLE=N  files per format for the per-stage costs (default 10; 0: skip them)
 #   KEEP=1    keep the working folder (printed)   BASES_FROM=dir  reuse the pieces of a kept run
+#   LIBRARY_FROM=dir  use the generated files of an earlier run (hard links; its folder "Generated")
+#                     instead of copying FILES new ones (FILES is then ignored)
 set -euo pipefail
 FILES="${1:-2000}"
 BASES="${BASES:-40}"
@@ -76,7 +78,11 @@ copy_one() {
 }
 export -f copy_one
 export LIB BASES
-seq 0 $((FILES - 1)) | xargs -P "$(nproc)" -I{} bash -c 'copy_one {}'
+if [[ -n "${LIBRARY_FROM:-}" ]]; then # copies made by an earlier run: link them, same files
+  rmdir "$LIB/Generated" && cp -al "$LIBRARY_FROM/Generated" "$LIB/Generated"
+else
+  seq 0 $((FILES - 1)) | xargs -P "$(nproc)" -I{} bash -c 'copy_one {}'
+fi
 real="$(scripts/fetch-test-music.sh 2>/dev/null || true)"
 if [[ -n "$real" && -f "$real/.complete" ]]; then
   mkdir -p "$LIB/Real" && cp "$real"/*.* "$LIB/Real/"
@@ -114,6 +120,7 @@ stage() { # ffmpeg-dir label command...; prints mean CPU ms per file for mp3 and
 }
 SYS_FFMPEG="$(command -v ffmpeg || true)"
 BUNDLED="$(find "$HOME/.cache/stave/ffmpeg" -name ffmpeg -type f 2>/dev/null | head -1)"
+((SAMPLE > 0)) || SYS_FFMPEG="" BUNDLED=""
 for ff in $SYS_FFMPEG $BUNDLED; do
   probe="$(dirname "$ff")/ffprobe"
   export LD_LIBRARY_PATH="$(dirname "$ff")${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" # the bundled build's libraries

@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
  *
  * <p>Computed from ffmpeg's mono decode of the whole track <em>at its own sample rate</em>, as
  * 32-bit floats, in constant memory per slice. Decision (2026-12-06, issue 15 item 6, measured in
- * docs/performance.md): resampling to a low rate (8 kHz before) made the decode dearer, not cheaper
- * — the decoder does the same work whatever the output rate, and the resampler comes on top (about
- * 70 ms of a 3.5-minute MP3's 290) — and it low-passed the signal, so the peaks of bright material
- * read low. Float output is what MP3, Vorbis, AAC and Opus decoders produce, so no sample format
- * conversion either. The peaks of the full-rate signal are the exact ones.
+ * docs/performance.md): the 8 kHz decode used before low-passed the signal at 4 kHz, so the peaks
+ * of bright material read low; the peaks of the full-rate signal are the exact ones. It also spares
+ * ffmpeg the resampler (30–70 ms of a 3.5-minute MP3), but the JVM then reads 11× the bytes, so
+ * end to end the CPU per track is about the same as before (16-bit output at the file's rate, half
+ * the bytes, measured slightly cheaper and is the next step).
  */
 @Component
 public class Waveforms {
