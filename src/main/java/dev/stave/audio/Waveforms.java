@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
  * 32-bit floats, in constant memory per slice. Decision (2026-12-06, issue 15 item 6, measured in
  * docs/performance.md): the 8 kHz decode used before low-passed the signal at 4 kHz, so the peaks
  * of bright material read low; the peaks of the full-rate signal are the exact ones. It also spares
- * ffmpeg the resampler (30–70 ms of a 3.5-minute MP3), but the JVM then reads 11× the bytes, so
- * end to end the CPU per track is about the same as before (16-bit output at the file's rate, half
- * the bytes, measured slightly cheaper and is the next step).
+ * ffmpeg the resampler (30–70 ms of a 3.5-minute MP3), but the JVM then reads 11× the bytes, so end
+ * to end the CPU per track is about the same as before (16-bit output at the file's rate, half the
+ * bytes, measured slightly cheaper and is the next step).
  */
 @Component
 public class Waveforms {
