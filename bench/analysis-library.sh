@@ -2,7 +2,7 @@
 # Benchmark: a whole library scanned and analysed (issue 15 item 6, "a whole library in an hour"):
 # `stave scan` (hash, ffprobe, waveform peaks) then `stave analyze` (the default window: three
 # 10-s windows at 25/50/75 % of each track) on GENERATED 3.5-minute files (default 2,000: half MP3 128 kbps, half Ogg
-# Vorbis q3, stereo 44.1 kHz) plus the real singularity-music recordings
+# Vorbis q3, one piece in 20 FLAC instead of Ogg, stereo 44.1 kHz) plus the real singularity-music recordings
 # (scripts/fetch-test-music.sh; skipped when absent), in tracks per minute, with the CPU of each
 # process (children, i.e. ffmpeg, included). Then whole-track analysis of WHOLE tracks of the same
 # library (`stave analyze --whole-track`, stopped after that many) for the ratio in the same run,
@@ -19,8 +19,10 @@
 #
 # Usage: bench/analysis-library.sh [FILES]
 #   BASES=N   distinct pieces (default 40)     WHOLE=N  tracks analysed whole (default 96; 0: skip)
-#   SAMPLE=N  files per format for the per-stage costs (default 10)
+#   SAMPLE=N  files per format for the per-stage costs (default 10; 0: skip them)
 #   KEEP=1    keep the working folder (printed)   BASES_FROM=dir  reuse the pieces of a kept run
+#   LIBRARY_FROM=dir  use the generated files of an earlier run (hard links; its folder "Generated")
+#                     instead of copying FILES new ones (FILES is then ignored)
 set -euo pipefail
 FILES="${1:-2000}"
 BASES="${BASES:-40}"
@@ -50,6 +52,7 @@ gen_base() {
   ((i % 3 == 1)) && snare="0.3*(random(0)-0.5)*exp(-25*mod(t+30/$bpm\,60/$bpm))"
   local ext=mp3 codec=(-c:a libmp3lame -b:a 128k)
   ((i % 2 == 1)) && ext=ogg codec=(-c:a libvorbis -q:a 3)
+  ((i % 20 == 19)) && ext=flac codec=(-c:a flac) # one piece in 20: lossless, 10× the bytes
   "$FFMPEG" -hide_banner -loglevel error -nostdin -y \
     -f lavfi -i "aevalsrc=0.4*sin(2*PI*$hz*t)*$beat+0.2*sin(2*PI*$((hz * 3 / 2))*t)*$beat+$snare:d=210:s=44100" \
     -f lavfi -i "anoisesrc=duration=210:color=$color:amplitude=$noise:seed=$i" \
@@ -75,7 +78,11 @@ copy_one() {
 }
 export -f copy_one
 export LIB BASES
-seq 0 $((FILES - 1)) | xargs -P "$(nproc)" -I{} bash -c 'copy_one {}'
+if [[ -n "${LIBRARY_FROM:-}" ]]; then # copies made by an earlier run: link them, same files
+  rmdir "$LIB/Generated" && cp -al "$LIBRARY_FROM/Generated" "$LIB/Generated"
+else
+  seq 0 $((FILES - 1)) | xargs -P "$(nproc)" -I{} bash -c 'copy_one {}'
+fi
 real="$(scripts/fetch-test-music.sh 2>/dev/null || true)"
 if [[ -n "$real" && -f "$real/.complete" ]]; then
   mkdir -p "$LIB/Real" && cp "$real"/*.* "$LIB/Real/"
@@ -100,7 +107,7 @@ stage() { # ffmpeg-dir label command...; prints mean CPU ms per file for mp3 and
   local label="$1" ext total n f
   shift
   printf '| %s |' "$label"
-  for ext in mp3 ogg; do
+  for ext in mp3 ogg flac; do
     total=0 n=0
     for f in $(find "$WORK/bases" -name "*.$ext" | head -"$SAMPLE"); do
       read -r _ u s < <(timed "${@//FILE/$f}")
@@ -113,17 +120,20 @@ stage() { # ffmpeg-dir label command...; prints mean CPU ms per file for mp3 and
 }
 SYS_FFMPEG="$(command -v ffmpeg || true)"
 BUNDLED="$(find "$HOME/.cache/stave/ffmpeg" -name ffmpeg -type f 2>/dev/null | head -1)"
+((SAMPLE > 0)) || SYS_FFMPEG="" BUNDLED=""
 for ff in $SYS_FFMPEG $BUNDLED; do
   probe="$(dirname "$ff")/ffprobe"
   export LD_LIBRARY_PATH="$(dirname "$ff")${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" # the bundled build's libraries
   echo
   echo "ffmpeg: $ff ($("$ff" -version | head -1 | cut -d' ' -f1-3))"
-  echo "| stage | MP3 | Ogg Vorbis |"
-  echo "|---|---|---|"
+  echo "| stage | MP3 | Ogg Vorbis | FLAC |"
+  echo "|---|---|---|---|"
   stage "start-up only (\`ffmpeg -version\`)" "$ff" -hide_banner -version
   stage "SHA-256 of the file (sha256sum)" sha256sum FILE
   stage "ffprobe (format, streams, tags as JSON)" "$probe" -v error -show_format -show_streams -of json FILE
-  stage "waveform: whole track to 8 kHz mono" "$ff" -v error -nostdin -i FILE -ac 1 -ar 8000 -f s16le -y /dev/null
+  stage "waveform before: whole track to 8 kHz mono s16" "$ff" -v error -nostdin -i FILE -ac 1 -ar 8000 -f s16le -y /dev/null
+  stage "waveform now: whole track, own rate, mono float" "$ff" -v error -nostdin -i FILE -rematrix_maxval 1 -ac 1 -c:a pcm_f32le -f f32le -y /dev/null
+  stage "decode only (\`-f null\`, the floor of any full decode)" "$ff" -v error -nostdin -i FILE -f null -
   stage "window: seek to 90 s, 30 s to 22,050 Hz WAV" "$ff" -v error -nostdin -ss 90 -t 30 -i FILE -ar 22050 -f wav -y /dev/null
   stage "window without seeking (-ss after -i)" "$ff" -v error -nostdin -i FILE -ss 90 -t 30 -ar 22050 -f wav -y /dev/null
   stage "three 10-s windows (3 inputs, concat)" "$ff" -v error -nostdin -ss 47.5 -t 10 -i FILE -ss 100 -t 10 -i FILE -ss 152.5 -t 10 -i FILE -filter_complex "[0:a][1:a][2:a]concat=n=3:v=0:a=1[a]" -map "[a]" -ar 22050 -f wav -y /dev/null

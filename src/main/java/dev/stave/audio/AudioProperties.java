@@ -25,6 +25,9 @@ import org.springframework.util.unit.DataSize;
  *     TranscodeSlots}); unset: one per available core (an audio encode keeps about one core busy)
  * @param transcodeWait how long a request needing a transcode waits for a free slot before it is
  *     answered 503 with {@code Retry-After}
+ * @param bundledForShortRuns whether ffprobe and the decodes of a few seconds (analysis windows,
+ *     uploads) use the bundled ffmpeg, which starts several times faster, when the one in use is
+ *     the system's ({@code PATH}); whole-track decodes and transcodes keep the system's
  */
 @ConfigurationProperties("stave.audio")
 public record AudioProperties(
@@ -38,7 +41,8 @@ public record AudioProperties(
     @DefaultValue("6h") Duration urlTtl,
     @DefaultValue("") String signingKey,
     Integer maxConcurrentTranscodes,
-    @DefaultValue("10s") Duration transcodeWait) {
+    @DefaultValue("10s") Duration transcodeWait,
+    @DefaultValue("true") boolean bundledForShortRuns) {
 
   public AudioProperties {
     roots = roots == null ? List.of() : List.copyOf(roots);

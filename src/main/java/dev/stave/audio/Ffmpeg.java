@@ -23,8 +23,12 @@ import org.springframework.stereotype.Component;
 public class Ffmpeg {
   private static final int STDERR_KEPT = 4096;
 
+  /** Decodes of at most this much audio are short runs ({@link #shortRuns()}). */
+  private static final long SHORT_RUN_MS = 60_000;
+
   private final AudioProperties props;
   private volatile FfmpegLocator.Executables executables;
+  private volatile FfmpegLocator.Executables forShortRuns;
 
   public Ffmpeg(AudioProperties props) {
     this.props = props;
@@ -53,11 +57,33 @@ public class Ffmpeg {
   }
 
   /**
+   * The executables for runs that decode little (ffprobe, a few seconds of audio): see {@link
+   * FfmpegLocator#forShortRuns}; the located ones when {@link
+   * AudioProperties#bundledForShortRuns()} is off.
+   */
+  private FfmpegLocator.Executables shortRuns() {
+    FfmpegLocator.Executables e = forShortRuns;
+    if (e == null) {
+      synchronized (this) {
+        e = forShortRuns;
+        if (e == null) {
+          e =
+              props.bundledForShortRuns()
+                  ? FfmpegLocator.forShortRuns(executables(), FfmpegLocator.defaultCacheRoot())
+                  : executables();
+          forShortRuns = e;
+        }
+      }
+    }
+    return e;
+  }
+
+  /**
    * Runs ffmpeg with {@code args} (input options, {@code -i}, output options and the output), the
    * safety options prepended. Output beyond the size bound stops the run with an error.
    */
   public void run(List<String> args) {
-    execute(command(args), OutputStream.nullOutputStream(), 0);
+    execute(executables(), command(args), OutputStream.nullOutputStream(), 0);
   }
 
   /**
@@ -71,7 +97,7 @@ public class Ffmpeg {
   public void transcode(List<String> args, OutputStream sink) {
     List<String> withOutput = new ArrayList<>(args);
     withOutput.add("pipe:1");
-    execute(command(withOutput), sink, props.maxTranscodeSize().toBytes());
+    execute(executables(), command(withOutput), sink, props.maxTranscodeSize().toBytes());
   }
 
   private List<String> command(List<String> args) {
@@ -93,11 +119,15 @@ public class Ffmpeg {
     return cmd;
   }
 
-  /** Runs ffprobe on {@code file} and returns its JSON output (format and streams). */
+  /**
+   * Runs ffprobe on {@code file} and returns its JSON output (format and streams). A short run:
+   * {@link #shortRuns()}.
+   */
   public String probeJson(Path file) {
+    FfmpegLocator.Executables e = shortRuns();
     List<String> cmd =
         List.of(
-            executables().ffprobe().toString(),
+            e.ffprobe().toString(),
             "-hide_banner",
             "-loglevel",
             "error",
@@ -109,7 +139,7 @@ public class Ffmpeg {
             "json",
             "file:" + file.toAbsolutePath());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    execute(cmd, out, 4 << 20);
+    execute(e, cmd, out, 4 << 20);
     return out.toString(StandardCharsets.UTF_8);
   }
 
@@ -119,6 +149,20 @@ public class Ffmpeg {
    */
   public void decodeMono(Path file, int sampleRate, OutputStream sink) {
     decode(file, List.of("-ac", "1", "-ar", Integer.toString(sampleRate), "-f", "s16le"), sink);
+  }
+
+  /**
+   * Decodes the whole of {@code file} to raw mono 32-bit float little-endian PCM at its own sample
+   * rate (no resampling: the cheapest full decode, see {@link Waveforms}) and hands the bytes to
+   * {@code sink} as they come. The channels are mixed with gains summing to 1 ({@code
+   * -rematrix_maxval 1}: a stereo file becomes (L + R) / 2, as the 16-bit mix is; a float mix would
+   * otherwise take each channel at 0.707 and read a centred full-scale sound as 141 %).
+   */
+  public void decodeMonoFloat(Path file, OutputStream sink) {
+    decode(
+        file,
+        List.of("-rematrix_maxval", "1", "-ac", "1", "-c:a", "pcm_f32le", "-f", "f32le"),
+        sink);
   }
 
   /**
@@ -134,14 +178,18 @@ public class Ffmpeg {
    * to stereo), handing the bytes to {@code sink} as they come. The header's length fields are
    * unknown (a pipe cannot be rewound): read up to the {@code data} chunk, then to the end. Several
    * stretches are opened as one input each (each seeks) and joined by the {@code concat} filter, in
-   * one ffmpeg run.
+   * one ffmpeg run. Stretches that add up to a minute or less are a short run ({@link
+   * #shortRuns()}: start-up is most of their cost); a whole track is decoded by the located build.
    *
    * @param inputFormat the demuxer to use (e.g. {@code mp3}, {@code ogg}); null lets ffmpeg probe
    */
   public void decodeWav(
       Path file, String inputFormat, int sampleRate, List<Stretch> stretches, OutputStream sink) {
+    long total = stretches.stream().mapToLong(Stretch::lengthMs).sum();
+    FfmpegLocator.Executables e =
+        !stretches.isEmpty() && total <= SHORT_RUN_MS ? shortRuns() : executables();
     List<String> cmd = new ArrayList<>();
-    cmd.add(executables().ffmpeg().toString());
+    cmd.add(e.ffmpeg().toString());
     cmd.addAll(
         List.of(
             "-hide_banner", "-nostdin", "-loglevel", "error", "-protocol_whitelist", "file,pipe"));
@@ -191,7 +239,7 @@ public class Ffmpeg {
             "-f",
             "wav",
             "pipe:1"));
-    execute(cmd, sink, 0);
+    execute(e, cmd, sink, 0);
   }
 
   /**
@@ -226,11 +274,11 @@ public class Ffmpeg {
     cmd.addAll(List.of("-i", "file:" + file.toAbsolutePath(), "-vn"));
     cmd.addAll(output);
     cmd.add("pipe:1");
-    execute(cmd, sink, 0);
+    execute(executables(), cmd, sink, 0);
   }
 
-  private void execute(List<String> cmd, OutputStream stdout, long maxStdout) {
-    FfmpegLocator.Executables e = executables();
+  private void execute(
+      FfmpegLocator.Executables e, List<String> cmd, OutputStream stdout, long maxStdout) {
     ProcessBuilder pb =
         new ProcessBuilder(cmd)
             .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));

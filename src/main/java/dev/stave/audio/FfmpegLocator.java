@@ -63,6 +63,26 @@ final class FfmpegLocator {
     }
   }
 
+  /**
+   * The executables for short runs (ffprobe, decoding a few seconds): the bundled build when {@code
+   * located} came from {@code PATH} and a bundled build exists for this platform, else {@code
+   * located}. Why: a distribution's ffmpeg links about a hundred shared libraries and spends ~45 ms
+   * of CPU starting (relocations), the bundled build starts in under 10 ms; for a run that decodes
+   * 30 s that is most of its cost. The bundled build decodes about half as fast (no assembly
+   * optimisations), so whole-track decodes keep the located build. Measured in docs/performance.md,
+   * "A whole library in an hour?".
+   */
+  static Executables forShortRuns(Executables located, Path cacheRoot) {
+    if (!"PATH".equals(located.origin())) {
+      return located; // configured by the operator, or already the bundled build
+    }
+    try {
+      return bundled(cacheRoot).orElse(located);
+    } catch (IOException | UncheckedIOException e) {
+      return located; // cannot extract it (read-only cache, full disk): the located one works
+    }
+  }
+
   static Optional<Path> onPath(String name) {
     String path = System.getenv("PATH");
     if (path == null) {

@@ -38,6 +38,22 @@ class FfmpegLocatorTest {
   }
 
   @Test
+  void shortRunsUseTheBundledBuildOnlyInsteadOfTheSystemOne() {
+    FfmpegLocator.Executables system =
+        new FfmpegLocator.Executables(
+            Path.of("/usr/bin/ffmpeg"), Path.of("/usr/bin/ffprobe"), "PATH");
+    FfmpegLocator.Executables quick =
+        FfmpegLocator.forShortRuns(system, FfmpegLocator.defaultCacheRoot());
+    assertThat(quick.origin()).startsWith("org.bytedeco:ffmpeg");
+    assertThat(quick.ffprobe()).isExecutable();
+    FfmpegLocator.Executables configured =
+        new FfmpegLocator.Executables(
+            Path.of("/opt/ff/ffmpeg"), Path.of("/opt/ff/ffprobe"), "configured");
+    assertThat(FfmpegLocator.forShortRuns(configured, FfmpegLocator.defaultCacheRoot()))
+        .isSameAs(configured);
+  }
+
+  @Test
   void aBrokenInputIsAnAudioErrorWithFfmpegsReason() throws Exception {
     Path junk = Files.write(tmp.resolve("junk.mp3"), new byte[] {1, 2, 3, 4, 5});
     assertThatThrownBy(() -> TestAudio.ffmpeg().probeJson(junk))

@@ -36,7 +36,8 @@ public final class TestAudio {
         Duration.ofHours(6),
         "",
         2, // max concurrent transcodes
-        Duration.ofSeconds(10)); // transcode wait
+        Duration.ofSeconds(10), // transcode wait
+        true); // the bundled build for short runs
   }
 
   /** A 440 Hz sine of {@code seconds}. */

@@ -24,32 +24,32 @@ class WaveformTest extends AudioHttpTest {
   @Autowired AppRegistry apps;
   @Autowired JdbcTemplate jdbc;
 
-  /** PCM of {@code n} samples of {@code value}, little-endian. */
-  private static byte[] pcm(int n, short value) {
-    byte[] b = new byte[2 * n];
+  /** Float PCM of {@code n} samples of {@code value}, little-endian. */
+  private static byte[] pcm(int n, float value) {
+    java.nio.ByteBuffer b =
+        java.nio.ByteBuffer.allocate(4 * n).order(java.nio.ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < n; i++) {
-      b[2 * i] = (byte) value;
-      b[2 * i + 1] = (byte) (value >> 8);
+      b.putFloat(value);
     }
-    return b;
+    return b.array();
   }
 
   @Test
   void peaksFollowTheLoudestSampleOfEachSlice() {
     Waveforms.PeakSink sink = new Waveforms.PeakSink();
-    byte[] silence = pcm(8000, (short) 0);
-    byte[] loud = pcm(8000, (short) -32768);
+    byte[] silence = pcm(8000, 0f);
+    byte[] loud = pcm(8000, -1.25f);
     // One byte at a time across the boundary: a sample split between writes stays one sample.
     sink.write(silence, 0, silence.length - 1);
     sink.write(silence[silence.length - 1]);
-    sink.write(loud, 0, 1);
-    sink.write(loud, 1, loud.length - 1);
+    sink.write(loud, 0, 3);
+    sink.write(loud, 3, loud.length - 3);
     int[] peaks = sink.peaks(10);
     assertThat(peaks).containsExactly(0, 0, 0, 0, 0, 100, 100, 100, 100, 100);
     int[] half = new Waveforms.PeakSink().peaks(4);
     assertThat(half).containsExactly(0, 0, 0, 0);
     Waveforms.PeakSink quiet = new Waveforms.PeakSink();
-    byte[] q = pcm(100, (short) 16384);
+    byte[] q = pcm(100, 0.5f);
     quiet.write(q, 0, q.length);
     assertThat(quiet.peaks(Waveforms.PEAKS)).hasSize(Waveforms.PEAKS).containsOnly(50);
     assertThat(Waveforms.json(new int[] {0, 7, 100})).isEqualTo("{\"peaks\":[0,7,100]}");
@@ -58,10 +58,12 @@ class WaveformTest extends AudioHttpTest {
   @Test
   void theScanComputesPeaksThatTracksServeAsAString() throws Exception {
     Path music = tmp.resolve("music");
-    // One second of silence, then one second of a sine at 0.9 of full scale.
+    // One second of silence, then one second of a sine at 0.9 of full scale, in both channels: the
+    // mono mix is (L + R) / 2, so it peaks at 90 (a mix taking each channel at 0.707 reads 100).
     TestAudio.write(
         music.resolve("Ana/Album/01 Half.flac"),
-        "aevalsrc=exprs='if(gte(t,1),0.9*sin(2*PI*440*t),0)':d=2:s=44100",
+        "aevalsrc=exprs='if(gte(t,1),0.9*sin(2*PI*440*t),0)|if(gte(t,1),0.9*sin(2*PI*440*t),0)'"
+            + ":d=2:s=44100",
         Map.of("title", "Half", "artist", "Ana"),
         null);
     Map<String, Track> byName = scanByName(music);
