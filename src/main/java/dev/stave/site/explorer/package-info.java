@@ -9,7 +9,7 @@
  * for lists and search, {@code EntityCache} for tracks, albums and artists (a write shows in the
  * next request, see its Javadoc), {@code LibraryStore} for playlists, {@code RadioSchedule}, {@code
  * Recommender}, the audio services), loads each entity once per request and hydrates lists in one
- * read per kind. Pages never build audio URLs: they name track
- * ids in the play-button fragments and the player asks for the rest.
+ * read per kind. Pages never build audio URLs: they name track ids in the play-button fragments and
+ * the player asks for the rest.
  */
 package dev.stave.site.explorer;
