@@ -1,10 +1,13 @@
 # Shared set-up of the bench/ scripts (sourced, run from the repository root): finds a JDK >= 21,
-# builds target/stave.jar when sources are newer, and sets JAVA and JAR.
+# builds target/stave.jar when sources are newer, and sets JAVA and JAR. JAVA (bench/java) starts
+# that JDK with the launcher's JVM options (STAVE_JVM_OPTIONS, scripts/jvm-options.sh).
 # shellcheck source=../scripts/find-jdk.sh
 . scripts/find-jdk.sh
 stave_find_jdk || exit 1
 export JAVA_HOME="$STAVE_JAVA_HOME"
-JAVA="$JAVA_HOME/bin/java"
+# shellcheck source=../scripts/jvm-options.sh
+. scripts/jvm-options.sh
+JAVA="$PWD/bench/java"
 JAR="${STAVE_JAR:-target/stave.jar}"
 if [[ ! -f "$JAR" ]] || [[ -n "$(find pom.xml src/main -newer "$JAR" -print -quit)" ]]; then
   echo "building target/stave.jar ..."

@@ -69,8 +69,10 @@ stop_server
 
 echo "== in-process: the same queries on the Lucene index (CatalogSearch, no HTTP), $THREADS threads"
 # Without Java assertions, as the server runs: Lucene asserts e.g. that every postings block it
-# decodes is sorted: under surefire's default -ea that took a fifth of tracks/similar's CPU.
+# decodes is sorted: under surefire's default -ea that took a fifth of tracks/similar's CPU. With
+# the server's JVM options (STAVE_JVM_OPTIONS: Lucene's vector module).
 ./mvnw -B -q test -DenableAssertions=false -Dtest=JamendoQueryBenchmark -Dstave.bench=true -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dstave.test.jvm-options="${STAVE_JVM_OPTIONS[*]}" \
   -Dstave.bench.data-dir="$DATA" -Dstave.bench.paths-dir="$WORK" -Dstave.bench.threads="$THREADS" \
   2>/dev/null | grep -E '^(in-process|  )' | tee "$WORK/inprocess.txt"
 
