@@ -42,8 +42,6 @@ echo "cpus: $(nproc), memory: $(free -g | awk '/Mem:/{print $2}') GiB, load befo
 # shellcheck source=jamendo-setup.sh
 . bench/jamendo-setup.sh
 
-# wrk prints latencies as 812.00us, 1.23ms or 1.02s: normalise to ms.
-to_ms() { awk '{ v=$1; if (v ~ /us$/) { sub(/us$/,"",v); v/=1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v) } else if (v ~ /s$/) { sub(/s$/,"",v); v*=1000 } printf "%.2f", v }'; }
 
 echo "== HTTP load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
 printf "%-26s %12s %10s %10s %10s\n" query "requests/s" "p50 ms" "p99 ms" "non-2xx"

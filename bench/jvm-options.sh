@@ -42,7 +42,7 @@ GCLOG="-Xlog:gc,gc+phases:file=$WORK/gc.log:uptime:filecount=0"
 # GC pauses in lines $2.. of gc log $1: "count, total ms, max ms" (G1: "Pause Young … 3.4ms",
 # ZGC: "y: Pause Mark Start 0.01ms"), and ZGC's allocation stalls (a thread waiting for memory).
 gc_pauses() {
-  tail -n +"$2" "$1" | awk '$NF ~ /ms$/ { v=$NF; sub(/ms$/,"",v) }
+  tail -n +"$2" "$1" | awk '$NF ~ /ms$/ { v=$NF; sub(/ms$/,"",v); v+=0 }
     /Pause/ && $NF ~ /ms$/ { n++; t+=v; if (v>m) m=v }
     /Allocation Stall/ && $NF ~ /ms$/ { s++; st+=v }
     END { printf "%d pauses, %.1f ms total, max %.2f ms", n, t, m; if (s) printf "; %d allocation stalls, %.1f ms", s, st }'
@@ -52,7 +52,6 @@ heap_after() {
   grep -oE -- '->[0-9]+M' "$1" | tr -dc '0-9\n' | sort -n | tail -1
 }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-to_ms() { awk '{ v=$1; if (v ~ /us$/) { sub(/us$/,"",v); v/=1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v) } else if (v ~ /s$/) { sub(/s$/,"",v); v*=1000 } printf "%.2f", v }'; }
 TICK=$(getconf CLK_TCK)
 
 IFS=';' read -r -a VARIANT_LIST <<<"$VARIANTS"
