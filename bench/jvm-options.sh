@@ -109,7 +109,7 @@ serve_variant() { # $1 name, $2 options: one server, wrk on each of MIXES
     p50=$(awk '$1=="50%" {print $2}' <<<"$out" | to_ms)
     p99=$(awk '$1=="99%" {print $2}' <<<"$out" | to_ms)
     printf "  %-12s %-14s %9s req/s  p50 %7s  p99 %7s ms  server CPU %.3f ms/req  %s\n" "$name" "$mix" \
-      "$rps" "$p50" "$p99" "$(echo "($c1 - $c0) * 1000 / $TICK / $n" | bc -l)" "$(gc_pauses "$WORK/gc.log" "$g0")"
+      "$rps" "$p50" "$p99" "$(echo "($c1 - $c0) * 1000 / $TICK / ${n:-0}" | bc -l 2>/dev/null || echo 0)" "$(gc_pauses "$WORK/gc.log" "$g0")"
   done
   printf "  %-12s peak RSS %d MiB, largest heap after GC %s MiB, whole run: %s\n" "$name" \
     "$(($(awk '/VmHWM/ {print $2}' "/proc/$SERVE_PID/status") / 1024))" \
