@@ -1,10 +1,13 @@
 # Shared set-up of the bench/ scripts (sourced, run from the repository root): finds a JDK >= 21,
-# builds target/stave.jar when sources are newer, and sets JAVA and JAR.
+# builds target/stave.jar when sources are newer, and sets JAVA and JAR. JAVA (bench/java) starts
+# that JDK with the launcher's JVM options (STAVE_JVM_OPTIONS, scripts/jvm-options.sh).
 # shellcheck source=../scripts/find-jdk.sh
 . scripts/find-jdk.sh
 stave_find_jdk || exit 1
 export JAVA_HOME="$STAVE_JAVA_HOME"
-JAVA="$JAVA_HOME/bin/java"
+# shellcheck source=../scripts/jvm-options.sh
+. scripts/jvm-options.sh
+JAVA="$PWD/bench/java"
 JAR="${STAVE_JAR:-target/stave.jar}"
 if [[ ! -f "$JAR" ]] || [[ -n "$(find pom.xml src/main -newer "$JAR" -print -quit)" ]]; then
   echo "building target/stave.jar ..."
@@ -60,3 +63,6 @@ await_health() {
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
+
+# wrk prints latencies as 812.00us, 1.23ms or 1.02s: normalise to ms.
+to_ms() { awk '{ v=$1; if (v ~ /us$/) { sub(/us$/,"",v); v/=1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v) } else if (v ~ /s$/) { sub(/s$/,"",v); v*=1000 } printf "%.2f", v }'; }

@@ -42,8 +42,6 @@ echo "cpus: $(nproc), memory: $(free -g | awk '/Mem:/{print $2}') GiB, load befo
 # shellcheck source=jamendo-setup.sh
 . bench/jamendo-setup.sh
 
-# wrk prints latencies as 812.00us, 1.23ms or 1.02s: normalise to ms.
-to_ms() { awk '{ v=$1; if (v ~ /us$/) { sub(/us$/,"",v); v/=1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v) } else if (v ~ /s$/) { sub(/s$/,"",v); v*=1000 } printf "%.2f", v }'; }
 
 echo "== HTTP load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
 printf "%-26s %12s %10s %10s %10s\n" query "requests/s" "p50 ms" "p99 ms" "non-2xx"
@@ -69,8 +67,10 @@ stop_server
 
 echo "== in-process: the same queries on the Lucene index (CatalogSearch, no HTTP), $THREADS threads"
 # Without Java assertions, as the server runs: Lucene asserts e.g. that every postings block it
-# decodes is sorted: under surefire's default -ea that took a fifth of tracks/similar's CPU.
+# decodes is sorted: under surefire's default -ea that took a fifth of tracks/similar's CPU. With
+# the server's JVM options (STAVE_JVM_OPTIONS: Lucene's vector module).
 ./mvnw -B -q test -DenableAssertions=false -Dtest=JamendoQueryBenchmark -Dstave.bench=true -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dstave.test.jvm-options="${STAVE_JVM_OPTIONS[*]}" \
   -Dstave.bench.data-dir="$DATA" -Dstave.bench.paths-dir="$WORK" -Dstave.bench.threads="$THREADS" \
   2>/dev/null | grep -E '^(in-process|  )' | tee "$WORK/inprocess.txt"
 
