@@ -46,7 +46,7 @@ final class DocumentProjector {
    */
   static Document track(Track t, String albumName, Map<Long, String> artistNames) {
     Document doc = identity(TRACK, t.id(), t.uuid(), t.externalIds());
-    name(doc, t.name());
+    name(doc, TRACK, t.name());
     if (t.externalIds().isrc() != null) {
       doc.add(new StringField(IndexFields.ISRC, t.externalIds().isrc(), Field.Store.NO));
     }
@@ -88,7 +88,7 @@ final class DocumentProjector {
 
   static Document album(Album a, Map<Long, String> artistNames) {
     Document doc = identity(ALBUM, a.id(), a.uuid(), a.externalIds());
-    name(doc, a.name());
+    name(doc, ALBUM, a.name());
     doc.add(new StringField(IndexFields.ALBUM_TYPE, a.albumType(), Field.Store.NO));
     flag(doc, IndexFields.HAS_IMAGE, a.image() != null && !a.image().isBlank());
     artists(doc, a.artistIds(), artistNames);
@@ -102,7 +102,7 @@ final class DocumentProjector {
 
   static Document artist(Artist a) {
     Document doc = identity(ARTIST, a.id(), a.uuid(), a.externalIds());
-    name(doc, a.name());
+    name(doc, ARTIST, a.name());
     flag(doc, IndexFields.HAS_IMAGE, a.image() != null && !a.image().isBlank());
     releaseDate(doc, a.joinDate());
     popularity(doc, a.popularity());
@@ -137,6 +137,15 @@ final class DocumentProjector {
     }
   }
 
+  /**
+   * The term under which autocomplete finds a name of one kind: the kind, a separator below every
+   * character a normalised name holds, then the name. So the names of one kind that start with a
+   * prefix are one contiguous run of terms (see {@code Completions#names}).
+   */
+  static String completionKey(String kind, String normalizedName) {
+    return kind + '\u0001' + normalizedName;
+  }
+
   private static Document identity(String kind, long id, UUID uuid, ExternalIds ext) {
     Document doc = new Document();
     doc.add(new StringField(IndexFields.KIND, kind, Field.Store.NO));
@@ -151,10 +160,13 @@ final class DocumentProjector {
     return doc;
   }
 
-  private static void name(Document doc, String name) {
+  private static void name(Document doc, String kind, String name) {
     String normalized = Names.normalize(name);
     doc.add(new TextField(IndexFields.NAME, name, Field.Store.NO));
     doc.add(new KeywordField(IndexFields.NAME_KEY, normalized, Field.Store.NO));
+    doc.add(
+        new StringField(
+            IndexFields.COMPLETION_KEY, completionKey(kind, normalized), Field.Store.NO));
     doc.add(new TextField(IndexFields.NAME_GRAMS, normalized, Field.Store.NO));
   }
 

@@ -6,7 +6,7 @@ package dev.stave.search;
  * another version is rebuilt at start-up instead of being read with wrong assumptions.
  */
 final class IndexFields {
-  static final int SCHEMA_VERSION = 5;
+  static final int SCHEMA_VERSION = 6;
 
   /** Commit user-data keys. */
   static final String COMMIT_SEQ = "stave.change-seq";
@@ -36,6 +36,13 @@ final class IndexFields {
 
   /** Normalised whole name (lower case, no accents): exact and prefix match, and sorting. */
   static final String NAME_KEY = "name_key";
+
+  /**
+   * Kind and normalised name in one term, for autocomplete: the names of one kind under a prefix
+   * without walking the other kinds' names (version 6; before, a prefix that many artist names
+   * share but no track name did made a track completion visit every one of those artist names).
+   */
+  static final String COMPLETION_KEY = "completion_key";
 
   /** Normalised album name and primary-artist name of a track, for sorting by them. */
   static final String ALBUM_NAME_KEY = "album_name_key";
