@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
@@ -212,8 +211,8 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
         new Lucene103Codec() {
           @Override
           public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-            // Default graph parameters, so a built index reads exactly like one the live writer
-            // grew; only who does the merge's work differs.
+            // The build's own graph parameters (BUILD_BEAM_WIDTH) and merge pool; any reader
+            // reads the graph whatever they were, and the live writer keeps Lucene's defaults.
             return graphMerges != null
                 ? new Lucene99HnswVectorsFormat(
                     Integer.getInteger(
@@ -246,14 +245,8 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
     if (workers <= 1) {
       return null;
     }
-    AtomicInteger n = new AtomicInteger();
     return Executors.newFixedThreadPool(
-        workers,
-        r -> {
-          Thread t = new Thread(r, "stave-index-graph-merge-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
+        workers, Thread.ofPlatform().daemon().name("stave-index-graph-merge-", 1).factory());
   }
 
   // ---------------------------------------------------------------- lifecycle
