@@ -27,8 +27,8 @@ public class Ffmpeg {
   private static final long SHORT_RUN_MS = 60_000;
 
   private final AudioProperties props;
-  private volatile FfmpegLocator.Executables executables;
-  private volatile FfmpegLocator.Executables forShortRuns;
+  private FfmpegLocator.Executables executables;
+  private FfmpegLocator.Executables forShortRuns;
 
   public Ffmpeg(AudioProperties props) {
     this.props = props;
@@ -40,20 +40,16 @@ public class Ffmpeg {
     return e.ffmpeg() + " (" + e.origin() + ")";
   }
 
-  private FfmpegLocator.Executables executables() {
-    FfmpegLocator.Executables e = executables;
-    if (e == null) {
-      synchronized (this) {
-        e = executables;
-        if (e == null) {
-          e =
-              FfmpegLocator.locate(
-                  props.ffmpeg(), props.ffprobe(), FfmpegLocator.defaultCacheRoot());
-          executables = e;
-        }
-      }
+  /**
+   * Located (and extracted) on the first call. Plain synchronisation, not double-checked: the lock
+   * is taken once per ffmpeg process, whose start costs milliseconds.
+   */
+  private synchronized FfmpegLocator.Executables executables() {
+    if (executables == null) {
+      executables =
+          FfmpegLocator.locate(props.ffmpeg(), props.ffprobe(), FfmpegLocator.defaultCacheRoot());
     }
-    return e;
+    return executables;
   }
 
   /**
@@ -61,21 +57,14 @@ public class Ffmpeg {
    * FfmpegLocator#forShortRuns}; the located ones when {@link
    * AudioProperties#bundledForShortRuns()} is off.
    */
-  private FfmpegLocator.Executables shortRuns() {
-    FfmpegLocator.Executables e = forShortRuns;
-    if (e == null) {
-      synchronized (this) {
-        e = forShortRuns;
-        if (e == null) {
-          e =
-              props.bundledForShortRuns()
-                  ? FfmpegLocator.forShortRuns(executables(), FfmpegLocator.defaultCacheRoot())
-                  : executables();
-          forShortRuns = e;
-        }
-      }
+  private synchronized FfmpegLocator.Executables shortRuns() {
+    if (forShortRuns == null) {
+      forShortRuns =
+          props.bundledForShortRuns()
+              ? FfmpegLocator.forShortRuns(executables(), FfmpegLocator.defaultCacheRoot())
+              : executables();
     }
-    return e;
+    return forShortRuns;
   }
 
   /**
