@@ -30,7 +30,17 @@
 #
 # Usage: bench/fts-baselines.sh [TRACKS]
 #   DATA=dir       reuse (or create and keep) the catalog in dir; otherwise a temporary one
+#   FTS_WORK=dir   keep the baselines (the words, the documents, the FTS5 database, the PostgreSQL
+#                  cluster and each engine's totals) in dir and reuse them in a later run: at 10M
+#                  tracks they take the best part of an hour to build, the measurement minutes
+#   PREPARE_ONLY=1 build the baselines in FTS_WORK and stop (no server, nothing timed): the heavy
+#                  part can run on a busy machine, the timed part later on a quiet one
 #   DURATION=20    seconds per measurement; HEAP=2g the server's heap; STAVE_JAR=... another build
+# Order: everything is prepared first, then the three engines are timed back to back (Stave at 2
+# and 16 callers, SQLite FTS5, PostgreSQL), so that they see the same machine.
+# The words: 500 draws (seed 7) from the words longer than three letters of the names of 2,000
+# tracks at ten random places among the first 100,000 tracks by id, read from the catalog store
+# (the way bench/jamendo-setup.sh samples its search mix over HTTP, without needing a server).
 # Needs psql, pgbench and PostgreSQL's server binaries (Debian postgresql-15; initdb/pg_ctl found on
 # PATH or under /usr/lib/postgresql/*/bin), python3. As root, PostgreSQL runs as the unprivileged
 # `postgres` account (setpriv), as the test support does (design.md §2).
@@ -54,27 +64,140 @@ HDR_JAR="$HOME/.m2/repository/org/hdrhistogram/HdrHistogram/$HDR_VERSION/HdrHist
 WORK="$(mktemp -d -t stave-fts-XXXXXX)"
 chmod 755 "$WORK"
 DATA="${DATA:-$WORK/data}"
-PGDATA="$WORK/pg"
+[[ -n "${PREPARE_ONLY:-}" && -z "${FTS_WORK:-}" ]] && { echo "PREPARE_ONLY needs FTS_WORK" >&2; exit 1; }
+KEPT="${FTS_WORK:-$WORK}" # what is worth keeping between runs
+mkdir -p "$KEPT" && chmod 755 "$KEPT"
+PGDATA="$KEPT/pg"
 as_pg() { if [[ $(id -u) -eq 0 ]]; then setpriv --reuid=postgres --regid=postgres --clear-groups -- "$@"; else "$@"; fi; }
 cleanup() {
   stop_server
-  [[ -f "$PGDATA/postmaster.pid" ]] && as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -m immediate stop >/dev/null 2>&1 || true
+  [[ -f "$PGDATA/postmaster.pid" ]] && as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
 print_machine
 "$PG_BIN/postgres" --version; python3 -c 'import sqlite3; print("SQLite", sqlite3.sqlite_version)'
+if [[ ! -f "$DATA/stave.db" ]]; then
+  echo "== catalog: stave demo --tracks $TRACKS into $DATA"
+  "$JAVA" -Xmx1g -jar "$JAR" demo --tracks "$TRACKS" --data "$DATA" 2>/dev/null | tail -2
+fi
+echo "== baselines in $KEPT (kept: ${FTS_WORK:+yes}${FTS_WORK:-no})"
 
+if [[ ! -s "$KEPT/words.txt" ]]; then
+  python3 - "$DATA/stave.db" "$KEPT" <<'PY' # the words of the search mix, one a line
+import random, sqlite3, sys
+db, kept = sys.argv[1:3]
+rnd = random.Random(7)
+con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+total = con.execute("SELECT count(*) FROM tracks").fetchone()[0]
+names = []
+for _ in range(10):
+    off = rnd.randrange(0, max(1, min(total, 100000) - 200))
+    names += [w for (n,) in con.execute("SELECT name FROM tracks ORDER BY id LIMIT 200 OFFSET ?", (off,))
+              for w in n.split() if len(w) > 3]
+with open(f"{kept}/words.txt", "w", encoding="utf-8") as out:
+    out.write("".join(rnd.choice(names) + "\n" for _ in range(500)))
+PY
+fi
+sort -u "$KEPT/words.txt" >"$WORK/distinct-words.txt"
+echo "words: $(wc -l <"$KEPT/words.txt") ($(wc -l <"$WORK/distinct-words.txt") distinct)"
+
+if [[ ! -f "$KEPT/docs.done" ]]; then
+  echo "== the documents: album tracks with their artists' names, album name and tags"
+  sqlite3 -readonly "$DATA/stave.db" >"$KEPT/docs.tsv" <<'SQL'
+.mode tabs
+.headers off
+SELECT t.id,
+       replace(replace(t.name || ' ' || coalesce(al.name, '') || ' '
+         || coalesce((SELECT group_concat(ar.name, ' ') FROM track_artists ta
+                      JOIN artists ar ON ar.id = ta.artist_id WHERE ta.track_id = t.id), '') || ' '
+         || coalesce((SELECT group_concat(tg.tag, ' ') FROM track_tags tg
+                      WHERE tg.track_id = t.id), ''), char(9), ' '), char(10), ' ')
+FROM tracks t JOIN albums al ON al.id = t.album_id;
+SQL
+  touch "$KEPT/docs.done"
+fi
+echo "documents: $(wc -l <"$KEPT/docs.tsv")"
+
+if [[ ! -f "$KEPT/fts.done" ]]; then
+  echo "== SQLite FTS5: load ($(date -u +%H:%M:%S))"
+  rm -f "$KEPT/fts.db"
+  python3 - "$KEPT" <<'PY'
+import sqlite3, sys
+kept = sys.argv[1]
+db = sqlite3.connect(f"{kept}/fts.db")
+db.execute("CREATE VIRTUAL TABLE docs USING fts5(body, tokenize='unicode61 remove_diacritics 2')")
+with open(f"{kept}/docs.tsv", encoding="utf-8") as f:
+    db.executemany("INSERT INTO docs(rowid, body) VALUES (?, ?)",
+                   (l.rstrip("\n").split("\t", 1) for l in f))
+db.execute("INSERT INTO docs(docs) VALUES ('optimize')")
+db.commit()
+PY
+  touch "$KEPT/fts.done"
+fi
+python3 - "$KEPT" "$WORK" <<'PY' # FTS5's total for each distinct word
+import sqlite3, sys
+kept, work = sys.argv[1:3]
+db = sqlite3.connect(f"file:{kept}/fts.db?mode=ro", uri=True)
+with open(f"{work}/totals-sqlite.tsv", "w", encoding="utf-8") as out:
+    for w in open(f"{work}/distinct-words.txt", encoding="utf-8").read().split("\n"):
+        if w:
+            m = " ".join('"' + t.replace('"', '""') + '"' for t in w.split())
+            try:
+                total = db.execute("SELECT count(*) FROM docs WHERE docs MATCH ?", (m,)).fetchone()[0]
+            except sqlite3.OperationalError:  # a word FTS5 cannot parse as a query
+                total = -1
+            out.write(f"{w}\t{total}\n")
+PY
+
+echo "== PostgreSQL full-text search ($(date -u +%H:%M:%S))"
+if [[ ! -f "$KEPT/pg.done" ]]; then
+  rm -rf "$PGDATA"
+  mkdir -p "$PGDATA" && chown postgres:postgres "$PGDATA" 2>/dev/null || true
+  chmod 700 "$PGDATA"
+  as_pg "$PG_BIN/initdb" -D "$PGDATA" -U bench --auth=trust -E UTF8 >/dev/null
+fi
+PGPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/log" -w -t 600 \
+  -o "-p $PGPORT -k $PGDATA -c listen_addresses=127.0.0.1 -c shared_buffers=256MB -c max_connections=40 -c maintenance_work_mem=1GB" start >/dev/null
+export PGHOST=127.0.0.1 PGPORT PGUSER=bench PGDATABASE=postgres
+if [[ ! -f "$KEPT/pg.done" ]]; then
+  # tsv is a stored generated column: computed once as COPY writes each row (an UPDATE afterwards
+  # would write every row a second time).
+  psql -q -v ON_ERROR_STOP=1 <<SQL
+CREATE TABLE docs (id bigint PRIMARY KEY, body text NOT NULL,
+                   tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', body)) STORED);
+\copy docs (id, body) FROM '$KEPT/docs.tsv' WITH (FORMAT text)
+CREATE INDEX docs_tsv ON docs USING gin (tsv);
+CREATE TABLE words (i int PRIMARY KEY, word text NOT NULL);
+SQL
+  python3 -c '
+import sys
+for i, w in enumerate(open(sys.argv[1], encoding="utf-8").read().split("\n")):
+    if w: print(f"{i + 1}\t{w}")' "$KEPT/words.txt" >"$KEPT/words.tsv"
+  psql -q -v ON_ERROR_STOP=1 -c "\\copy words FROM '$KEPT/words.tsv'" -c "VACUUM ANALYZE"
+  touch "$KEPT/pg.done"
+fi
+psql -At -F $'\t' -v ON_ERROR_STOP=1 -c "SELECT w.word, (SELECT count(*) FROM docs d
+  WHERE d.tsv @@ plainto_tsquery('simple', w.word)) FROM (SELECT DISTINCT word FROM words) w" \
+  >"$WORK/totals-pg.tsv"
+echo "prepared ($(date -u +%H:%M:%S)); sizes: $(du -sh "$KEPT/fts.db" | cut -f1) FTS5, $(du -sh "$PGDATA" | cut -f1) PostgreSQL"
+if [[ -n "${PREPARE_ONLY:-}" ]]; then
+  echo "PREPARE_ONLY: the baselines are in $KEPT; run again without PREPARE_ONLY to time them"
+  exit 0
+fi
+
+echo "== Stave over HTTP"
 # shellcheck source=jamendo-setup.sh
 . bench/jamendo-setup.sh
-# the words of the search mix, one a line (the same words every engine answers)
-sed -E 's/.*search=([^&]*).*/\1/' "$WORK/search.paths" | python3 -c \
-  'import sys, urllib.parse; [print(urllib.parse.unquote_plus(l.strip())) for l in sys.stdin if l.strip()]' \
-  >"$WORK/words.txt"
-sed -E 's/&limit=10$/\&limit=10\&fullcount=true/' "$WORK/search.paths" >"$WORK/stave-search.paths"
-echo "words: $(wc -l <"$WORK/words.txt") ($(sort -u "$WORK/words.txt" | wc -l) distinct)"
-
+python3 -c '
+import sys, urllib.parse
+cid = sys.argv[2]
+for w in open(sys.argv[1], encoding="utf-8").read().split("\n"):
+    if w:
+        q = urllib.parse.urlencode({"client_id": cid, "search": w, "limit": 10, "fullcount": "true"})
+        print(f"/v3.0/tracks?{q}")' "$KEPT/words.txt" "$CLIENT_ID" >"$WORK/stave-search.paths"
 mkdir -p "$WORK/loadgen"
 "$JAVA_HOME/bin/javac" -d "$WORK/loadgen" -cp "$HDR_JAR" bench/OpenLoad.java
 declare -A RESULT
@@ -83,7 +206,6 @@ for n in 2 16; do
     closed "$n" "$DURATION" "$DURATION")
   RESULT[stave,$n]=$(sed -E 's/.*: ([0-9.]+) req\/s, p50 ([0-9.]+).*/\1 \2/' <<<"$out")
 done
-sort -u "$WORK/words.txt" >"$WORK/distinct-words.txt"
 python3 - "$BASE" "$CLIENT_ID" "$WORK" <<'PY' # Stave's total for each distinct word
 import json, sys, urllib.parse, urllib.request
 base, cid, work = sys.argv[1:4]
@@ -96,50 +218,16 @@ with open(f"{work}/totals-stave.tsv", "w", encoding="utf-8") as out:
 PY
 stop_server
 
-echo "== the documents: album tracks with their artists' names, album name and tags"
-sqlite3 -readonly "$DATA/stave.db" >"$WORK/docs.tsv" <<'SQL'
-.mode tabs
-.headers off
-SELECT t.id,
-       replace(replace(t.name || ' ' || coalesce(al.name, '') || ' '
-         || coalesce((SELECT group_concat(ar.name, ' ') FROM track_artists ta
-                      JOIN artists ar ON ar.id = ta.artist_id WHERE ta.track_id = t.id), '') || ' '
-         || coalesce((SELECT group_concat(tg.tag, ' ') FROM track_tags tg
-                      WHERE tg.track_id = t.id), ''), char(9), ' '), char(10), ' ')
-FROM tracks t JOIN albums al ON al.id = t.album_id;
-SQL
-echo "documents: $(wc -l <"$WORK/docs.tsv")"
-
 echo "== SQLite FTS5"
-python3 - "$WORK" <<'PY'
-import sqlite3, sys
-work = sys.argv[1]
-db = sqlite3.connect(f"{work}/fts.db")
-db.execute("CREATE VIRTUAL TABLE docs USING fts5(body, tokenize='unicode61 remove_diacritics 2')")
-with open(f"{work}/docs.tsv", encoding="utf-8") as f:
-    db.executemany("INSERT INTO docs(rowid, body) VALUES (?, ?)",
-                   (l.rstrip("\n").split("\t", 1) for l in f))
-db.execute("INSERT INTO docs(docs) VALUES ('optimize')")
-db.commit()
-with open(f"{work}/totals-sqlite.tsv", "w", encoding="utf-8") as out:
-    for w in open(f"{work}/distinct-words.txt", encoding="utf-8").read().split("\n"):
-        if w:
-            m = " ".join('"' + t.replace('"', '""') + '"' for t in w.split())
-            try:
-                total = db.execute("SELECT count(*) FROM docs WHERE docs MATCH ?", (m,)).fetchone()[0]
-            except sqlite3.OperationalError:  # a word FTS5 cannot parse as a query
-                total = -1
-            out.write(f"{w}\t{total}\n")
-PY
 for n in 2 16; do
-  RESULT[sqlite,$n]=$(python3 - "$WORK" "$n" "$DURATION" <<'PY'
+  RESULT[sqlite,$n]=$(python3 - "$KEPT" "$n" "$DURATION" <<'PY'
 import multiprocessing as mp, sqlite3, sys, time
-work, n, duration = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
-words = [w for w in open(f"{work}/words.txt", encoding="utf-8").read().split("\n") if w]
+kept, n, duration = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
+words = [w for w in open(f"{kept}/words.txt", encoding="utf-8").read().split("\n") if w]
 def fts(word):  # an FTS5 phrase of the word's tokens, as plainto_tsquery makes an AND of them
     return " ".join('"' + t.replace('"', '""') + '"' for t in word.split())
 def worker(k, end, q):
-    db = sqlite3.connect(f"file:{work}/fts.db?mode=ro", uri=True)
+    db = sqlite3.connect(f"file:{kept}/fts.db?mode=ro", uri=True)
     lat, i = [], k
     while time.monotonic() < end:
         m = fts(words[i % len(words)]); i += n
@@ -160,30 +248,8 @@ PY
 )
 done
 
-echo "== PostgreSQL full-text search"
-mkdir -p "$PGDATA" && chown postgres:postgres "$PGDATA" 2>/dev/null || true
-chmod 700 "$PGDATA"
-as_pg "$PG_BIN/initdb" -D "$PGDATA" -U bench --auth=trust -E UTF8 >/dev/null
-PGPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/log" -w \
-  -o "-p $PGPORT -k $PGDATA -c listen_addresses=127.0.0.1 -c shared_buffers=256MB -c max_connections=40" start >/dev/null
-export PGHOST=127.0.0.1 PGPORT PGUSER=bench PGDATABASE=postgres
-psql -q -v ON_ERROR_STOP=1 <<SQL
-CREATE TABLE docs (id bigint PRIMARY KEY, body text NOT NULL, tsv tsvector);
-\copy docs (id, body) FROM '$WORK/docs.tsv' WITH (FORMAT text)
-UPDATE docs SET tsv = to_tsvector('simple', body);
-CREATE INDEX docs_tsv ON docs USING gin (tsv);
-CREATE TABLE words (i int PRIMARY KEY, word text NOT NULL);
-SQL
-python3 -c '
-import sys
-for i, w in enumerate(open(sys.argv[1], encoding="utf-8").read().split("\n")):
-    if w: print(f"{i + 1}\t{w}")' "$WORK/words.txt" >"$WORK/words.tsv"
-psql -q -v ON_ERROR_STOP=1 -c "\\copy words FROM '$WORK/words.tsv'" -c "VACUUM ANALYZE"
-psql -At -F $'\t' -v ON_ERROR_STOP=1 -c "SELECT w.word, (SELECT count(*) FROM docs d
-  WHERE d.tsv @@ plainto_tsquery('simple', w.word)) FROM (SELECT DISTINCT word FROM words) w" \
-  >"$WORK/totals-pg.tsv"
-NWORDS=$(wc -l <"$WORK/words.tsv")
+echo "== PostgreSQL"
+NWORDS=$(wc -l <"$KEPT/words.tsv")
 cat >"$WORK/search.sql" <<SQL
 \set i random(1, $NWORDS)
 WITH q AS (SELECT plainto_tsquery('simple', word) AS q FROM words WHERE i = :i),
@@ -198,7 +264,6 @@ for n in 2 16; do
   p50=$(cat "$WORK"/pgbench_log.* | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {printf "%.2f", a[int(NR/2)+1]/1000}')
   RESULT[pg,$n]="$(printf '%.1f' "$tps") $p50"
 done
-
 echo "== searches/s and p50 (ms) for the same words, same catalog, same run"
 printf "%-22s %14s %10s %14s %10s %16s\n" engine "2 callers/s" "p50" "16 callers/s" "p50" "Stave ÷ it (16)"
 for e in stave pg sqlite; do
