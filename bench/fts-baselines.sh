@@ -82,7 +82,7 @@ if [[ ! -f "$DATA/stave.db" ]]; then
   echo "== catalog: stave demo --tracks $TRACKS into $DATA"
   "$JAVA" -Xmx1g -jar "$JAR" demo --tracks "$TRACKS" --data "$DATA" 2>/dev/null | tail -2
 fi
-echo "== baselines in $KEPT (kept: ${FTS_WORK:+yes}${FTS_WORK:-no})"
+echo "== baselines in $KEPT ($([[ -n "${FTS_WORK:-}" ]] && echo "kept for a later run" || echo "deleted at the end"))"
 
 if [[ ! -s "$KEPT/words.txt" ]]; then
   python3 - "$DATA/stave.db" "$KEPT" <<'PY' # the words of the search mix, one a line
