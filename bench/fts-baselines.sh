@@ -83,6 +83,13 @@ if [[ ! -f "$DATA/stave.db" ]]; then
   "$JAVA" -Xmx1g -jar "$JAR" demo --tracks "$TRACKS" --data "$DATA" 2>/dev/null | tail -2
 fi
 echo "== baselines in $KEPT ($([[ -n "${FTS_WORK:-}" ]] && echo "kept for a later run" || echo "deleted at the end"))"
+# Kept baselines belong to one catalog: timing them against another would compare different words.
+CATALOG="$(realpath "$DATA")"
+if [[ -f "$KEPT/catalog" && "$(cat "$KEPT/catalog")" != "$CATALOG" ]]; then
+  echo "$KEPT holds the baselines of $(cat "$KEPT/catalog"), not of $CATALOG: use another FTS_WORK" >&2
+  exit 1
+fi
+echo "$CATALOG" >"$KEPT/catalog"
 
 if [[ ! -s "$KEPT/words.txt" ]]; then
   python3 - "$DATA/stave.db" "$KEPT" <<'PY' # the words of the search mix, one a line
