@@ -150,7 +150,7 @@ row "stave scan (hash, ffprobe, waveform)" "$files" "$w" "$u" "$s" "$load"
 scan_w=$w scan_c=$(echo "$u + $s" | bc -l)
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
 read -r w u s < <(timed "$JAVA" -jar "$JAR" analyze --data "$WORK/data" --no-progress)
-analysed=$(awk '/^analysed /{gsub(",","",$2); print $2}' "$WORK/out")
+analysed=$(awk '/^analysed +[0-9]/{gsub(",","",$2); print $2}' "$WORK/out")
 row "stave analyze (default window: $(awk -F'over +' '/^analysed over/{print $2}' "$WORK/out"))" "${analysed:-0}" "$w" "$u" "$s" "$load"
 grep -E "^(failed|analysed over)" "$WORK/out" | sed 's/^/    /' >&2 || true
 printf '| scan + analyse | %d | %.1f s | **%.0f** | %.1f s | |\n' "$files" "$(echo "$scan_w + $w" | bc -l)" \
@@ -159,7 +159,7 @@ if ((WHOLE > 0)); then
   load="$(cut -d' ' -f1-3 /proc/loadavg)"
   read -r w u s < <(timed "$JAVA" -jar "$JAR" analyze --whole-track --data "$WORK/data" --no-progress \
     --batch-size 16 --stop-after-batches $((WHOLE / 16)))
-  analysed=$(awk '/^analysed /{gsub(",","",$2); print $2}' "$WORK/out")
+  analysed=$(awk '/^analysed +[0-9]/{gsub(",","",$2); print $2}' "$WORK/out")
   row "stave analyze --whole-track (stopped after $WHOLE)" "${analysed:-0}" "$w" "$u" "$s" "$load"
 fi
 
