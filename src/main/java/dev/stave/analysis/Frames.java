@@ -12,6 +12,9 @@ final class Frames {
   static final int SIZE = 2048;
   static final int HOP = 512;
 
+  /** Powers multiplied before one logarithm is taken (flatness): see the loop. */
+  private static final int LOG_RUN = 16;
+
   /** Below this a frame counts as digital silence (−100 dBFS). */
   private static final double SILENT_POWER = 1e-10;
 
@@ -151,13 +154,24 @@ final class Frames {
         }
       }
       rolloff[f] = k85 * hzPerBin;
+      // The sum of the logs as the log of products of LOG_RUN powers (each in 1e-12…~4, so a
+      // product stays far inside a double's range): one Math.log per 16 bins instead of per bin,
+      // which was a tenth of an analysis' CPU (issue 15 item 6); the result differs in the last
+      // digits only.
       double logSum = 0;
       double sum = 0;
-      for (int k = flatLo; k <= flatHi; k++) {
+      double product = 1;
+      for (int k = flatLo, run = 0; k <= flatHi; k++) {
         double p = power[k] + 1e-12;
-        logSum += Math.log(p);
+        product *= p;
         sum += p;
+        if (++run == LOG_RUN) {
+          logSum += Math.log(product);
+          product = 1;
+          run = 0;
+        }
       }
+      logSum += Math.log(product);
       int n = flatHi - flatLo + 1;
       flatness[f] = Math.exp(logSum / n) / (sum / n);
       subBass[f] = bandSum(power, 1, sub) / total;

@@ -53,6 +53,21 @@ class WaveformTest extends AudioHttpTest {
     quiet.write(q, 0, q.length);
     assertThat(quiet.peaks(Waveforms.PEAKS)).hasSize(Waveforms.PEAKS).containsOnly(50);
     assertThat(Waveforms.json(new int[] {0, 7, 100})).isEqualTo("{\"peaks\":[0,7,100]}");
+
+    // One write longer than the sink's bulk buffer, offset by a byte: a single negative sample
+    // past that buffer's end lands in its own peak, and its sign does not matter.
+    int n = 64 * 1000;
+    java.nio.ByteBuffer b =
+        java.nio.ByteBuffer.allocate(1 + 4 * n).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.put((byte) 0);
+    for (int i = 0; i < n; i++) {
+      b.putFloat(i == 20_000 ? -0.37f : 0.01f);
+    }
+    Waveforms.PeakSink one = new Waveforms.PeakSink();
+    one.write(b.array(), 1, 4 * n);
+    int[] hundred = one.peaks(100); // 640 samples each: the loud one is in peak 31
+    assertThat(hundred[31]).isEqualTo(37);
+    assertThat(Arrays.stream(hundred).filter(p -> p != 1).count()).isEqualTo(1);
   }
 
   @Test
