@@ -25,6 +25,11 @@ import java.util.concurrent.Executors;
  *
  * <p>Generation of the next batch overlaps the write of the current one (two cores: one generates,
  * one runs SQLite).
+ *
+ * <p>Given {@link CatalogIndexes}, a run into an empty SQLite catalog is a bulk load: the secondary
+ * indexes are set aside before the first batch and made after the last, one sorted pass each. A run
+ * that finds them missing (an earlier bulk load was killed) continues the bulk load; resuming needs
+ * none of them, as stored batches are recognised by primary key.
  */
 public final class DemoCatalog {
   private final CatalogStore store;
