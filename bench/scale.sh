@@ -46,7 +46,7 @@ echo "== import and index build: ${CMD[*]}"
 /usr/bin/time -v -o "$LOG.time" "${CMD[@]}" 2>"$LOG.progress" | tee "$LOG.out"
 
 echo "== figures"
-grep -E "Wrote|Search index open" "$LOG.out" | sed 's/^/reported by stave: /'
+grep -E "Wrote|Bulk load|Search index open" "$LOG.out" | sed 's/^/reported by stave: /'
 grep -E "Elapsed|User time|System time|Maximum resident" "$LOG.time" | sed 's/^\s*//'
 # Import rate per million tracks, from the progress bar's "done/total tracks (h:mm:ss" samples.
 tr '\r' '\n' <"$LOG.progress" | python3 -c '

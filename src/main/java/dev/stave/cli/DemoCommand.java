@@ -1,5 +1,6 @@
 package dev.stave.cli;
 
+import dev.stave.catalog.CatalogIndexes;
 import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.ChangeFollower;
 import dev.stave.catalog.ProjectionBusyException;
@@ -9,6 +10,7 @@ import dev.stave.ingest.demo.DemoReport;
 import dev.stave.ingest.demo.audio.DemoAudio;
 import dev.stave.library.LibraryStore;
 import dev.stave.search.SearchIndex;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,6 +82,17 @@ public class DemoCommand implements Callable<Integer> {
       description = "Pieces made at once (default: one per core)")
   Integer audioThreads;
 
+  @Option(names = "--hold-after-batch", hidden = true)
+  int holdAfterBatch;
+
+  /**
+   * Page cache of the bulk load beyond the default 64 MiB, per track: about what the UNIQUE uuid
+   * indexes of tracks, albums and artists take (63 bytes per track at 1M, measured), which take
+   * inserts at random places and would otherwise be read from disk and written back on every commit
+   * once they outgrow the cache. SQLite takes the memory only as the indexes grow.
+   */
+  static final int CACHE_BYTES_PER_TRACK = 80;
+
   @Override
   public Integer call() {
     if (tracks < 0) {
@@ -89,10 +102,20 @@ public class DemoCommand implements Callable<Integer> {
     // The index is not opened (nor followed every second) while the catalog is written: catching
     // up change by change while the import runs costs more than building it once at the end on
     // every core, which opening it afterwards does when it is missing or far behind.
-    try (ConfigurableApplicationContext ctx =
-        SpringContexts.start(store, false, Map.of("stave.search.auto-start", "false"))) {
+    Map<String, Object> settings = new HashMap<>();
+    settings.put("stave.search.auto-start", "false");
+    // A bulk load: an interrupted one's missing indexes are left missing at start, this run
+    // makes them when it ends (CatalogIndexes).
+    settings.put("stave.catalog.bulk-load", "true");
+    settings.put("stave.db.sqlite-cache-mib", 64 + tracks * CACHE_BYTES_PER_TRACK / (1 << 20));
+    settings.keySet().removeAll(store.asProperties().keySet()); // the operator's settings win
+    try (ConfigurableApplicationContext ctx = SpringContexts.start(store, false, settings)) {
       DemoCatalog catalog =
-          new DemoCatalog(ctx.getBean(CatalogStore.class), ctx.getBean(LibraryStore.class));
+          new DemoCatalog(
+                  ctx.getBean(CatalogStore.class),
+                  ctx.getBean(LibraryStore.class),
+                  ctx.getBean(CatalogIndexes.class))
+              .holdAfterBatch(holdAfterBatch);
       DemoReport report;
       try (ProgressBar bar =
           new ProgressBarBuilder()
@@ -104,13 +127,16 @@ public class DemoCommand implements Callable<Integer> {
               .build()) {
         report = catalog.write(generator, rewrite, (done, total) -> bar.stepTo(done));
       }
+      print(report);
       openIndex(ctx.getBean(SearchIndex.class));
       // The search index (and any other projection) follows the change log; bring it up to date
       // now so that the catalog is searchable when the command returns.
       List<ChangeFollower> followers =
           ctx.getBeanProvider(ChangeFollower.class).orderedStream().toList();
       ChangeFollower.catchUpAll(followers, note -> System.out.println("note: " + note));
-      print(report, followers.size());
+      if (!followers.isEmpty()) {
+        System.out.println("Brought " + followers.size() + " change follower(s) up to date.");
+      }
       if (audio > 0) {
         makeAudio(ctx.getBean(DemoAudio.class));
       }
@@ -179,7 +205,7 @@ public class DemoCommand implements Callable<Integer> {
     r.failed().stream().limit(10).forEach(f -> System.out.println("  failed: " + f));
   }
 
-  private static void print(DemoReport r, long followers) {
+  private static void print(DemoReport r) {
     System.out.printf(
         Locale.ROOT,
         "Demo catalog of %,d tracks: created %,d tracks, %,d albums, %,d artists; updated %,d;"
@@ -192,12 +218,22 @@ public class DemoCommand implements Callable<Integer> {
         r.tracksSkipped());
     System.out.printf(
         Locale.ROOT,
-        "Wrote %,d tracks in %.1f s (%,.0f tracks/s; store CPU %.1f s, %,.0f tracks per CPU s).%s%n",
+        "Wrote %,d tracks in %.1f s (%,.0f tracks/s; store CPU %.1f s, %,.0f tracks per CPU s;"
+            + " process CPU %.1f s, %.1f µs per track).%n",
         r.tracksWritten(),
         r.elapsed().toMillis() / 1000.0,
         r.tracksPerSecond(),
         r.storeCpu().toMillis() / 1000.0,
         r.tracksPerStoreCpuSecond(),
-        followers == 0 ? "" : " Brought " + followers + " change follower(s) up to date.");
+        r.processCpu().toMillis() / 1000.0,
+        r.processCpuMicrosPerTrack());
+    if (r.indexesMade() > 0) {
+      System.out.printf(
+          Locale.ROOT,
+          "Bulk load: made the %d secondary indexes set aside during it in %.1f s (part of the"
+              + " time above).%n",
+          r.indexesMade(),
+          r.indexTime().toMillis() / 1000.0);
+    }
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.sqlite.SQLiteConfig;
@@ -24,7 +25,8 @@ public class StorageConfiguration {
   private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);
 
   @Bean(destroyMethod = "close")
-  DataSource dataSource(StaveProperties props) {
+  DataSource dataSource(
+      StaveProperties props, @Value("${stave.db.sqlite-cache-mib:64}") int sqliteCacheMib) {
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName("stave-db");
     if (props.db().postgres()) {
@@ -51,7 +53,10 @@ public class StorageConfiguration {
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     config.enforceForeignKeys(true);
     config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-    config.setCacheSize(-65_536); // 64 MiB page cache per connection
+    // Page cache per connection, 64 MiB unless set: `stave demo` sets more for its bulk load, whose
+    // UNIQUE uuid indexes take inserts at random places and are read and written back from disk
+    // on every commit once they outgrow the cache.
+    config.setCacheSize(-1024 * sqliteCacheMib);
     SQLiteDataSource sqlite = new SQLiteDataSource(config);
     sqlite.setUrl("jdbc:sqlite:" + file);
     hikari.setDataSource(sqlite);

@@ -7,10 +7,18 @@ import dev.stave.catalog.CatalogStore;
 import dev.stave.catalog.Track;
 import dev.stave.ingest.demo.DemoGenerator;
 import dev.stave.testsupport.CommandRun;
+import dev.stave.testsupport.StaveProcess;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +70,96 @@ class DemoCommandTest {
       List<Track> stored = store.findTracks(LongStream.rangeClosed(1, 12_000).boxed().toList());
       assertThat(stored).isEqualTo(expected);
     }
+  }
+
+  /**
+   * A bulk load sets the secondary indexes aside while it writes into an empty catalog (see
+   * CatalogIndexes). Killed half way, it leaves a catalog without them: any other start of the
+   * application (a server) makes them before it serves, and the demo run again completes the same
+   * catalog and ends with every index the migrations define, with the same definitions.
+   */
+  @Test
+  void aKilledBulkLoadEndsWithTheSameCatalogAndEveryIndex(@TempDir Path dir) throws Exception {
+    Path data = dir.resolve("data");
+    try (StaveProcess p =
+        StaveProcess.start(
+            dir,
+            "demo",
+            "--tracks",
+            "12000",
+            "--seed",
+            "5",
+            "--batch",
+            "3000",
+            "--hold-after-batch",
+            "2",
+            "--data",
+            data.toString())) {
+      p.killAtCrashPoint(Duration.ofMinutes(2));
+    }
+    Map<String, String> complete = indexes(dir.resolve("fresh"));
+    assertThat(complete).containsKeys("tracks_name", "albums_artist", "track_artists_artist");
+    Map<String, String> killed = indexes(data);
+    assertThat(killed).doesNotContainKeys("tracks_name", "albums_artist", "track_artists_artist");
+
+    // Another start (what `stave serve` does first) on a copy of the killed catalog.
+    Path copy = dir.resolve("copy");
+    Files.createDirectories(copy);
+    for (String file : List.of("stave.db", "stave.db-wal")) {
+      if (Files.exists(data.resolve(file))) {
+        Files.copy(data.resolve(file), copy.resolve(file));
+      }
+    }
+    context(copy).close();
+    assertThat(indexes(copy)).isEqualTo(complete);
+
+    long stored = new DemoGenerator(12_000, 5, 3_000).batches().get(1).lastTrackId();
+    Run resumed =
+        run(
+            "demo",
+            "--tracks",
+            "12000",
+            "--seed",
+            "5",
+            "--batch",
+            "3000",
+            "--data",
+            data.toString());
+    assertThat(resumed.exit).isZero();
+    assertThat(resumed.out)
+        .contains("created %,d tracks".formatted(12_000 - stored))
+        .contains("%,d tracks already present".formatted(stored))
+        .contains("Bulk load: made the 11 secondary indexes");
+    assertThat(indexes(data)).isEqualTo(complete);
+
+    DemoGenerator gen = new DemoGenerator(12_000, 5);
+    List<Track> expected = new ArrayList<>();
+    for (int b = 0; b < gen.batches().size(); b++) {
+      expected.addAll(gen.batch(b).tracks());
+    }
+    try (ConfigurableApplicationContext ctx = context(data)) {
+      CatalogStore store = ctx.getBean(CatalogStore.class);
+      assertThat(store.findTracks(LongStream.rangeClosed(1, 12_000).boxed().toList()))
+          .isEqualTo(expected);
+    }
+  }
+
+  /** Name and definition of every index of the SQLite catalog in {@code data}, read directly. */
+  private static Map<String, String> indexes(Path data) throws SQLException {
+    if (!Files.exists(data.resolve("stave.db"))) {
+      context(data).close(); // a fresh catalog, migrated
+    }
+    Map<String, String> out = new TreeMap<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("stave.db"));
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    return out;
   }
 
   @Test

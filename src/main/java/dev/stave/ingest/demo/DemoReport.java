@@ -14,6 +14,10 @@ import java.time.Duration;
  * @param storeCpu CPU time the writing thread spent inside the store (JDBC, SQLite); unlike wall
  *     time it does not grow when other processes compete for the cores, so it is what to compare
  *     between store changes on a shared machine
+ * @param processCpu CPU time of the whole process during the run (every thread: generation, store,
+ *     garbage collection, index making), the cost per track on a shared machine
+ * @param indexesMade secondary indexes made at the end of a bulk load (0 when it was not one)
+ * @param indexTime wall time spent making them, part of {@code elapsed}
  */
 public record DemoReport(
     long tracks,
@@ -24,12 +28,20 @@ public record DemoReport(
     long tracksWritten,
     long entitiesUpdated,
     Duration elapsed,
-    Duration storeCpu) {
+    Duration storeCpu,
+    Duration processCpu,
+    int indexesMade,
+    Duration indexTime) {
 
   /** Tracks written per CPU second of the store (0 when nothing was written). */
   public double tracksPerStoreCpuSecond() {
     double seconds = storeCpu.toNanos() / 1e9;
     return tracksWritten == 0 || seconds <= 0 ? 0 : tracksWritten / seconds;
+  }
+
+  /** Microseconds of process CPU per track written (0 when nothing was written). */
+  public double processCpuMicrosPerTrack() {
+    return tracksWritten == 0 ? 0 : processCpu.toNanos() / 1e3 / tracksWritten;
   }
 
   /** Tracks written per second of wall time (0 when nothing was written). */
