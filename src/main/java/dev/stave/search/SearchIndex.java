@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.apache.lucene.codecs.KnnVectorsFormat;
-import org.apache.lucene.codecs.lucene103.Lucene103Codec;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
@@ -208,7 +208,7 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
           });
     }
     config.setCodec(
-        new Lucene103Codec() {
+        new Lucene104Codec() {
           @Override
           public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
             // The build's own graph parameters (BUILD_BEAM_WIDTH) and merge pool; any reader
