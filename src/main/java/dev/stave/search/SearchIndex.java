@@ -8,9 +8,11 @@ import dev.stave.catalog.ChangeFollower;
 import dev.stave.catalog.ProjectionBusyException;
 import dev.stave.catalog.Track;
 import dev.stave.config.StaveProperties;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.apache.lucene.codecs.KnnVectorsFormat;
-import org.apache.lucene.codecs.lucene103.Lucene103Codec;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
@@ -170,6 +172,10 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
     // Only explicit commits count: they carry the change-log seq they cover.
     config.setCommitOnClose(false);
     config.setRAMBufferSizeMB(64);
+    if (maxSegmentMb() > 0) {
+      // The live writer too, so that its merges do not join the segments a capped build left.
+      config.setMergePolicy(new TieredMergePolicy().setMaxMergedSegmentMB(maxSegmentMb()));
+    }
     return config;
   }
 
@@ -208,7 +214,7 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
           });
     }
     config.setCodec(
-        new Lucene103Codec() {
+        new Lucene104Codec() {
           @Override
           public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
             // The build's own graph parameters (BUILD_BEAM_WIDTH) and merge pool; any reader
@@ -234,6 +240,34 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
    * the build for one neighbour in a hundred: 32. Searches are unchanged (0.6 ms median).
    */
   static final int BUILD_BEAM_WIDTH = 32;
+
+  /**
+   * A cap on the index's segments in MB ({@code -Dstave.search.build.max-segment-mb=N}), 0 for none
+   * (a build leaves one segment). Lucene clears a visited set the size of the whole graph before
+   * each vector it inserts, so merging n vectors into one graph costs O(n) per vector
+   * (docs/performance.md, issue 15 item 4); capped segments bound that cost, and each query then
+   * searches several graphs.
+   */
+  private static long maxSegmentMb() {
+    return Long.getLong("stave.search.build.max-segment-mb", 0);
+  }
+
+  /** Segments the final merge leaves: one, or as many as the cap needs for the index's size. */
+  private static int finalSegments(Directory dir) throws IOException {
+    long cap = maxSegmentMb() * 1024 * 1024;
+    if (cap <= 0) {
+      return 1;
+    }
+    long bytes = 0;
+    for (String file : dir.listAll()) {
+      try {
+        bytes += dir.fileLength(file);
+      } catch (NoSuchFileException | FileNotFoundException e) {
+        // merged away while we listed
+      }
+    }
+    return (int) Math.max(1, (bytes + cap - 1) / cap);
+  }
 
   /** One worker per core (or {@code stave.search.build.merge-workers}); none on one core. */
   private static int graphMergeWorkers() {
@@ -745,10 +779,13 @@ public class SearchIndex implements ChangeFollower, SmartLifecycle, AutoCloseabl
       keep = true;
       // One segment: nearest-neighbour, free-text and prefix queries visit every segment on
       // their own, so a fresh build that left a few dozen costs each query that many times.
+      // Unless a cap asks for a few (maxSegmentMb): a shorter merge for several graphs per query.
       long mergeStart = System.nanoTime();
-      writer.forceMerge(1);
+      int segments = finalSegments(dir);
+      writer.forceMerge(segments);
       log.info(
-          "Search index merged to one segment in {} s",
+          "Search index merged to {} segment(s) in {} s",
+          segments,
           (System.nanoTime() - mergeStart) / 1_000_000_000);
       checkNotCancelled();
       commit(writer, seq);

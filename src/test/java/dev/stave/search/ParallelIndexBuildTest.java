@@ -21,6 +21,8 @@ import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,36 @@ class ParallelIndexBuildTest {
 
     assertThat(four.documents()).isEqualTo(one.documents()).isGreaterThan(TRACKS);
     assertThat(answers(parallel)).isEqualTo(expected);
+  }
+
+  /**
+   * {@code stave.search.build.max-segment-mb} leaves several segments (each with its own graph) in
+   * place of one, and the index answers as the one-segment build does.
+   */
+  @Test
+  void aBuildWithCappedSegmentsAnswersLikeAOneSegmentBuild() throws IOException {
+    SearchIndex one = index(2, Long.MAX_VALUE);
+    long documents = one.rebuild(ProgressListener.NONE).documents();
+    Map<String, Object> expected = answers(one);
+    one.close();
+    assertThat(segments()).isEqualTo(1);
+
+    System.setProperty("stave.search.build.max-segment-mb", "1");
+    try {
+      SearchIndex capped = index(2, Long.MAX_VALUE);
+      assertThat(capped.rebuild(ProgressListener.NONE).documents()).isEqualTo(documents);
+      assertThat(segments()).isGreaterThan(1);
+      assertThat(answers(capped)).isEqualTo(expected);
+    } finally {
+      System.clearProperty("stave.search.build.max-segment-mb");
+    }
+  }
+
+  private int segments() throws IOException {
+    try (FSDirectory d = FSDirectory.open(current());
+        DirectoryReader reader = DirectoryReader.open(d)) {
+      return reader.leaves().size();
+    }
   }
 
   @Test
