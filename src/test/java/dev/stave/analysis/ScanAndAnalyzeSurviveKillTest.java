@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -137,7 +136,7 @@ class ScanAndAnalyzeSurviveKillTest {
     args.addAll(db.cliOptions());
     try (StaveProcess run =
         StaveProcess.start(db.dataDir().getParent(), args.toArray(String[]::new))) {
-      run.killAtCrashPoint(Duration.ofMinutes(2));
+      run.killAtCrashPoint();
       assertThat(run.output()).doesNotContain("done in").doesNotContain("  files  ");
     }
   }

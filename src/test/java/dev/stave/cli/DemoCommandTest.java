@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +94,7 @@ class DemoCommandTest {
             "2",
             "--data",
             data.toString())) {
-      p.killAtCrashPoint(Duration.ofMinutes(2));
+      p.killAtCrashPoint();
     }
     Map<String, String> complete = indexes(dir.resolve("fresh"));
     assertThat(complete).containsKeys("tracks_name", "albums_artist", "track_artists_artist");

@@ -11,7 +11,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.LongStream;
@@ -117,7 +116,7 @@ class ResumeTest {
             "1000",
             "--hold-in-batch",
             "3")) {
-      p.killAtCrashPoint(Duration.ofMinutes(2)); // SIGKILL: no shutdown hook, no finally block
+      p.killAtCrashPoint(); // SIGKILL: no shutdown hook, no finally block
       assertThat(p.output()).doesNotContain("rows read");
     }
 

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -76,7 +75,7 @@ class IndexRebuildSurviveKillTest {
       args.addAll(db.cliOptions());
       String held;
       try (StaveProcess killed = StaveProcess.start(work, args.toArray(String[]::new))) {
-        held = killed.killAtCrashPoint(Duration.ofMinutes(2));
+        held = killed.killAtCrashPoint();
         assertThat(killed.output()).doesNotContain("Indexed ");
       }
       Matcher at = HELD.matcher(held);

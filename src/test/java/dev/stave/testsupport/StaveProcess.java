@@ -119,6 +119,18 @@ public final class StaveProcess implements AutoCloseable {
    * CrashPoint}), where it stays until killed, so the kill is certain to land mid-run; then kills
    * it with SIGKILL. Returns the announcement.
    */
+  public String killAtCrashPoint() throws InterruptedException {
+    return killAtCrashPoint(CRASH_POINT_WAIT);
+  }
+
+  /**
+   * How long {@link #killAtCrashPoint()} waits for the announcement. Generous, since it costs
+   * nothing when the run gets there (the wait ends at the line): on a 2-core machine at load 20 an
+   * index rebuild took over two minutes to reach its crash point.
+   */
+  public static final Duration CRASH_POINT_WAIT = Duration.ofMinutes(6);
+
+  /** {@link #killAtCrashPoint()} with a wait of one's own. */
   public String killAtCrashPoint(Duration timeout) throws InterruptedException {
     // contains, not startsWith: a progress bar drawn with carriage returns may precede it.
     String line = awaitLine(l -> l.contains(CrashPoint.ANNOUNCEMENT), timeout);
