@@ -80,20 +80,7 @@ class DemoCommandTest {
   @Test
   void aKilledBulkLoadEndsWithTheSameCatalogAndEveryIndex(@TempDir Path dir) throws Exception {
     Path data = dir.resolve("data");
-    try (StaveProcess p =
-        StaveProcess.start(
-            dir,
-            "demo",
-            "--tracks",
-            "12000",
-            "--seed",
-            "5",
-            "--batch",
-            "3000",
-            "--hold-after-batch",
-            "2",
-            "--data",
-            data.toString())) {
+    try (StaveProcess p = StaveProcess.start(dir, bulkDemo(data, "--hold-after-batch", "2"))) {
       p.killAtCrashPoint();
     }
     Map<String, String> complete = indexes(dir.resolve("fresh"));
@@ -113,17 +100,7 @@ class DemoCommandTest {
     assertThat(indexes(copy)).isEqualTo(complete);
 
     long stored = new DemoGenerator(12_000, 5, 3_000).batches().get(1).lastTrackId();
-    Run resumed =
-        run(
-            "demo",
-            "--tracks",
-            "12000",
-            "--seed",
-            "5",
-            "--batch",
-            "3000",
-            "--data",
-            data.toString());
+    Run resumed = run(bulkDemo(data));
     assertThat(resumed.exit).isZero();
     assertThat(resumed.out)
         .contains("created %,d tracks".formatted(12_000 - stored))
@@ -178,6 +155,15 @@ class DemoCommandTest {
   }
 
   record Run(int exit, String out, String err) {}
+
+  /** The bulk load the kill test stops and resumes: 12,000 tracks of seed 5 in four batches. */
+  private static String[] bulkDemo(Path data, String... extra) {
+    List<String> args =
+        new ArrayList<>(List.of("demo", "--tracks", "12000", "--seed", "5", "--batch", "3000"));
+    args.addAll(List.of(extra));
+    args.addAll(List.of("--data", data.toString()));
+    return args.toArray(String[]::new);
+  }
 
   private static Run run(String... args) {
     CommandRun r = CommandRun.of(args);
