@@ -23,8 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * outgrows the page cache every insert reads a page and every commit writes back thousands of them
  * (profiled in docs/performance.md, "Bulk load"). Creating the index afterwards sorts once and
  * writes each page once. The UNIQUE uuid indexes stay: they are part of their tables (SQLite cannot
- * drop them) and they guard correctness. Nothing a bulk load reads needs the indexes set aside: it
- * finds stored rows by primary key.
+ * drop them) and they guard correctness; they grow at their ends too, as the demo's UUIDs ascend
+ * with the ids and other imports issue time-ordered ones. Nothing a bulk load reads needs the
+ * indexes set aside: it finds stored rows by primary key.
  *
  * <p>Decision: no marker row says that a bulk load is under way; the missing indexes are the
  * marker. Every start of the application (server, import, any command) makes the missing ones again

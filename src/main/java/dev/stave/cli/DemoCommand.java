@@ -85,14 +85,6 @@ public class DemoCommand implements Callable<Integer> {
   @Option(names = "--hold-after-batch", hidden = true)
   int holdAfterBatch;
 
-  /**
-   * Page cache of the bulk load beyond the default 64 MiB, per track: about what the UNIQUE uuid
-   * indexes of tracks, albums and artists take (63 bytes per track at 1M, measured), which take
-   * inserts at random places and would otherwise be read from disk and written back on every commit
-   * once they outgrow the cache. SQLite takes the memory only as the indexes grow.
-   */
-  static final int CACHE_BYTES_PER_TRACK = 80;
-
   @Override
   public Integer call() {
     if (tracks < 0) {
@@ -107,7 +99,6 @@ public class DemoCommand implements Callable<Integer> {
     // A bulk load: an interrupted one's missing indexes are left missing at start, this run
     // makes them when it ends (CatalogIndexes).
     settings.put("stave.catalog.bulk-load", "true");
-    settings.put("stave.db.sqlite-cache-mib", 64 + tracks * CACHE_BYTES_PER_TRACK / (1 << 20));
     settings.keySet().removeAll(store.asProperties().keySet()); // the operator's settings win
     try (ConfigurableApplicationContext ctx = SpringContexts.start(store, false, settings)) {
       DemoCatalog catalog =

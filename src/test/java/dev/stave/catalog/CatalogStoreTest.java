@@ -246,6 +246,25 @@ class CatalogStoreTest {
             org.assertj.core.groups.Tuple.tuple("Renamed too", issued));
   }
 
+  /**
+   * Issued uuids are version 7 and ascend in the order of creation, within a batch and across
+   * batches, so an import appends to each table's uuid index.
+   */
+  @Test
+  void issuedUuidsAreTimeOrdered() {
+    store.write(
+        batch(
+            List.of(Artist.named(4101, "First"), Artist.named(4102, "Second")),
+            List.of(),
+            List.of()));
+    store.write(batch(List.of(Artist.named(4103, "Third")), List.of(), List.of()));
+
+    List<UUID> issued =
+        store.findArtists(List.of(4101L, 4102L, 4103L)).stream().map(Artist::uuid).toList();
+    assertThat(issued).extracting(UUID::version).containsOnly(7);
+    assertThat(issued.stream().map(UUID::toString).toList()).isSorted().doesNotHaveDuplicates();
+  }
+
   @Test
   void changeLogRecordsCreatedAndUpdatedEntitiesOnly() {
     long seq = store.lastChangeSeq();

@@ -94,6 +94,21 @@ public final class DemoCatalog {
    *     another source) under the ids the demo would use
    */
   public DemoReport write(DemoGenerator gen, boolean rewriteAll, ProgressListener listener) {
+    return writeInStoredScheme(inSchemeOfStored(gen), rewriteAll, listener);
+  }
+
+  /**
+   * {@code gen} in the UUID scheme the stored catalog was made with: a catalog made before the
+   * {@link UuidScheme#ID_ORDERED ordered} scheme is recognised by its first track and completed in
+   * its own scheme.
+   */
+  private DemoGenerator inSchemeOfStored(DemoGenerator gen) {
+    DemoGenerator scattered = gen.withUuids(UuidScheme.SCATTERED);
+    return !gen.batches().isEmpty() && isOurs(scattered, 1) ? scattered : gen;
+  }
+
+  private DemoReport writeInStoredScheme(
+      DemoGenerator gen, boolean rewriteAll, ProgressListener listener) {
     long started = System.nanoTime();
     long processCpuBefore = processCpuNanos();
     List<DemoGenerator.BatchSpec> batches = gen.batches();

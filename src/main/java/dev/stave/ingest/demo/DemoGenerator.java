@@ -38,6 +38,8 @@ public final class DemoGenerator {
   static final int ARTIST = 1;
   static final int ALBUM = 2;
   static final int TRACK = 3;
+  static final int USER = 4;
+  static final int PLAYLIST = 5;
 
   /** Share of tracks with one or two guest artists besides their own. */
   static final double COLLABORATION_SHARE = 0.07;
@@ -79,6 +81,7 @@ public final class DemoGenerator {
   private final List<BatchSpec> batches;
   private final long totalArtists;
   private final long totalAlbums;
+  private final UuidScheme uuids;
 
   public DemoGenerator(long totalTracks, long seed) {
     this(totalTracks, seed, DEFAULT_BATCH_TRACKS);
@@ -125,6 +128,25 @@ public final class DemoGenerator {
     this.batches = List.copyOf(out);
     this.totalArtists = artist;
     this.totalAlbums = album - 1;
+    this.uuids = UuidScheme.ID_ORDERED;
+  }
+
+  private DemoGenerator(DemoGenerator other, UuidScheme uuids) {
+    this.totalTracks = other.totalTracks;
+    this.seed = other.seed;
+    this.distributions = other.distributions;
+    this.shapes = other.shapes;
+    this.features = other.features;
+    this.tags = other.tags;
+    this.batches = other.batches;
+    this.totalArtists = other.totalArtists;
+    this.totalAlbums = other.totalAlbums;
+    this.uuids = uuids;
+  }
+
+  /** The same catalog with the UUIDs of {@code scheme} (to complete a catalog made with it). */
+  public DemoGenerator withUuids(UuidScheme scheme) {
+    return scheme == uuids ? this : new DemoGenerator(this, scheme);
   }
 
   public long totalTracks() {
@@ -149,7 +171,12 @@ public final class DemoGenerator {
 
   /** The UUID track {@code id} has in this catalog (to recognise an earlier run's output). */
   public java.util.UUID trackUuid(long id) {
-    return Uuids.of(seed, TRACK, id);
+    return uuid(TRACK, id);
+  }
+
+  /** The UUID of entity {@code id} of {@code kind} in this catalog, in its scheme. */
+  java.util.UUID uuid(int kind, long id) {
+    return Uuids.of(uuids, seed, kind, id);
   }
 
   /** Generates batch {@code index} of {@link #batches()}. */
@@ -220,7 +247,7 @@ public final class DemoGenerator {
           // The builder's calls keep the order of the random draws (the catalog stays the same).
           Artist.builder()
               .id(artistId)
-              .uuid(Uuids.of(seed, ARTIST, artistId))
+              .uuid(uuid(ARTIST, artistId))
               .name(name)
               .idstr(slug + "_" + artistId)
               .website(
@@ -252,7 +279,7 @@ public final class DemoGenerator {
         albums.add(
             Album.builder()
                 .id(albumId)
-                .uuid(Uuids.of(seed, ALBUM, albumId))
+                .uuid(uuid(ALBUM, albumId))
                 .name(Names.title(rng))
                 .artistIds(List.of(artistId))
                 .releaseDate(release)
@@ -310,7 +337,7 @@ public final class DemoGenerator {
       // One builder per track: nothing next to the rest of a track's making (see Track).
       return Track.builder()
           .id(id)
-          .uuid(Uuids.of(seed, TRACK, id))
+          .uuid(uuid(TRACK, id))
           .name(Names.title(rng))
           .albumId(albumId)
           .position(position)

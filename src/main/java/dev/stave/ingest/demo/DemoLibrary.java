@@ -53,6 +53,7 @@ public final class DemoLibrary {
       List<Review> reviews,
       List<UserRelation> relations) {}
 
+  private final DemoGenerator catalog;
   private final long seed;
   private final long tracks;
   private final long albums;
@@ -60,6 +61,7 @@ public final class DemoLibrary {
   private final int users;
 
   public DemoLibrary(DemoGenerator catalog) {
+    this.catalog = catalog;
     this.seed = catalog.seed();
     this.tracks = catalog.totalTracks();
     this.albums = catalog.totalAlbums();
@@ -97,7 +99,7 @@ public final class DemoLibrary {
         .add(
             User.builder()
                 .id(id)
-                .uuid(Uuids.of(seed, 4, id))
+                .uuid(catalog.uuid(DemoGenerator.USER, id))
                 .name(name)
                 .dispname(
                     Character.toUpperCase(name.charAt(0))
@@ -132,7 +134,7 @@ public final class DemoLibrary {
           .add(
               new Playlist(
                   id * 10 + k,
-                  Uuids.of(seed, 5, id * 10 + k),
+                  catalog.uuid(DemoGenerator.PLAYLIST, id * 10 + k),
                   Names.title(rng),
                   id,
                   created.toLocalDate(),
