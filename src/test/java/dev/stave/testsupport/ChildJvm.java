@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -139,8 +140,15 @@ public final class ChildJvm {
           zip.closeEntry();
         }
       }
-      // Another test JVM may have made the same JAR meanwhile: either copy is the same.
-      Files.move(part, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      // A link fails if another test JVM put its JAR there meanwhile: the first one stays, since
+      // a cache records the size and time of each JAR and refuses a JAR rewritten after it.
+      try {
+        Files.createLink(jar, part);
+      } catch (FileAlreadyExistsException e) {
+        // same classes, made by the other JVM
+      } finally {
+        Files.delete(part);
+      }
       dropOtherBuilds();
       return jar;
     } catch (IOException e) {
