@@ -2,6 +2,7 @@ package dev.stave.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stave.testsupport.ChildJvm;
 import dev.stave.testsupport.RequiredTool;
 import dev.stave.testsupport.StaveProcess;
 import java.io.IOException;
@@ -99,11 +100,11 @@ class ReadmeOAuthExampleTest {
 
   /** {@code ./stave} in the working directory: the CLI of the test classpath on this data dir. */
   private void shim() throws IOException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    String script =
-        "#!/usr/bin/env bash\nexec '%s' --enable-native-access=ALL-UNNAMED -cp '%s'"
-                .formatted(java, System.getProperty("java.class.path"))
-            + " dev.stave.StaveApplication \"$@\"\n";
+    String command =
+        ChildJvm.staveCommand().stream()
+            .map(a -> "'" + a + "'")
+            .collect(java.util.stream.Collectors.joining(" "));
+    String script = "#!/usr/bin/env bash\nexec " + command + " \"$@\"\n";
     Path stave = work.resolve("stave");
     Files.writeString(stave, script);
     Files.setPosixFilePermissions(stave, PosixFilePermissions.fromString("rwxr-xr-x"));

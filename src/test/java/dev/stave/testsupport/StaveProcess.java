@@ -58,16 +58,16 @@ public final class StaveProcess implements AutoCloseable {
    */
   public static StaveProcess start(Path workDir, Map<String, String> env, String... args)
       throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("--enable-native-access=ALL-UNNAMED");
-    cmd.add("-Xmx512m");
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add("dev.stave.StaveApplication");
+    List<String> cmd = new ArrayList<>(ChildJvm.staveCommand());
     cmd.addAll(List.of(args));
+    return start(workDir, env, cmd);
+  }
+
+  /** Starts {@code command} (a whole command line, e.g. {@link ChildJvm}'s training run). */
+  static StaveProcess start(Path workDir, Map<String, String> env, List<String> command)
+      throws IOException {
     ProcessBuilder pb =
-        new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
+        new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
     // A serve on an empty data directory makes demo audio in the background: minutes of CPU
     // that tests of other things must not pay for. A test about it sets the variable itself.
     pb.environment().put("STAVE_DEMO_AUDIO_ENABLED", "false");
