@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.sqlite.SQLiteConfig;
@@ -25,8 +24,7 @@ public class StorageConfiguration {
   private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);
 
   @Bean(destroyMethod = "close")
-  DataSource dataSource(
-      StaveProperties props, @Value("${stave.db.sqlite-cache-mib:64}") int sqliteCacheMib) {
+  DataSource dataSource(StaveProperties props) {
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName("stave-db");
     if (props.db().postgres()) {
@@ -53,10 +51,10 @@ public class StorageConfiguration {
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     config.enforceForeignKeys(true);
     config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-    // Page cache per connection, 64 MiB unless set (stave.db.sqlite-cache-mib). A bulk load needs
-    // no more: its rows and their uuid indexes grow at their ends (ordered ids and UUIDs), and a
-    // 3M-track demo load measured faster with 64 MiB than with a cache sized to its uuid indexes.
-    config.setCacheSize(-1024 * sqliteCacheMib);
+    // 64 MiB page cache per connection. A bulk load needs no more: its rows and their uuid indexes
+    // grow at their ends (ordered ids and UUIDs), and a 3M-track demo load measured faster with
+    // 64 MiB than with a cache sized to its uuid indexes (docs/performance.md).
+    config.setCacheSize(-65_536);
     SQLiteDataSource sqlite = new SQLiteDataSource(config);
     sqlite.setUrl("jdbc:sqlite:" + file);
     hikari.setDataSource(sqlite);
