@@ -70,12 +70,17 @@ final class ParallelIndexer implements AutoCloseable {
       }
       List<Document> batch = task.get();
       writer.addDocuments(batch);
-      long done = written.addAndGet(batch.size());
+      // Counted and reported under one lock, so that the reports only ever rise (two workers
+      // counting first and reporting after could report 15 of 15, then 6 of 15); none once the
+      // build is being stopped, as the caller no longer listens.
+      synchronized (progress) {
+        long done = written.addAndGet(batch.size());
+        if (!pool.isShutdown()) {
+          progress.progress(alreadyDone + done, total);
+        }
+      }
       synchronized (drained) {
         drained.notifyAll();
-      }
-      synchronized (progress) {
-        progress.progress(alreadyDone + done, total);
       }
     }
   }
@@ -168,14 +173,15 @@ final class ParallelIndexer implements AutoCloseable {
         : new IllegalStateException("indexing failed: " + cause, cause);
   }
 
-  /** Stops the workers (after {@link #finish()} they have already stopped). */
+  /**
+   * Stops the workers and waits until they have (after {@link #finish()} they have already
+   * stopped). The wait goes on when the caller is interrupted, which is how a build is cancelled
+   * (its interrupt status is kept): a worker left running would write and report after the build
+   * has returned.
+   */
   @Override
   public void close() {
     pool.shutdownNow();
-    try {
-      pool.awaitTermination(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    pool.close();
   }
 }
